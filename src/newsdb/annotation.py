@@ -1,0 +1,228 @@
+"""The annotation format: one YAML file per article, validated by these pydantic models.
+
+The file refers to the article's text by quoting it, never by offsets: a :data:`TextRef` is
+either the exact words (which must then occur once in the article) or a mapping that narrows
+them down with ``occurrence`` (1-based) and/or ``context`` (longer words around them that do
+occur once). The loader (:mod:`newsdb.loader`) turns each reference into character offsets.
+
+``newsdb schema`` prints the JSON Schema of :class:`AnnotationFile`, for editors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from newsdb import vocab
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=200)]
+Key = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=100)]
+Country = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+Words = Annotated[str, StringConstraints(min_length=1)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=True)
+
+
+class Span(Strict):
+    """Words of the article, narrowed down when they occur more than once."""
+
+    text: Words = Field(description="The exact words, as they stand in the article.")
+    occurrence: int | None = Field(
+        None, ge=1, description="Which occurrence (1-based) of the words, in the article or in the context."
+    )
+    context: Words | None = Field(
+        None,
+        description="Longer words around `text` that occur once in the article; `text` is looked "
+        "for inside them.",
+    )
+
+
+class EveryOccurrence(Strict):
+    """Every whole-word occurrence of the words in the article (for mentions)."""
+
+    every: Words
+
+
+TextRef = Words | Span
+MentionRef = Words | Span | EveryOccurrence
+
+
+class MetadataValue(Strict):
+    value: str | None = None
+    origin: vocab.Origin
+    source: str | None = Field(None, description="Where the value comes from, when not the text.")
+    confidence: vocab.Confidence | None = None
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _outside_needs_source(self) -> MetadataValue:
+        if self.origin in (vocab.Origin.OUTSIDE, vocab.Origin.INFERENCE) and not self.source:
+            raise ValueError(f"a value of origin '{self.origin}' needs a source")
+        return self
+
+
+class Published(MetadataValue):
+    value: dt.date | None = None  # type: ignore[assignment]
+    precision: vocab.DatePrecision | None = None
+    qualifier: vocab.PublishedQualifier = vocab.PublishedQualifier.EXACT
+
+    @model_validator(mode="after")
+    def _precision_with_value(self) -> Published:
+        if (self.value is None) != (self.precision is None):
+            raise ValueError("give a published date and its precision together")
+        return self
+
+
+class ArticleHeader(Strict):
+    slug: Slug
+    text: str = Field("article.txt", description="The body text file, beside this one.")
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+    headline: MetadataValue
+    outlet: MetadataValue
+    byline: MetadataValue
+    url: MetadataValue
+    published: Published
+    language: MetadataValue
+
+
+class AnnotatorSpec(Strict):
+    kind: vocab.AnnotatorKind = vocab.AnnotatorKind.HAND
+    name: Words
+    note: str | None = None
+
+
+class ActorSpec(Strict):
+    slug: Slug
+    name: Words
+    kind: vocab.ActorKind
+    sector: vocab.Sector = vocab.Sector.UNKNOWN
+    country: Country | None = None
+    wikidata: Annotated[str, StringConstraints(pattern=r"^Q[0-9]+$")] | None = None
+    part_of: Slug | None = None
+    aliases: list[Words] = []
+    note: str | None = None
+    mentions: list[MentionRef] = []
+
+
+class AffiliationSpec(Strict):
+    person: Slug
+    organisation: Slug | None = None
+    role: str | None = None
+    descriptor: TextRef = Field(description="The article's words that state the affiliation.")
+    location: str | None = Field(None, description="Where the person is based: 'Washington'.")
+    location_as_written: str | None = Field(
+        None, description="The words inside the descriptor that say so: 'Washington-based'."
+    )
+
+
+class EventDate(Strict):
+    as_written: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    precision: vocab.DatePrecision = vocab.DatePrecision.UNKNOWN
+    resolution: vocab.DateResolution = vocab.DateResolution.UNRESOLVED
+    source: str | None = Field(None, description="What the date was resolved from, when not the text.")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> EventDate:
+        if (self.start is None) != (self.precision == vocab.DatePrecision.UNKNOWN):
+            raise ValueError("a start date needs a precision other than 'unknown', and only then")
+        if self.end is not None and self.start is not None and self.end < self.start:
+            raise ValueError("the end date is before the start date")
+        if self.resolution in (vocab.DateResolution.OUTSIDE, vocab.DateResolution.INFERRED) and not self.source:
+            raise ValueError(f"a date resolved as '{self.resolution}' needs a source")
+        return self
+
+
+class Fatalities(Strict):
+    count: int | None = Field(None, ge=0)
+    as_written: str | None = None
+    reported_by: Slug | None = None
+    attribution: vocab.AttributionMode | None = None
+
+
+class Participant(Strict):
+    actor: Slug
+    role: vocab.ParticipantRole
+
+
+class EventSpec(Strict):
+    slug: Slug
+    name: Words
+    type: vocab.EventType
+    parent: Slug | None = None
+    date: EventDate = EventDate()
+    location: str | None = None
+    country: Country | None = None
+    fatalities: Fatalities | None = None
+    participants: list[Participant] = []
+    mentions: list[MentionRef] = []
+
+
+class QuoteSpec(Strict):
+    id: Key
+    speaker: Slug
+    kind: vocab.QuoteKind
+    text: TextRef = Field(
+        description="For direct and partial quotes, exactly the words between “ and ”."
+    )
+    cue: TextRef | None = None
+    continues: Key | None = Field(None, description="The id of the segment this one continues.")
+
+
+class CheckSpec(Strict):
+    aspect: Words
+    stated: Words
+    checked: str | None = None
+    verdict: vocab.Verdict
+    source: Words
+    note: str | None = None
+
+
+class ClaimSpec(Strict):
+    id: Key
+    text: TextRef
+    proposition: Words
+    mode: vocab.AttributionMode
+    source: Slug | None = None
+    cue: TextRef | None = None
+    certainty: vocab.Certainty = vocab.Certainty.ASSERTED
+    events: list[Slug] = []
+    quotes: list[Key] = []
+    corroborates: list[Key] = []
+    conflicts: list[Key] = []
+    checks: list[CheckSpec] = []
+
+    @model_validator(mode="after")
+    def _source_matches_mode(self) -> ClaimSpec:
+        needs = self.mode in vocab.MODES_WITH_SOURCE
+        if needs and self.source is None:
+            raise ValueError(f"a claim of mode '{self.mode}' names its source")
+        if not needs and self.source is not None:
+            raise ValueError(f"a claim of mode '{self.mode}' has no source")
+        return self
+
+
+class AnnotationFile(Strict):
+    """One article and everything annotated in it."""
+
+    model_config = ConfigDict(title="newsdb article annotation")
+
+    format: Literal[1] = Field(1, description="The version of this format.")
+    article: ArticleHeader
+    annotator: AnnotatorSpec
+    actors: list[ActorSpec] = []
+    affiliations: list[AffiliationSpec] = []
+    events: list[EventSpec] = []
+    quotes: list[QuoteSpec] = []
+    claims: list[ClaimSpec] = []
+
+
+def json_schema() -> dict:
+    schema = AnnotationFile.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema

@@ -1,0 +1,81 @@
+"""The ``newsdb`` command line.
+
+Results go to stdout (a table for people, ``--format json|csv`` for programs); what the
+command is doing goes to stderr. Expected failures exit 1 with one line; bad usage exits 2.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+import click
+from sqlalchemy import Engine, exc
+from sqlalchemy.engine import URL
+from sqlalchemy.orm import Session
+
+from newsdb import __version__
+from newsdb.db import ENV_VAR, DatabaseError, check_connection, display_url, make_engine, resolve_url
+
+
+class App:
+    """What every command shares: the database it works on, connected on first use."""
+
+    def __init__(self, database: str | None) -> None:
+        self.database = database
+
+    @cached_property
+    def url(self) -> URL:
+        return resolve_url(self.database)
+
+    @cached_property
+    def engine(self) -> Engine:
+        engine = make_engine(self.url)
+        click.echo(f"newsdb: database {display_url(self.url)}", err=True)
+        check_connection(engine)
+        return engine
+
+    def session(self) -> Session:
+        return Session(self.engine)
+
+
+class Group(click.Group):
+    """Turns a database that cannot be named or reached into one line and exit 1."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except DatabaseError as error:
+            raise click.ClickException(str(error)) from None
+        except exc.OperationalError as error:
+            reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+            raise click.ClickException(f"database error: {reason}") from None
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="newsdb")
+@click.option(
+    "--database",
+    "-d",
+    metavar="URL",
+    envvar=ENV_VAR,
+    show_envvar=True,
+    help="Database URL: sqlite:///FILE or postgresql://USER@HOST/DB."
+    " [default: sqlite:///newsdb.sqlite in the current directory]",
+)
+@click.pass_context
+def main(ctx: click.Context, database: str | None) -> None:
+    """newsdb: how news articles source what they report.
+
+    \b
+    Load the packaged seed article into ./newsdb.sqlite, then ask who is quoted:
+        newsdb seed
+        newsdb quotes
+    """
+    ctx.obj = App(database)
+
+
+pass_app = click.make_pass_decorator(App)
+
+# Register the subcommands.
+from newsdb.cli import db as _db  # noqa: E402,F401
+from newsdb.cli import seed as _seed  # noqa: E402,F401

@@ -1,0 +1,1 @@
+"""Loading articles: placeholder until the loader lands."""

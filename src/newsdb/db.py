@@ -1,0 +1,103 @@
+"""Where the database is, and how to connect to it.
+
+The URL comes from, in order: the ``--database`` option, the ``NEWSDB_DATABASE_URL``
+environment variable, then a SQLite file ``newsdb.sqlite`` in the current directory.
+``postgresql://`` and ``postgres://`` URLs are taken as psycopg 3.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, exc
+from sqlalchemy.engine import URL, make_url
+
+ENV_VAR = "NEWSDB_DATABASE_URL"
+DEFAULT_FILE = "newsdb.sqlite"
+
+
+class DatabaseError(Exception):
+    """A database that cannot be named or reached; the message is one line for people."""
+
+
+def resolve_url(option: str | None = None) -> URL:
+    """The URL to use: the option, else the environment, else ./newsdb.sqlite."""
+    raw = option or os.environ.get(ENV_VAR) or f"sqlite:///{DEFAULT_FILE}"
+    return normalize_url(raw)
+
+
+def normalize_url(raw: str | URL) -> URL:
+    """Parse a URL, taking ``postgres://`` and ``postgresql://`` as psycopg 3."""
+    if isinstance(raw, URL):
+        url = raw
+    else:
+        try:
+            url = make_url(raw)
+        except exc.ArgumentError:
+            raise DatabaseError(f"not a database URL: {mask_text(raw)!r}") from None
+    backend = url.get_backend_name()
+    if url.drivername in ("postgres", "postgresql"):
+        url = url.set(drivername="postgresql+psycopg")
+    elif backend not in ("postgresql", "sqlite"):
+        raise DatabaseError(
+            f"unsupported database {url.drivername!r} in {display_url(url)}:"
+            " use sqlite:///FILE or postgresql://USER@HOST/DB"
+        )
+    elif backend == "postgresql" and url.get_driver_name() != "psycopg":
+        raise DatabaseError(
+            f"newsdb talks to PostgreSQL through psycopg 3: use postgresql:// or"
+            f" postgresql+psycopg://, not {url.drivername}://"
+        )
+    return url
+
+
+def display_url(url: URL) -> str:
+    """The URL as it may be printed: never with its password."""
+    return url.render_as_string(hide_password=True)
+
+
+def mask_text(raw: str) -> str:
+    """Hide a password in something that did not even parse as a URL."""
+    head, sep, tail = raw.partition("://")
+    if sep and "@" in tail:
+        creds, _, rest = tail.rpartition("@")
+        if ":" in creds:
+            creds = creds.split(":", 1)[0] + ":***"
+        return f"{head}://{creds}@{rest}"
+    return raw
+
+
+def _sqlite_foreign_keys(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def make_engine(url: URL | str, **kwargs) -> Engine:
+    """An engine for ``url``: SQLite gets foreign keys switched on and a busy timeout."""
+    url = normalize_url(url)
+    if url.get_backend_name() == "sqlite":
+        kwargs.setdefault("connect_args", {"timeout": 30})
+        engine = create_engine(url, **kwargs)
+        event.listen(engine, "connect", _sqlite_foreign_keys)
+        return engine
+    # Automatic server-side prepared statements switch to a generic plan after a few runs,
+    # which doubled the time of long-range sourcing queries; plan each query afresh.
+    kwargs.setdefault("connect_args", {"prepare_threshold": None, "connect_timeout": 10})
+    return create_engine(url, **kwargs)
+
+
+def check_connection(engine: Engine) -> None:
+    """Connect once, turning the driver's failure into one line that names the database."""
+    url = engine.url
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        folder = Path(url.database).expanduser().resolve().parent
+        if not folder.is_dir():
+            raise DatabaseError(f"cannot open {display_url(url)}: no folder {folder}")
+    try:
+        with engine.connect():
+            pass
+    except exc.DBAPIError as error:
+        reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+        raise DatabaseError(f"cannot connect to {display_url(url)}: {reason}") from None

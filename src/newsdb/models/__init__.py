@@ -1,0 +1,30 @@
+"""The newsdb schema. Importing this package registers every table on ``Base.metadata``."""
+
+from newsdb.models.actor import Actor, ActorAlias, Affiliation, Mention
+from newsdb.models.annotator import Annotator
+from newsdb.models.article import Article, ArticleMetadata, Paragraph
+from newsdb.models.base import Base
+from newsdb.models.claim import Claim, ClaimCheck, ClaimEvent, ClaimQuote, ClaimRelation
+from newsdb.models.event import Event, EventMention, EventParticipant
+from newsdb.models.quote import Quote
+
+__all__ = [
+    "Actor",
+    "ActorAlias",
+    "Affiliation",
+    "Annotator",
+    "Article",
+    "ArticleMetadata",
+    "Base",
+    "Claim",
+    "ClaimCheck",
+    "ClaimEvent",
+    "ClaimQuote",
+    "ClaimRelation",
+    "Event",
+    "EventMention",
+    "EventParticipant",
+    "Mention",
+    "Paragraph",
+    "Quote",
+]
