@@ -32,7 +32,9 @@ class Span(Strict):
 
     text: Words = Field(description="The exact words, as they stand in the article.")
     occurrence: int | None = Field(
-        None, ge=1, description="Which occurrence (1-based) of the words, in the article or in the context."
+        None,
+        ge=1,
+        description="Which occurrence (1-based) of the words, in the article or in the context.",
     )
     context: Words | None = Field(
         None,
@@ -125,7 +127,9 @@ class EventDate(Strict):
     end: dt.date | None = None
     precision: vocab.DatePrecision = vocab.DatePrecision.UNKNOWN
     resolution: vocab.DateResolution = vocab.DateResolution.UNRESOLVED
-    source: str | None = Field(None, description="What the date was resolved from, when not the text.")
+    source: str | None = Field(
+        None, description="What the date was resolved from, when not the text."
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> EventDate:
@@ -133,7 +137,10 @@ class EventDate(Strict):
             raise ValueError("a start date needs a precision other than 'unknown', and only then")
         if self.end is not None and self.start is not None and self.end < self.start:
             raise ValueError("the end date is before the start date")
-        if self.resolution in (vocab.DateResolution.OUTSIDE, vocab.DateResolution.INFERRED) and not self.source:
+        if (
+            self.resolution in (vocab.DateResolution.OUTSIDE, vocab.DateResolution.INFERRED)
+            and not self.source
+        ):
             raise ValueError(f"a date resolved as '{self.resolution}' needs a source")
         return self
 

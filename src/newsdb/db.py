@@ -34,7 +34,7 @@ def normalize_url(raw: str | URL) -> URL:
     else:
         try:
             url = make_url(raw)
-        except exc.ArgumentError:
+        except (exc.ArgumentError, ValueError):  # ValueError: a port that is not a number
             raise DatabaseError(f"not a database URL: {mask_text(raw)!r}") from None
     backend = url.get_backend_name()
     if url.drivername in ("postgres", "postgresql"):

@@ -14,7 +14,14 @@ from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
 from newsdb import __version__
-from newsdb.db import ENV_VAR, DatabaseError, check_connection, display_url, make_engine, resolve_url
+from newsdb.db import (
+    ENV_VAR,
+    DatabaseError,
+    check_connection,
+    display_url,
+    make_engine,
+    resolve_url,
+)
 
 
 class App:

@@ -24,7 +24,11 @@ def db() -> None:
 def _describe(revision: str | None) -> str:
     if revision is None:
         return "empty (no schema)"
-    return f"{revision} (head)" if revision == migrate.head_revision() else f"{revision} (behind head {migrate.head_revision()})"
+    return (
+        f"{revision} (head)"
+        if revision == migrate.head_revision()
+        else f"{revision} (behind head {migrate.head_revision()})"
+    )
 
 
 @db.command()

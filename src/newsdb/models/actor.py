@@ -42,7 +42,7 @@ class Actor(Base):
     parent_id: Mapped[int | None] = fk("actor.id", ondelete="SET NULL")
     note: Mapped[str | None] = mapped_column(Text)
 
-    parent: Mapped[Actor | None] = relationship(remote_side=[id], back_populates="parts")
+    parent: Mapped[Actor | None] = relationship(remote_side="Actor.id", back_populates="parts")
     parts: Mapped[list[Actor]] = relationship(back_populates="parent")
     aliases: Mapped[list[ActorAlias]] = relationship(
         back_populates="actor", cascade="all, delete-orphan"

@@ -3,7 +3,7 @@ from __future__ import annotations
 from sqlalchemy import UniqueConstraint
 from sqlalchemy.orm import Mapped
 
-from newsdb.models.base import Base, intpk, name, timestamp, one_of
+from newsdb.models.base import Base, intpk, name, one_of, timestamp
 from newsdb.vocab import AnnotatorKind
 
 

@@ -5,7 +5,7 @@ import datetime as dt
 from sqlalchemy import CheckConstraint, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from newsdb.models.base import Base, fk, intpk, short, slug, span_check, timestamp, one_of
+from newsdb.models.base import Base, fk, intpk, one_of, short, slug, span_check, timestamp
 from newsdb.vocab import Confidence, DatePrecision, MetadataField, Origin, PublishedQualifier
 
 

@@ -4,7 +4,17 @@ from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueC
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from newsdb.models.actor import Actor
-from newsdb.models.base import Base, Provenance, cue_check, fk, intpk, name, one_of, short, span_check
+from newsdb.models.base import (
+    Base,
+    Provenance,
+    cue_check,
+    fk,
+    intpk,
+    name,
+    one_of,
+    short,
+    span_check,
+)
 from newsdb.models.event import Event
 from newsdb.models.quote import Quote
 from newsdb.vocab import MODES_WITH_SOURCE, AttributionMode, Certainty, ClaimRelationKind, Verdict

@@ -67,7 +67,7 @@ class Event(Base):
     fatalities_reported_by_id: Mapped[int | None] = fk("actor.id", ondelete="SET NULL")
     fatalities_attribution: Mapped[str | None] = mapped_column(String(20))
 
-    parent: Mapped[Event | None] = relationship(remote_side=[id], back_populates="children")
+    parent: Mapped[Event | None] = relationship(remote_side="Event.id", back_populates="children")
     children: Mapped[list[Event]] = relationship(back_populates="parent")
     participants: Mapped[list[EventParticipant]] = relationship(
         back_populates="event", cascade="all, delete-orphan"

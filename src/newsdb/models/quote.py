@@ -41,4 +41,4 @@ class Quote(Provenance, Base):
     continues_id: Mapped[int | None] = fk("quote.id", ondelete="SET NULL")
 
     speaker: Mapped[Actor] = relationship()
-    continues: Mapped[Quote | None] = relationship(remote_side=[id])
+    continues: Mapped[Quote | None] = relationship(remote_side="Quote.id")

@@ -1,0 +1,790 @@
+"""Loading an annotated article folder into the database.
+
+An article folder holds the body text and one annotation file (see :mod:`newsdb.annotation`).
+:func:`read_folder` validates the whole folder and places every quoted reference in the text,
+refusing the first problem with the file, the line, the place in the document and the reason.
+:func:`store` then writes it in the caller's transaction: actors and events are upserted by
+slug, and the article's own annotation rows are compared with what is stored and replaced
+only when they differ, so loading the same folder twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+from sqlalchemy import delete, insert, select, text, update
+from sqlalchemy.orm import Session
+
+from newsdb import textref
+from newsdb.annotation import AnnotationFile
+from newsdb.models import (
+    Actor,
+    ActorAlias,
+    Affiliation,
+    Annotator,
+    Article,
+    ArticleMetadata,
+    Claim,
+    ClaimCheck,
+    ClaimEvent,
+    ClaimQuote,
+    ClaimRelation,
+    Event,
+    EventMention,
+    EventParticipant,
+    Mention,
+    Paragraph,
+    Quote,
+)
+from newsdb.vocab import MetadataField, QuoteKind
+
+ANNOTATION_FILE = "annotations.yaml"
+#: pg_advisory_xact_lock key held while an article is stored: concurrent loads run one after
+#: the other, so two `newsdb seed` runs at once end with the data of one.
+LOAD_LOCK = 72_0002
+
+
+class AnnotationError(Exception):
+    """A problem in an annotation folder: where it is and why, in one line."""
+
+    def __init__(self, path: Path, reason: str, where: tuple = (), line: int | None = None):
+        self.path, self.reason, self.where, self.line = path, reason, where, line
+        place = f"{path}:{line}" if line else str(path)
+        location = _dotted(where)
+        super().__init__(f"{place}: {location + ': ' if location else ''}{reason}")
+
+
+def _dotted(where: tuple) -> str:
+    out = ""
+    for part in where:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _line_of(root: yaml.Node | None, where: tuple) -> int | None:
+    """The line of the YAML node at ``where`` (or of its nearest ancestor that exists)."""
+    node, line = root, (root.start_mark.line + 1 if root else None)
+    for part in where:
+        child = None
+        if isinstance(node, yaml.MappingNode):
+            child = next((v for k, v in node.value if k.value == part), None)
+        elif (
+            isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value)
+        ):
+            child = node.value[part]
+        if child is None:
+            break
+        node, line = child, child.start_mark.line + 1
+    return line
+
+
+# -- reading -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Plan:
+    """Everything one folder asks to store, with offsets placed and references checked.
+
+    Foreign keys are natural keys here: ("actor", slug), ("event", slug), ("quote", key),
+    ("claim", key), ("annotator", (kind, name)); :func:`store` turns them into ids.
+    """
+
+    path: Path
+    doc: AnnotationFile
+    body: str
+    article: dict[str, Any]
+    annotator: tuple[str, str]
+    actors: dict[str, dict[str, Any]]
+    aliases: dict[str, set[str]]
+    events: dict[str, dict[str, Any]]
+    participants: dict[str, set[tuple[str, str]]]
+    rows: dict[type, list[dict[str, Any]]] = field(default_factory=dict)
+
+
+def read_folder(folder: Path | str) -> Plan:
+    """Read and check one article folder; raise :class:`AnnotationError` on the first problem."""
+    folder = Path(folder)
+    path = folder / ANNOTATION_FILE
+    if not folder.is_dir():
+        raise AnnotationError(
+            folder, "not a folder: an article folder holds the text and annotations.yaml"
+        )
+    if not path.is_file():
+        raise AnnotationError(path, "missing: an article folder needs its annotations.yaml")
+    source = path.read_text(encoding="utf-8")
+    try:
+        root = yaml.compose(source, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(source)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        reason = getattr(error, "problem", None) or str(error)
+        raise AnnotationError(
+            path, f"not valid YAML: {reason}", line=mark.line + 1 if mark else None
+        ) from None
+    try:
+        doc = AnnotationFile.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = tuple(p for p in first["loc"] if not (isinstance(p, str) and p in _UNION_TAGS))
+        raise AnnotationError(path, _message(first), where, _line_of(root, where)) from None
+    return _plan(path, root, doc)
+
+
+_UNION_TAGS = {
+    "str",
+    "Span",
+    "EveryOccurrence",
+    "constrained-str",
+    "function-after[_consistent(), EventDate]",
+}
+
+
+def _message(error: dict) -> str:
+    message = error["msg"]
+    if error["type"] == "literal_error" or error["type"] == "enum":
+        return f"{message} (got {error['input']!r})"
+    if error["type"] == "extra_forbidden":
+        return "unknown field"
+    return message.removeprefix("Value error, ")
+
+
+def _plan(path: Path, root: yaml.Node | None, doc: AnnotationFile) -> Plan:
+    def fail(reason: str, *where) -> AnnotationError:
+        return AnnotationError(path, reason, where, _line_of(root, where))
+
+    header = doc.article
+    text_path = path.parent / header.text
+    if not text_path.is_file():
+        raise fail(f"the text file {header.text!r} is not beside the annotation", "article", "text")
+    raw = text_path.read_bytes()
+    digest = hashlib.sha256(raw).hexdigest()
+    if digest != header.sha256:
+        raise fail(
+            f"{text_path.name} has sha256 {digest}, not the declared one", "article", "sha256"
+        )
+    body = raw.decode("utf-8")
+
+    def place(ref, *where) -> textref.Found:
+        try:
+            return textref.resolve(body, ref)
+        except textref.TextRefError as error:
+            raise fail(str(error), *where) from None
+
+    def unique(items, attr: str, what: str, section: str) -> dict:
+        seen: dict = {}
+        for i, item in enumerate(items):
+            key = getattr(item, attr)
+            if key in seen:
+                raise fail(
+                    f"duplicate {what} {key!r} (first at {section}[{seen[key]}])", section, i, attr
+                )
+            seen[key] = i
+        return seen
+
+    actors = unique(doc.actors, "slug", "actor slug", "actors")
+    events = unique(doc.events, "slug", "event slug", "events")
+    quotes = unique(doc.quotes, "id", "quote id", "quotes")
+    claims = unique(doc.claims, "id", "claim id", "claims")
+
+    def known(value, declared: dict, what: str, *where) -> None:
+        if value is not None and value not in declared:
+            raise fail(f"unknown {what} {value!r}: declare it under {what.split()[0]}s", *where)
+
+    annotator = ("annotator", (doc.annotator.kind, doc.annotator.name))
+    rows: dict[type, list[dict[str, Any]]] = {table: [] for table in ARTICLE_TABLES}
+
+    # The article, its paragraphs and where its metadata came from.
+    published = header.published
+    article = {
+        "slug": header.slug,
+        "headline": header.headline.value,
+        "outlet": header.outlet.value,
+        "byline": header.byline.value,
+        "url": header.url.value,
+        "published_date": published.value,
+        "published_precision": published.precision,
+        "published_qualifier": published.qualifier if published.value else None,
+        "language": header.language.value,
+        "body": body,
+        "sha256": digest,
+    }
+    offset = 0
+    for number, paragraph in enumerate(body.split("\n"), start=1):
+        rows[Paragraph].append(
+            {"number": number, "span_start": offset, "span_end": offset + len(paragraph)}
+        )
+        offset += len(paragraph) + 1
+    for name in MetadataField:
+        meta = getattr(header, name.value)
+        value = (
+            meta.value.isoformat() if name is MetadataField.PUBLISHED and meta.value else meta.value
+        )
+        rows[ArticleMetadata].append(
+            {
+                "field": name.value,
+                "value": value,
+                "origin": meta.origin,
+                "source": meta.source,
+                "confidence": meta.confidence,
+                "note": meta.note,
+            }
+        )
+
+    # Actors, their mentions and affiliations.
+    actor_rows, aliases = {}, {}
+    for i, actor in enumerate(doc.actors):
+        known(actor.part_of, actors, "actor", "actors", i, "part_of")
+        if actor.part_of == actor.slug:
+            raise fail("an actor cannot be part of itself", "actors", i, "part_of")
+        actor_rows[actor.slug] = {
+            "name": actor.name,
+            "kind": actor.kind,
+            "sector": actor.sector,
+            "country": actor.country,
+            "wikidata_id": actor.wikidata,
+            "note": actor.note,
+            "parent_id": _ref("actor", actor.part_of),
+        }
+        aliases[actor.slug] = set(actor.aliases)
+        spans = set()
+        for j, ref in enumerate(actor.mentions):
+            try:
+                found = textref.resolve_all(body, ref)
+            except textref.TextRefError as error:
+                raise fail(str(error), "actors", i, "mentions", j) from None
+            for hit in found:
+                if (hit.start, hit.end) in spans:
+                    continue  # one place named twice by overlapping references
+                spans.add((hit.start, hit.end))
+                rows[Mention].append(
+                    {
+                        "actor_id": ("actor", actor.slug),
+                        "span_start": hit.start,
+                        "span_end": hit.end,
+                        "text": hit.text,
+                        "annotator_id": annotator,
+                    }
+                )
+    for i, aff in enumerate(doc.affiliations):
+        known(aff.person, actors, "actor", "affiliations", i, "person")
+        known(aff.organisation, actors, "actor", "affiliations", i, "organisation")
+        found = place(aff.descriptor, "affiliations", i, "descriptor")
+        if aff.location_as_written and aff.location_as_written not in found.text:
+            raise fail(
+                f"{aff.location_as_written!r} is not in the descriptor {found.text!r}",
+                "affiliations",
+                i,
+                "location_as_written",
+            )
+        rows[Affiliation].append(
+            {
+                "person_id": ("actor", aff.person),
+                "organisation_id": _ref("actor", aff.organisation),
+                "role": aff.role,
+                "descriptor": found.text,
+                "location": aff.location,
+                "location_as_written": aff.location_as_written,
+                "span_start": found.start,
+                "span_end": found.end,
+                "annotator_id": annotator,
+            }
+        )
+
+    # Events, their participants and where the article reports them.
+    event_rows, participants = {}, {}
+    for i, ev in enumerate(doc.events):
+        known(ev.parent, events, "event", "events", i, "parent")
+        if ev.parent == ev.slug:
+            raise fail("an event cannot be its own parent", "events", i, "parent")
+        fat = ev.fatalities
+        if fat:
+            known(fat.reported_by, actors, "actor", "events", i, "fatalities", "reported_by")
+        event_rows[ev.slug] = {
+            "name": ev.name,
+            "event_type": ev.type,
+            "parent_id": _ref("event", ev.parent),
+            "date_as_written": ev.date.as_written,
+            "start_date": ev.date.start,
+            "end_date": ev.date.end,
+            "date_precision": ev.date.precision,
+            "date_resolution": ev.date.resolution,
+            "date_source": ev.date.source,
+            "location": ev.location,
+            "country": ev.country,
+            "fatalities": fat.count if fat else None,
+            "fatalities_as_written": fat.as_written if fat else None,
+            "fatalities_reported_by_id": _ref("actor", fat.reported_by) if fat else None,
+            "fatalities_attribution": fat.attribution if fat else None,
+        }
+        participants[ev.slug] = set()
+        for j, part in enumerate(ev.participants):
+            known(part.actor, actors, "actor", "events", i, "participants", j, "actor")
+            participants[ev.slug].add((part.actor, part.role))
+        spans = set()
+        for j, ref in enumerate(ev.mentions):
+            try:
+                found = textref.resolve_all(body, ref)
+            except textref.TextRefError as error:
+                raise fail(str(error), "events", i, "mentions", j) from None
+            for hit in found:
+                if (hit.start, hit.end) not in spans:
+                    spans.add((hit.start, hit.end))
+                    rows[EventMention].append(
+                        {
+                            "event_id": ("event", ev.slug),
+                            "span_start": hit.start,
+                            "span_end": hit.end,
+                            "text": hit.text,
+                            "annotator_id": annotator,
+                        }
+                    )
+
+    # Quotes: direct and partial quotes are exactly the words between “ and ”.
+    for i, quote in enumerate(doc.quotes):
+        known(quote.speaker, actors, "actor", "quotes", i, "speaker")
+        known(quote.continues, quotes, "quote", "quotes", i, "continues")
+        if quote.continues == quote.id:
+            raise fail("a quote cannot continue itself", "quotes", i, "continues")
+        found = place(quote.text, "quotes", i, "text")
+        if quote.kind != QuoteKind.INDIRECT and not (
+            body[found.start - 1 : found.start] == "“" and body[found.end : found.end + 1] == "”"
+        ):
+            raise fail(
+                f"a {quote.kind} quote is the words between “ and ”, and {found.text[:40]!r}"
+                " is not",
+                "quotes",
+                i,
+                "text",
+            )
+        cue = place(quote.cue, "quotes", i, "cue") if quote.cue else None
+        rows[Quote].append(
+            {
+                "key": quote.id,
+                "speaker_id": ("actor", quote.speaker),
+                "kind": quote.kind,
+                "text": found.text,
+                "span_start": found.start,
+                "span_end": found.end,
+                **_cue(cue),
+                "continues_id": _ref("quote", quote.continues),
+                "annotator_id": annotator,
+            }
+        )
+
+    try:
+        rows[Quote] = _continued_first(rows[Quote])
+    except ValueError as error:
+        raise fail(str(error), "quotes") from None
+
+    # Claims and what they rest on.
+    for i, claim in enumerate(doc.claims):
+        known(claim.source, actors, "actor", "claims", i, "source")
+        found = place(claim.text, "claims", i, "text")
+        cue = place(claim.cue, "claims", i, "cue") if claim.cue else None
+        rows[Claim].append(
+            {
+                "key": claim.id,
+                "text": found.text,
+                "span_start": found.start,
+                "span_end": found.end,
+                "proposition": claim.proposition,
+                "attribution_mode": claim.mode,
+                "source_id": _ref("actor", claim.source),
+                **_cue(cue),
+                "certainty": claim.certainty,
+                "annotator_id": annotator,
+            }
+        )
+        me = ("claim", claim.id)
+        for j, slug in enumerate(dict.fromkeys(claim.events)):
+            known(slug, events, "event", "claims", i, "events", j)
+            rows[ClaimEvent].append({"claim_id": me, "event_id": ("event", slug)})
+        for j, key in enumerate(dict.fromkeys(claim.quotes)):
+            known(key, quotes, "quote", "claims", i, "quotes", j)
+            rows[ClaimQuote].append({"claim_id": me, "quote_id": ("quote", key)})
+        for relation in ("corroborates", "conflicts"):
+            for j, key in enumerate(dict.fromkeys(getattr(claim, relation))):
+                known(key, claims, "claim", "claims", i, relation, j)
+                if key == claim.id:
+                    raise fail(
+                        f"a claim cannot be said to {relation.removesuffix('s')} itself",
+                        "claims",
+                        i,
+                        relation,
+                        j,
+                    )
+                rows[ClaimRelation].append(
+                    {"claim_id": me, "other_claim_id": ("claim", key), "relation": relation}
+                )
+        aspects = set()
+        for j, check in enumerate(claim.checks):
+            if check.aspect in aspects:
+                raise fail(
+                    f"the claim is checked twice for {check.aspect!r}", "claims", i, "checks", j
+                )
+            aspects.add(check.aspect)
+            rows[ClaimCheck].append(
+                {
+                    "claim_id": me,
+                    "aspect": check.aspect,
+                    "stated_value": check.stated,
+                    "checked_value": check.checked,
+                    "verdict": check.verdict,
+                    "source": check.source,
+                    "note": check.note,
+                    "annotator_id": annotator,
+                }
+            )
+
+    return Plan(
+        path, doc, body, article, annotator[1], actor_rows, aliases, event_rows, participants, rows
+    )
+
+
+def _ref(kind: str, key: str | None):
+    return (kind, key) if key is not None else None
+
+
+def _cue(found: textref.Found | None) -> dict[str, Any]:
+    if found is None:
+        return {"cue": None, "cue_start": None, "cue_end": None}
+    return {"cue": found.text, "cue_start": found.start, "cue_end": found.end}
+
+
+# -- storing -----------------------------------------------------------------------------------
+
+#: The rows that belong to one article, in the order they are inserted.
+ARTICLE_TABLES: list[type] = [
+    Paragraph,
+    ArticleMetadata,
+    Mention,
+    EventMention,
+    Affiliation,
+    Quote,
+    Claim,
+    ClaimEvent,
+    ClaimQuote,
+    ClaimRelation,
+    ClaimCheck,
+]
+_BY_CLAIM = {ClaimEvent, ClaimQuote, ClaimRelation, ClaimCheck}
+_SKIP = {"id", "article_id", "created_at"}
+
+
+@dataclass
+class Report:
+    """What one load did: per table, how many rows were inserted, updated, deleted, unchanged."""
+
+    article: str
+    status: str = "unchanged"  # inserted, updated or unchanged
+    counts: dict[str, Counter] = field(default_factory=dict)
+
+    def count(self, table: str, what: str, n: int = 1) -> None:
+        if n:
+            self.counts.setdefault(table, Counter())[what] += n
+
+    @property
+    def changed(self) -> bool:
+        return self.status != "unchanged" or any(
+            c["inserted"] or c["updated"] or c["deleted"] for c in self.counts.values()
+        )
+
+    def summary(self) -> str:
+        parts = []
+        for table, counter in self.counts.items():
+            done = ", ".join(f"{n} {what}" for what, n in counter.items() if n)
+            parts.append(f"{table}: {done}")
+        return f"{self.article}: {self.status}" + (f" ({'; '.join(parts)})" if parts else "")
+
+
+class _Keys:
+    """Natural keys to ids and back, for the rows of one load."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.ids: dict[tuple[str, Any], int] = {}
+        self.names: dict[tuple[str, int], Any] = {}
+
+    def remember(self, kind: str, key: Any, id_: int) -> None:
+        self.ids[(kind, key)] = id_
+        self.names[(kind, id_)] = key
+
+    def id(self, ref) -> int | None:
+        return None if ref is None else self.ids[ref]
+
+    def name(self, kind: str, id_: int | None):
+        """The natural key of a stored row, as a plan writes it: (kind, key)."""
+        if id_ is None:
+            return None
+        if (kind, id_) not in self.names:
+            if kind == "annotator":
+                row = self.session.execute(
+                    select(Annotator.kind, Annotator.name).where(Annotator.id == id_)
+                ).one()
+                key = (row.kind, row.name)
+            else:  # quotes and claims are remembered as they are read
+                model = {"actor": Actor, "event": Event}[kind]
+                key = self.session.scalar(select(model.slug).where(model.id == id_))
+            self.remember(kind, key, id_)
+        return (kind, self.names[(kind, id_)])
+
+
+_FOREIGN = {
+    "actor_id": "actor",
+    "person_id": "actor",
+    "organisation_id": "actor",
+    "speaker_id": "actor",
+    "source_id": "actor",
+    "parent_id": None,
+    "fatalities_reported_by_id": "actor",
+    "event_id": "event",
+    "quote_id": "quote",
+    "continues_id": "quote",
+    "claim_id": "claim",
+    "other_claim_id": "claim",
+    "annotator_id": "annotator",
+}
+
+
+def store(session: Session, plan: Plan) -> Report:
+    """Write ``plan`` in the session's transaction (the caller commits); return what changed."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOAD_LOCK})
+    report = Report(plan.article["slug"])
+    keys = _Keys(session)
+    _store_annotator(session, plan, keys, report)
+    _store_named(session, Actor, plan.actors, "actor", keys, report)
+    _store_aliases(session, plan, keys, report)
+    _store_named(session, Event, plan.events, "event", keys, report)
+    _store_participants(session, plan, keys, report)
+    article_id = _store_article(session, plan, report)
+    _store_article_rows(session, plan, article_id, keys, report)
+    session.flush()
+    return report
+
+
+def _store_annotator(session: Session, plan: Plan, keys: _Keys, report: Report) -> None:
+    kind, name = plan.annotator
+    found = session.execute(
+        select(Annotator.id, Annotator.note).where(Annotator.kind == kind, Annotator.name == name)
+    ).first()
+    note = plan.doc.annotator.note
+    if found is None:
+        id_ = session.scalar(
+            insert(Annotator).values(kind=kind, name=name, note=note).returning(Annotator.id)
+        )
+        report.count("annotator", "inserted")
+    else:
+        id_ = found.id
+        if found.note != note:
+            session.execute(update(Annotator).where(Annotator.id == id_).values(note=note))
+            report.count("annotator", "updated")
+    keys.remember("annotator", plan.annotator, id_)
+
+
+def _store_named(
+    session: Session, model, wanted: dict[str, dict], kind: str, keys: _Keys, report: Report
+) -> None:
+    """Upsert actors or events by slug; their parents are set once every slug has an id."""
+    table = model.__tablename__
+    existing = {
+        row.slug: row
+        for row in session.execute(select(model).where(model.slug.in_(wanted))).scalars()
+    }
+    for slug, values in wanted.items():
+        plain = {k: v for k, v in values.items() if not isinstance(v, tuple) and k not in _FOREIGN}
+        row = existing.get(slug)
+        if row is None:
+            id_ = session.scalar(insert(model).values(slug=slug, **plain).returning(model.id))
+            report.count(table, "inserted")
+        else:
+            id_ = row.id
+        keys.remember(kind, slug, id_)
+    for slug, values in wanted.items():
+        refs = {
+            k: keys.id(v) if isinstance(v, tuple) else v for k, v in values.items() if k in _FOREIGN
+        }
+        full = {**{k: v for k, v in values.items() if k not in _FOREIGN}, **refs}
+        row = existing.get(slug)
+        if row is None:
+            if any(refs.values()):
+                session.execute(
+                    update(model).where(model.id == keys.ids[(kind, slug)]).values(**refs)
+                )
+            continue
+        if any(getattr(row, k) != v for k, v in full.items()):
+            session.execute(update(model).where(model.id == row.id).values(**full))
+            report.count(table, "updated")
+        else:
+            report.count(table, "unchanged")
+    session.expire_all()
+
+
+def _store_aliases(session: Session, plan: Plan, keys: _Keys, report: Report) -> None:
+    for slug, wanted in plan.aliases.items():
+        actor_id = keys.ids[("actor", slug)]
+        have = set(session.scalars(select(ActorAlias.alias).where(ActorAlias.actor_id == actor_id)))
+        for alias in sorted(wanted - have):
+            session.execute(insert(ActorAlias).values(actor_id=actor_id, alias=alias))
+        if have - wanted:
+            session.execute(
+                delete(ActorAlias).where(
+                    ActorAlias.actor_id == actor_id, ActorAlias.alias.in_(have - wanted)
+                )
+            )
+        report.count("actor_alias", "inserted", len(wanted - have))
+        report.count("actor_alias", "deleted", len(have - wanted))
+
+
+def _store_participants(session: Session, plan: Plan, keys: _Keys, report: Report) -> None:
+    annotator_id = keys.id(("annotator", plan.annotator))
+    for slug, wanted in plan.participants.items():
+        event_id = keys.ids[("event", slug)]
+        rows = session.execute(
+            select(EventParticipant.id, Actor.slug, EventParticipant.role)
+            .join(Actor, Actor.id == EventParticipant.actor_id)
+            .where(EventParticipant.event_id == event_id)
+        ).all()
+        have = {(r.slug, r.role): r.id for r in rows}
+        for actor, role in sorted(wanted - have.keys()):
+            session.execute(
+                insert(EventParticipant).values(
+                    event_id=event_id,
+                    actor_id=keys.ids[("actor", actor)],
+                    role=role,
+                    annotator_id=annotator_id,
+                )
+            )
+        gone = [have[k] for k in have.keys() - wanted]
+        if gone:
+            session.execute(delete(EventParticipant).where(EventParticipant.id.in_(gone)))
+        report.count("event_participant", "inserted", len(wanted - have.keys()))
+        report.count("event_participant", "deleted", len(gone))
+
+
+def _store_article(session: Session, plan: Plan, report: Report) -> int:
+    values = plan.article
+    row = session.execute(
+        select(Article).where(Article.slug == values["slug"])
+    ).scalar_one_or_none()
+    if row is None:
+        report.status = "inserted"
+        return session.scalar(insert(Article).values(**values).returning(Article.id))
+    if any(getattr(row, k) != v for k, v in values.items()):
+        session.execute(update(Article).where(Article.id == row.id).values(**values))
+        report.status = "updated"
+    return row.id
+
+
+def _columns(model) -> list[str]:
+    return [c.name for c in model.__table__.columns if c.name not in _SKIP]
+
+
+def _stored_rows(session: Session, model, article_id: int, keys: _Keys) -> list[dict[str, Any]]:
+    """The article's rows of ``model`` as they are stored, with natural keys for foreign keys."""
+    table = model.__table__
+    query = select(table)
+    if model in _BY_CLAIM:
+        query = query.where(
+            table.c.claim_id.in_(select(Claim.id).where(Claim.article_id == article_id))
+        )
+    else:
+        query = query.where(table.c.article_id == article_id)
+    rows = []
+    for row in session.execute(query).mappings():
+        if model in (Quote, Claim):
+            keys.remember(model.__tablename__, row["key"], row["id"])
+        rows.append(dict(row))
+    return rows
+
+
+def _natural(row: dict[str, Any], model, keys: _Keys) -> tuple:
+    return tuple(
+        keys.name(_FOREIGN[c], row[c]) if _FOREIGN.get(c) else row[c] for c in _columns(model)
+    )
+
+
+def _comparable(row: dict[str, Any], model) -> tuple:
+    return tuple(row[c] for c in _columns(model))
+
+
+def _store_article_rows(
+    session: Session, plan: Plan, article_id: int, keys: _Keys, report: Report
+) -> None:
+    """Compare the article's annotation rows with the plan; when anything differs, replace them."""
+    stored = {model: _stored_rows(session, model, article_id, keys) for model in ARTICLE_TABLES}
+    diffs = {}
+    for model in ARTICLE_TABLES:
+        have = Counter(_natural(row, model, keys) for row in stored[model])
+        want = Counter(_comparable(row, model) for row in plan.rows[model])
+        diffs[model] = (
+            sum((want - have).values()),
+            sum((have - want).values()),
+            len(plan.rows[model]),
+        )
+    if not any(added or removed for added, removed, _ in diffs.values()):
+        return
+    if report.status == "unchanged":
+        report.status = "updated"
+    for model in reversed(ARTICLE_TABLES):
+        ids = [row["id"] for row in stored[model]] if "id" in model.__table__.c else None
+        if model in _BY_CLAIM or ids is None:
+            session.execute(
+                delete(model).where(
+                    model.claim_id.in_(select(Claim.id).where(Claim.article_id == article_id))
+                )
+            )
+        else:
+            if model is Quote:  # segments point at each other
+                session.execute(
+                    update(Quote).where(Quote.article_id == article_id).values(continues_id=None)
+                )
+            session.execute(delete(model).where(model.article_id == article_id))
+    for model in ARTICLE_TABLES:
+        _insert_rows(session, model, plan.rows[model], article_id, keys)
+        added, removed, total = diffs[model]
+        report.count(model.__tablename__, "inserted", added)
+        report.count(model.__tablename__, "deleted", removed)
+        report.count(model.__tablename__, "unchanged", total - added)
+
+
+def _insert_rows(
+    session: Session, model, rows: list[dict[str, Any]], article_id: int, keys: _Keys
+) -> None:
+    has_article = "article_id" in model.__table__.c
+    for row in rows:
+        values = {k: keys.id(v) if k in _FOREIGN else v for k, v in row.items()}
+        if has_article:
+            values["article_id"] = article_id
+        if model in (Quote, Claim):
+            id_ = session.scalar(insert(model).values(**values).returning(model.id))
+            keys.remember(model.__tablename__, row["key"], id_)
+        else:
+            session.execute(insert(model).values(**values))
+
+
+def _continued_first(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Quote segments ordered so that each comes after the one it continues."""
+    done, ordered, pending = set(), [], list(rows)
+    while pending:
+        ready = [r for r in pending if r["continues_id"] is None or r["continues_id"][1] in done]
+        if not ready:
+            raise ValueError(
+                "quote continuations form a cycle: " + ", ".join(r["key"] for r in pending)
+            )
+        for r in ready:
+            ordered.append(r)
+            done.add(r["key"])
+        pending = [r for r in pending if r not in ready]
+    return ordered
+
+
+def load_folder(session: Session, folder: Path | str) -> Report:
+    """Read, check and store one article folder in the session's transaction."""
+    return store(session, read_folder(folder))

@@ -1,0 +1,76 @@
+"""Checking stored data against the stored text: every span, every article's sha256."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from newsdb.models import Affiliation, Article, Claim, EventMention, Mention, Paragraph, Quote
+
+#: (model, words column, start column, end column) of every span that quotes the article
+SPANS = [
+    (Mention, "text", "span_start", "span_end"),
+    (EventMention, "text", "span_start", "span_end"),
+    (Affiliation, "descriptor", "span_start", "span_end"),
+    (Quote, "text", "span_start", "span_end"),
+    (Quote, "cue", "cue_start", "cue_end"),
+    (Claim, "text", "span_start", "span_end"),
+    (Claim, "cue", "cue_start", "cue_end"),
+]
+
+
+@dataclass(frozen=True)
+class Problem:
+    article: str
+    table: str
+    row: int | None
+    reason: str
+
+
+def problems(session: Session) -> list[Problem]:
+    """Everything stored that does not match its article's text; an empty list when all is well."""
+    found: list[Problem] = []
+    for article in session.execute(select(Article.id, Article.slug, Article.body, Article.sha256)):
+        digest = hashlib.sha256(article.body.encode("utf-8")).hexdigest()
+        if digest != article.sha256:
+            found.append(
+                Problem(
+                    article.slug,
+                    "article",
+                    article.id,
+                    f"body has sha256 {digest}, stored {article.sha256}",
+                )
+            )
+        offset, expected = 0, []
+        for number, paragraph in enumerate(article.body.split("\n"), start=1):
+            expected.append((number, offset, offset + len(paragraph)))
+            offset += len(paragraph) + 1
+        stored = session.execute(
+            select(Paragraph.number, Paragraph.span_start, Paragraph.span_end)
+            .where(Paragraph.article_id == article.id)
+            .order_by(Paragraph.number)
+        ).all()
+        if [tuple(p) for p in stored] != expected:
+            found.append(
+                Problem(article.slug, "paragraph", None, "paragraphs do not match the body's lines")
+            )
+        for model, words, start, end in SPANS:
+            table = model.__table__
+            query = select(table.c.id, table.c[words], table.c[start], table.c[end]).where(
+                table.c.article_id == article.id, table.c[start].is_not(None)
+            )
+            for row_id, text, lo, hi in session.execute(query):
+                actual = article.body[lo:hi]
+                if hi > len(article.body) or actual != text:
+                    found.append(
+                        Problem(
+                            article.slug,
+                            model.__tablename__,
+                            row_id,
+                            f"{words} {text!r} but the text at {lo}:{hi} is {actual!r}",
+                        )
+                    )
+    return found
