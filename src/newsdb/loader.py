@@ -84,6 +84,16 @@ def _line_of(root: yaml.Node | None, where: tuple) -> int | None:
     return line
 
 
+class _YamlLoader(yaml.SafeLoader):
+    """Safe YAML in which dates stay strings, so pydantic checks them and says where."""
+
+
+_YamlLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 # -- reading -----------------------------------------------------------------------------------
 
 
@@ -119,8 +129,8 @@ def read_folder(folder: Path | str) -> Plan:
         raise AnnotationError(path, "missing: an article folder needs its annotations.yaml")
     source = path.read_text(encoding="utf-8")
     try:
-        root = yaml.compose(source, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(source)
+        root = yaml.compose(source, Loader=_YamlLoader)
+        data = yaml.load(source, Loader=_YamlLoader)  # noqa: S506 (a SafeLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         reason = getattr(error, "problem", None) or str(error)
