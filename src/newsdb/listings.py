@@ -95,6 +95,7 @@ class EventRow:
     event_type: str
     date_as_written: str | None
     date: str | None
+    end_date: str | None
     date_precision: str
     date_resolution: str
     location: str | None
@@ -143,6 +144,7 @@ def events(session: Session, article: str | None = None) -> list[EventRow]:
             event_type=ev.event_type,
             date_as_written=ev.date_as_written,
             date=iso_date(ev.start_date, ev.date_precision),
+            end_date=iso_date(ev.end_date, ev.date_precision),
             date_precision=ev.date_precision,
             date_resolution=ev.date_resolution,
             location=ev.location,

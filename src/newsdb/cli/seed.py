@@ -158,5 +158,5 @@ def events(app: App, article: str | None, fmt: str) -> None:
     emit(
         rows,
         fmt,
-        None if fmt != "table" else ["slug", "event_type", "date_as_written", "date", "fatalities"],
+        None if fmt != "table" else ["slug", "event_type", "date_as_written", "date", "end_date", "date_resolution", "fatalities"],
     )
