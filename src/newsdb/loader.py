@@ -506,11 +506,13 @@ class Report:
         )
 
     def summary(self) -> str:
-        parts = []
-        for table, counter in self.counts.items():
-            done = ", ".join(f"{n} {what}" for what, n in counter.items() if n)
-            parts.append(f"{table}: {done}")
-        return f"{self.article}: {self.status}" + (f" ({'; '.join(parts)})" if parts else "")
+        """The status on one line, then one line per kind of change: 'inserted: 11 quote, ...'."""
+        lines = [f"{self.article}: {self.status}"]
+        for action in ("inserted", "updated", "deleted", "unchanged"):
+            done = [f"{c[action]} {table}" for table, c in self.counts.items() if c[action]]
+            if done:
+                lines.append(f"  {action}: {', '.join(done)}")
+        return "\n".join(lines)
 
 
 class _Keys:
