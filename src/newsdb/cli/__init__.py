@@ -44,6 +44,11 @@ class App:
     def session(self) -> Session:
         return Session(self.engine)
 
+    def close(self) -> None:
+        """Close the engine's connections, if a command opened any."""
+        if "engine" in self.__dict__:
+            self.__dict__.pop("engine").dispose()
+
 
 class Group(click.Group):
     """Turns a database that cannot be named or reached into one line and exit 1."""
@@ -79,6 +84,7 @@ def main(ctx: click.Context, database: str | None) -> None:
         newsdb quotes
     """
     ctx.obj = App(database)
+    ctx.call_on_close(ctx.obj.close)
 
 
 pass_app = click.make_pass_decorator(App)
@@ -86,3 +92,4 @@ pass_app = click.make_pass_decorator(App)
 # Register the subcommands.
 from newsdb.cli import db as _db  # noqa: E402,F401
 from newsdb.cli import seed as _seed  # noqa: E402,F401
+from newsdb.cli import sourcing as _sourcing  # noqa: F401
