@@ -1,0 +1,281 @@
+"""Sourcing commands: who is quoted, on whose word claims rest, who goes unheard.
+
+Each command reads one helper of :mod:`newsdb.sourcing` (and so one SQL view) and shares the
+options --article, --since, --until and --format.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import click
+
+from newsdb import sourcing
+from newsdb.cli import App, main, pass_app
+from newsdb.cli.output import emit, format_option
+from newsdb.listings import UnknownArticle
+
+_DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+
+def scoped(fn: Callable) -> Callable:
+    """The options every sourcing command shares, and their errors as one line, exit 1."""
+
+    @click.option("--article", metavar="SLUG", help="Only this article.")
+    @click.option(
+        "--since", type=_DATE, metavar="YYYY-MM-DD", help="Only articles published on or after."
+    )
+    @click.option(
+        "--until", type=_DATE, metavar="YYYY-MM-DD", help="Only articles published on or before."
+    )
+    @format_option
+    @pass_app
+    @functools.wraps(fn)
+    def run(app: App, since: dt.datetime | None, until: dt.datetime | None, **kwargs: Any):
+        scope = {
+            "since": since.date() if since else None,
+            "until": until.date() if until else None,
+        }
+        try:
+            with app.session() as session:
+                return fn(session, scope=scope, **kwargs)
+        except (UnknownArticle, sourcing.BadRange) as error:
+            raise click.ClickException(str(error)) from None
+
+    return run
+
+
+def _show(rows: Sequence[Any], fmt: str, columns: Sequence[str] | None = None) -> None:
+    """``emit``, with tuples of names joined for tables and CSV (JSON keeps them as lists)."""
+    if fmt == "json":
+        emit(rows, fmt)
+        return
+    records = []
+    for row in rows:
+        record = dataclasses.asdict(row) if dataclasses.is_dataclass(row) else dict(row)
+        records.append(
+            {k: "; ".join(v) if isinstance(v, tuple | list) else v for k, v in record.items()}
+        )
+    emit(records, fmt, columns if fmt == "table" else None)
+
+
+def _percent(share: float | None) -> str:
+    return "-" if share is None else f"{share:.0%}"
+
+
+@main.command()
+@scoped
+def sources(session, scope, article: str | None, fmt: str) -> None:
+    """List the sources: everyone quoted or credited with a claim, by kind.
+
+    For each: named person, institution, collective or unnamed individual; its sector
+    (source_type), affiliation, role and where it is based; how many quote segments, words
+    quoted and claims; the paragraph where it first appears.
+
+    \b
+    Example:
+        newsdb sources --article pakistan-iran-off-ramp
+        newsdb sources --since 2024-01-01 --until 2024-01-31 --format json
+    """
+    rows = sourcing.sources(session, article, **scope)
+    _show(
+        rows,
+        fmt,
+        [
+            "first_paragraph",
+            "name",
+            "source_class",
+            "source_type",
+            "affiliation",
+            "role",
+            "location",
+            "quotes",
+            "words_quoted",
+            "claims",
+        ],
+    )
+
+
+@main.command()
+@click.option(
+    "--mode",
+    type=click.Choice([m for m in sourcing.MODES]),
+    help="Only claims of this attribution mode.",
+)
+@scoped
+def claims(session, scope, article: str | None, fmt: str, mode: str | None) -> None:
+    """List claims with their attribution mode, source and cue.
+
+    \b
+    Example:
+        newsdb claims --article pakistan-iran-off-ramp --mode passive
+        newsdb claims --format json
+    """
+    rows = sourcing.claims(session, article, mode=mode, **scope)
+    _show(rows, fmt, ["paragraph", "attribution_mode", "source", "cue", "text"])
+
+
+@main.command()
+@click.option("--summary", is_flag=True, help="Only the totals: how many claims name a source.")
+@scoped
+def profile(session, scope, article: str | None, fmt: str, summary: bool) -> None:
+    """Count claims by attribution mode, with shares and the named share.
+
+    Modes: named person; institution or official statement; unnamed official; vague
+    collective; passive or agentless; the writer's own voice. Over several articles the
+    counts are summed.
+
+    \b
+    Example:
+        newsdb profile --article pakistan-iran-off-ramp
+        newsdb profile --summary --format json
+    """
+    totals = sourcing.profile_summary(session, article, **scope)
+    if summary:
+        _show([totals], fmt)
+        return
+    rows = sourcing.profile(session, article, **scope)
+    _show(rows, fmt, ["mode_label", "claims", "share"])
+    if fmt == "table":
+        click.echo(
+            f"\n{totals.named_claims} of {totals.claims} claims name who said them"
+            f" ({_percent(totals.named_share)}); {totals.sourced_claims} have any source"
+            f" ({_percent(totals.sourced_share)})."
+        )
+
+
+@main.command()
+@scoped
+def gaps(session, scope, article: str | None, fmt: str) -> None:
+    """List voice gaps: actors never heard in the story, and who speaks for them.
+
+    An actor is in the story when it is mentioned or is party to an event the article
+    reports; it is a gap when it is never quoted nor credited with a claim. speakers are
+    the others whose quotes or claims mention it.
+
+    \b
+    Example:
+        newsdb gaps --article pakistan-iran-off-ramp
+        newsdb gaps --format csv > gaps.csv
+    """
+    rows = sourcing.voice_gaps(session, article, **scope)
+    _show(
+        rows,
+        fmt,
+        ["name", "kind", "mentions", "event_roles", "quotes_about", "claims_about", "speakers"],
+    )
+
+
+@main.command()
+@click.option("--detail", is_flag=True, help="One row per source, event and party state.")
+@click.option("--places", is_flag=True, help="Count per place as well as per country.")
+@scoped
+def geography(session, scope, article: str | None, fmt: str, detail: bool, places: bool) -> None:
+    """Set where sources are based against where events happen and who takes part.
+
+    By default one row per country: distinct sources based there, events there, and party
+    states of it. With --detail, every source, event and party state with its place.
+
+    \b
+    Example:
+        newsdb geography --article pakistan-iran-off-ramp
+        newsdb geography --detail --format json
+    """
+    if detail:
+        rows = sourcing.geography(session, article, **scope)
+        _show(rows, fmt, ["side", "country", "place", "subject", "detail", "event_slug"])
+        return
+    counted = sourcing.geography_by_country(session, article, places=places, **scope)
+    columns = ["country", "place", "sources", "events", "party_states"]
+    _show(counted, fmt, columns if places else [c for c in columns if c != "place"])
+
+
+@main.command()
+@click.option(
+    "--support",
+    type=click.Choice(["none", "single", "multiple"]),
+    help="Only claims resting on no source, a single one, or several.",
+)
+@click.option("--conflicts", "show_conflicts", is_flag=True, help="List conflicting claims.")
+@scoped
+def corroboration(
+    session, scope, article: str | None, fmt: str, support: str | None, show_conflicts: bool
+) -> None:
+    """Count the distinct sources behind each claim; list conflicting claims.
+
+    A claim's sources are its own, the speakers of the quotes it rests on, and the sources
+    of claims that corroborate it (either way).
+
+    \b
+    Example:
+        newsdb corroboration --article pakistan-iran-off-ramp --support none
+        newsdb corroboration --conflicts
+    """
+    if show_conflicts:
+        rows = sourcing.conflicts(session, article, **scope)
+        _show(rows, fmt, ["claim_key", "claim_source", "other_claim_key", "other_source"])
+        return
+    rows = sourcing.corroboration(session, article, support=support, **scope)
+    _show(
+        rows,
+        fmt,
+        ["claim_key", "attribution_mode", "sources", "support", "supported_by", "text"],
+    )
+
+
+@main.command("event-sourcing")
+@click.option("--event", metavar="SLUG", help="Only this event.")
+@scoped
+def event_sourcing(session, scope, article: str | None, fmt: str, event: str | None) -> None:
+    """Show the claims and quotes about each event and whom they come from.
+
+    A 'fatalities' row says on whose word the death toll rests.
+
+    \b
+    Example:
+        newsdb event-sourcing --article pakistan-iran-off-ramp
+        newsdb event-sourcing --event some-event-slug --format json
+    """
+    rows = sourcing.event_sourcing(session, article, event=event, **scope)
+    _show(
+        rows,
+        fmt,
+        ["event_slug", "item", "item_key", "attribution_mode", "source", "cue", "text"],
+    )
+
+
+@main.command()
+@scoped
+def network(session, scope, article: str | None, fmt: str) -> None:
+    """Show who speaks about whom: speakers and the actors inside their quotes.
+
+    \b
+    Example:
+        newsdb network --article pakistan-iran-off-ramp
+        newsdb network --format csv > edges.csv
+    """
+    rows = sourcing.quote_network(session, article, **scope)
+    _show(rows, fmt, ["speaker", "mentioned", "mentioned_kind", "quotes", "mentions"])
+
+
+@main.command()
+@click.option("--all", "show_all", is_flag=True, help="Also the claims the record confirms.")
+@scoped
+def checks(session, scope, article: str | None, fmt: str, show_all: bool) -> None:
+    """List claims whose stated value differs from the checked record.
+
+    \b
+    Example:
+        newsdb checks --article pakistan-iran-off-ramp
+        newsdb checks --all --format json
+    """
+    rows = sourcing.claim_checks(session, article, differing_only=not show_all, **scope)
+    _show(
+        rows,
+        fmt,
+        ["claim_key", "aspect", "stated_value", "checked_value", "verdict", "source"],
+    )

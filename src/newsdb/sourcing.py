@@ -1,0 +1,989 @@
+"""How a story is sourced: who speaks, on whose word claims rest, who is spoken for.
+
+Each question has a SQL view (created by migration 0002, so any SQL client, Datasette or a
+SQLite browser sees it by name) and a helper here that reads that view. The SQL lives in one
+place, versioned with the schema; the helpers add the filters (one article, a range of
+publication dates), typed rows and a stable order. Every view carries ``article`` (the slug)
+and ``published_date``; the columns of each view are the fields of the dataclass of its helper.
+
+Like every query helper in newsdb these take a session, build a ``select()`` with bound
+parameters, return frozen dataclasses and never commit. From a notebook::
+
+    from sqlalchemy.orm import Session
+    from newsdb import db, sourcing
+    session = Session(db.make_engine("sqlite:///newsdb.sqlite"))
+    sourcing.sources(session, article="pakistan-iran-off-ramp")
+
+``since`` and ``until`` bound ``article.published_date`` (both inclusive); with either given,
+articles without a publication date are left out. ``article`` names an article by slug and
+raises :class:`newsdb.listings.UnknownArticle` if there is none; ``until`` before ``since``
+raises :class:`BadRange`.
+
+The questions and their views:
+
+=====================  ========================  ==========================================
+helper                 view                      answers
+=====================  ========================  ==========================================
+:func:`quotes`         ``v_quotes``              every quote segment, with its word count
+:func:`claims`         ``v_claims``              every claim, its attribution mode and source
+:func:`sources`        ``v_sources``             who is quoted or credited with a claim
+:func:`profile`        ``v_attribution_profile`` claims by attribution mode, with shares
+:func:`profile_summary` ``v_attribution_summary`` the share of claims that name who said them
+:func:`voice_gaps`     ``v_voice_gaps``          who is party to events or mentioned, never heard
+:func:`spoken_for`     ``v_spoken_for``          quotes and claims that speak of someone else
+:func:`geography`      ``v_source_geography``    where sources are, events happen, states take part
+:func:`corroboration`  ``v_corroboration``       how many distinct sources support each claim
+:func:`claim_support`  ``v_claim_support``       which sources support each claim, and how
+:func:`conflicts`      ``v_claim_conflicts``     pairs of claims that conflict
+:func:`event_sourcing` ``v_event_sourcing``      the claims and quotes about each event
+:func:`quote_network`  ``v_quote_network``       who speaks about whom, inside their quotes
+:func:`claim_checks`   ``v_claim_checks``        claims checked against the record
+=====================  ========================  ==========================================
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field, fields
+from typing import Any, TypeVar
+
+from sqlalchemy import (
+    Column,
+    Date,
+    Float,
+    Integer,
+    MetaData,
+    Select,
+    String,
+    Table,
+    case,
+    func,
+    select,
+)
+from sqlalchemy.orm import Session
+
+from newsdb.listings import UnknownArticle, article_id
+from newsdb.vocab import AttributionMode
+
+__all__ = [
+    "MODES",
+    "BadRange",
+    "UnknownArticle",
+    "claim_checks",
+    "claim_support",
+    "claims",
+    "conflicts",
+    "corroboration",
+    "event_sourcing",
+    "geography",
+    "profile",
+    "profile_summary",
+    "quote_network",
+    "quotes",
+    "sources",
+    "spoken_for",
+    "voice_gaps",
+]
+
+
+#: the attribution modes, in the order the profile lists them
+MODES = tuple(mode.value for mode in AttributionMode)
+
+
+class BadRange(ValueError):
+    """``until`` is before ``since``."""
+
+
+# -- the views, as tables the helpers select from -------------------------------------------
+
+#: The views, kept apart from ``Base.metadata`` so that autogenerate never sees them.
+VIEWS = MetaData()
+
+_TYPES = {"int": Integer, "str": String, "float": Float, "bool": Integer, "dt.date": Date}
+#: a dataclass field that the helper adds and the view does not have
+_HELPER_ONLY = {"view": False}
+
+Row = TypeVar("Row")
+
+
+def _view(name: str, row_type: type) -> Table:
+    """The view ``name``, with a column for each field of ``row_type`` the view holds."""
+    columns = []
+    for f in fields(row_type):
+        if f.metadata.get("view", True):
+            base = str(f.type).removesuffix(" | None")
+            columns.append(Column(f.name, _TYPES[base]()))
+    return Table(name, VIEWS, *columns)
+
+
+def view_columns(row_type: type) -> list[str]:
+    """The names of the fields of ``row_type`` that are columns of its view."""
+    return [f.name for f in fields(row_type) if f.metadata.get("view", True)]
+
+
+def _scoped(
+    session: Session,
+    query: Select,
+    view: Table,
+    article: str | None,
+    since: dt.date | None,
+    until: dt.date | None,
+) -> Select:
+    """``query`` narrowed to one article and a range of publication dates, all bound."""
+    since, until = _day(since), _day(until)
+    if since is not None and until is not None and until < since:
+        raise BadRange(f"the range ends ({until}) before it starts ({since})")
+    if article is not None:
+        article_id(session, article)  # raises UnknownArticle
+        query = query.where(view.c.article == article)
+    if since is not None:
+        query = query.where(view.c.published_date >= since)
+    if until is not None:
+        query = query.where(view.c.published_date <= until)
+    return query
+
+
+def _day(value: dt.date | None) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value
+
+
+def _rows(session: Session, query: Select, row_type: type[Row], **extra: Any) -> list[Row]:
+    flags = {f.name for f in fields(row_type) if f.type == "bool"}
+    out = []
+    for row in session.execute(query).mappings():
+        values = {k: (bool(v) if k in flags else v) for k, v in row.items()}
+        out.append(row_type(**values, **{k: fn(row) for k, fn in extra.items()}))
+    return out
+
+
+def _select(
+    session: Session,
+    view: Table,
+    row_type: type[Row],
+    article: str | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    order_by: list[str],
+    where: tuple = (),
+    **extra: Any,
+) -> list[Row]:
+    query = select(*view.c).where(*where).order_by(*(view.c[name] for name in order_by))
+    query = _scoped(session, query, view, article, since, until)
+    return _rows(session, query, row_type, **extra)
+
+
+# -- listings --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QuoteRow:
+    """A quote segment. ``words`` counts space-separated words; ``continues`` is the key of the
+    segment this one continues; ``speaker_type`` is the speaker's sector."""
+
+    article: str
+    published_date: dt.date | None
+    quote_key: str
+    speaker_slug: str
+    speaker: str
+    speaker_kind: str
+    speaker_type: str
+    kind: str
+    text: str
+    words: int
+    cue: str | None
+    span_start: int
+    span_end: int
+    paragraph: int | None
+    continues: str | None
+
+
+V_QUOTES = _view("v_quotes", QuoteRow)
+
+
+def quotes(
+    session: Session,
+    article: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> list[QuoteRow]:
+    """Every quote segment, in article and text order.
+
+    >>> [q.words for q in quotes(session, article="mini-bridge")]  # doctest: +SKIP
+    [4, 3]
+    """
+    return _select(
+        session, V_QUOTES, QuoteRow, article, since, until, ["article", "span_start", "quote_key"]
+    )
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    """A claim: its words, what it asserts, on whose word it rests (``source`` is None for
+    passive claims and the writer's own voice) and the cue that attributes it."""
+
+    article: str
+    published_date: dt.date | None
+    claim_key: str
+    text: str
+    proposition: str
+    attribution_mode: str
+    source_slug: str | None
+    source: str | None
+    source_kind: str | None
+    source_type: str | None
+    cue: str | None
+    certainty: str
+    span_start: int
+    span_end: int
+    paragraph: int | None
+
+
+V_CLAIMS = _view("v_claims", ClaimRow)
+
+
+def claims(
+    session: Session,
+    article: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    mode: str | None = None,
+) -> list[ClaimRow]:
+    """Every claim in article and text order, optionally of one attribution ``mode``.
+
+    >>> [c.cue for c in claims(session, mode="passive")]  # doctest: +SKIP
+    ['were reported to', ...]
+    """
+    where = () if mode is None else (V_CLAIMS.c.attribution_mode == mode,)
+    return _select(
+        session,
+        V_CLAIMS,
+        ClaimRow,
+        article,
+        since,
+        until,
+        ["article", "span_start", "claim_key"],
+        where,
+    )
+
+
+# -- 1. sources ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    """An actor quoted or credited with a claim in an article.
+
+    ``source_class`` tells named people, institutions (organisations, states, armed groups),
+    collectives ("analysts") and unnamed individuals apart; ``source_type`` is the actor's
+    sector (think tank, government...). ``affiliation``, ``role`` and ``location`` come from
+    the first affiliation the article states for the person; for an organisation
+    ``affiliation`` is the organisation it is part of. ``country`` is the actor's, else its
+    organisation's. ``quotes`` counts quote segments of any kind, ``words_quoted`` the words
+    inside quotation marks (direct and partial quotes), ``claims`` the claims credited to it.
+    ``first_paragraph`` is where the actor first appears (a mention, a quote or a claim);
+    ``first_source_paragraph`` where it is first quoted or credited.
+    """
+
+    article: str
+    published_date: dt.date | None
+    actor_slug: str
+    name: str
+    source_class: str
+    kind: str
+    source_type: str
+    affiliation: str | None
+    role: str | None
+    location: str | None
+    country: str | None
+    quotes: int
+    words_quoted: int
+    claims: int
+    first_paragraph: int | None
+    first_source_paragraph: int | None
+
+
+V_SOURCES = _view("v_sources", SourceRow)
+
+
+def sources(
+    session: Session,
+    article: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> list[SourceRow]:
+    """Who each article quotes or credits with a claim, in order of first being heard.
+
+    >>> for s in sources(session, article="pakistan-iran-off-ramp"):  # doctest: +SKIP
+    ...     print(s.name, s.source_class, s.quotes, s.claims)
+    Iran institution 2 5
+    """
+    return _select(
+        session,
+        V_SOURCES,
+        SourceRow,
+        article,
+        since,
+        until,
+        ["article", "first_source_paragraph", "first_paragraph", "actor_slug"],
+    )
+
+
+# -- 2. attribution profile ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ModeShare:
+    """Claims of one attribution mode, over the articles chosen, and their share of all claims.
+
+    ``names_source`` is true for the modes that name who said it (a named person; an
+    institution or official statement)."""
+
+    mode_order: int
+    attribution_mode: str
+    mode_label: str
+    names_source: bool
+    claims: int
+    share: float | None
+
+
+V_PROFILE = Table(
+    "v_attribution_profile",
+    VIEWS,
+    Column("article", String),
+    Column("published_date", Date),
+    Column("mode_order", Integer),
+    Column("attribution_mode", String),
+    Column("mode_label", String),
+    Column("names_source", Integer),
+    Column("claims", Integer),
+    Column("article_claims", Integer),
+    Column("share", Float),
+)
+
+
+def profile(
+    session: Session,
+    article: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> list[ModeShare]:
+    """Claims counted by attribution mode, all six modes in a fixed order, with shares.
+
+    Over several articles the counts are summed and the share is of all their claims. The
+    view ``v_attribution_profile`` has the same rows per article.
+
+    >>> [(m.attribution_mode, m.claims) for m in profile(session, "mini-bridge")]  # doctest: +SKIP
+    [('named_person', 1), ('institution', 0), ('unnamed_official', 1), ...]
+    """
+    v = V_PROFILE
+    query = select(
+        v.c.mode_order,
+        v.c.attribution_mode,
+        v.c.mode_label,
+        v.c.names_source,
+        func.sum(v.c.claims).label("claims"),
+    ).group_by(v.c.mode_order, v.c.attribution_mode, v.c.mode_label, v.c.names_source)
+    query = _scoped(session, query, v, article, since, until).order_by(v.c.mode_order)
+    # SUM of a count is NUMERIC on PostgreSQL: make it an int before any division
+    counted = [{**row, "claims": int(row["claims"])} for row in session.execute(query).mappings()]
+    total = sum(row["claims"] for row in counted)
+    return [
+        ModeShare(
+            mode_order=row["mode_order"],
+            attribution_mode=row["attribution_mode"],
+            mode_label=row["mode_label"],
+            names_source=bool(row["names_source"]),
+            claims=row["claims"],
+            share=row["claims"] / total if total else None,
+        )
+        for row in counted
+    ]
+
+
+@dataclass(frozen=True)
+class ProfileSummary:
+    """How many claims, and what share of them, name who said them (a named person or an
+    institution), have any source actor at all, or rest on no one (passive, writer)."""
+
+    articles: int
+    claims: int
+    named_claims: int
+    named_share: float | None
+    sourced_claims: int
+    sourced_share: float | None
+    passive_claims: int
+    writer_claims: int
+
+
+@dataclass(frozen=True)
+class _SummaryRow:
+    article: str
+    published_date: dt.date | None
+    claims: int
+    named_claims: int
+    named_share: float
+    sourced_claims: int
+    sourced_share: float
+    passive_claims: int
+    writer_claims: int
+
+
+V_SUMMARY = _view("v_attribution_summary", _SummaryRow)
+
+
+def profile_summary(
+    session: Session,
+    article: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> ProfileSummary:
+    """The share of claims that name who said them, over the articles chosen.
+
+    >>> profile_summary(session, "mini-bridge").named_share  # doctest: +SKIP
+    0.333...
+    """
+    rows = _select(session, V_SUMMARY, _SummaryRow, article, since, until, ["article"])
+    total = sum(r.claims for r in rows)
+    named = sum(r.named_claims for r in rows)
+    sourced = sum(r.sourced_claims for r in rows)
+    return ProfileSummary(
+        articles=len(rows),
+        claims=total,
+        named_claims=named,
+        named_share=named / total if total else None,
+        sourced_claims=sourced,
+        sourced_share=sourced / total if total else None,
+        passive_claims=sum(r.passive_claims for r in rows),
+        writer_claims=sum(r.writer_claims for r in rows),
+    )
+
+
+# -- 3. voice gaps ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SpokenForRow:
+    """A quote segment or sourced claim (``via`` 'quote' or 'claim', ``via_key`` its key) by
+    ``speaker`` that mentions ``actor`` inside its span, ``mentions`` times."""
+
+    article: str
+    published_date: dt.date | None
+    actor_slug: str
+    actor: str
+    via: str
+    via_key: str
+    speaker_slug: str
+    speaker: str
+    speaker_kind: str
+    speaker_type: str
+    speaker_location: str | None
+    mentions: int
+
+
+V_SPOKEN_FOR = _view("v_spoken_for", SpokenForRow)
+
+
+def spoken_for(
+    session: Session,
+    article: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    actor: str | None = None,
+) -> list[SpokenForRow]:
+    """Quotes and claims that speak of someone other than their speaker; of ``actor`` (a slug)
+    if given.
+
+    >>> [(r.speaker, r.via_key) for r in spoken_for(session, actor="baluch-people")]  # doctest: +SKIP
+    """
+    where = () if actor is None else (V_SPOKEN_FOR.c.actor_slug == actor,)
+    return _select(
+        session,
+        V_SPOKEN_FOR,
+        SpokenForRow,
+        article,
+        since,
+        until,
+        ["article", "actor_slug", "speaker_slug", "via", "via_key"],
+        where,
+    )
+
+
+@dataclass(frozen=True)
+class GapRow:
+    """An actor that is party to an event the article reports, or is mentioned, but is never
+    a source in it: no quote, no claim.
+
+    ``mentions`` counts its mentions; ``event_roles`` its parts in the article's events;
+    ``quotes_about`` and ``claims_about`` the quotes and sourced claims by others that mention
+    it; ``spoken_for_by`` how many distinct others those come from (their names, with where
+    they are based, in ``speakers``, which the view does not have). ``parts_as_sources``
+    counts sources that are part of it (a state's foreign ministry): such an actor is heard
+    through a part of itself.
+    """
+
+    article: str
+    published_date: dt.date | None
+    actor_slug: str
+    name: str
+    kind: str
+    actor_type: str
+    country: str | None
+    mentions: int
+    event_roles: int
+    quotes_about: int
+    claims_about: int
+    spoken_for_by: int
+    parts_as_sources: int
+    speakers: tuple[str, ...] = field(default=(), metadata=_HELPER_ONLY)
+
+
+V_VOICE_GAPS = _view("v_voice_gaps", GapRow)
+
+
+def voice_gaps(
+    session: Session,
+    article: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> list[GapRow]:
+    """Actors present in the story but never heard, most spoken-for first.
+
+    >>> gap = next(g for g in voice_gaps(session) if g.actor_slug == "baluch-people")  # doctest: +SKIP
+    >>> gap.speakers  # doctest: +SKIP
+    ('Malik Siraj Akbar (Washington)',)
+    """
+    by: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for row in spoken_for(session, article, since, until):
+        name = row.speaker + (f" ({row.speaker_location})" if row.speaker_location else "")
+        if name not in by[row.article, row.actor_slug]:
+            by[row.article, row.actor_slug].append(name)
+    v = V_VOICE_GAPS
+    query = select(*v.c).order_by(
+        v.c.article,
+        v.c.spoken_for_by.desc(),
+        (v.c.quotes_about + v.c.claims_about).desc(),
+        v.c.mentions.desc(),
+        v.c.actor_slug,
+    )
+    query = _scoped(session, query, v, article, since, until)
+    return _rows(
+        session,
+        query,
+        GapRow,
+        speakers=lambda r: tuple(by.get((r["article"], r["actor_slug"]), ())),
+    )
+
+
+# -- 4. geography ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GeographyRow:
+    """One place on one side of the story.
+
+    ``side`` is 'source' (a source and where it is based: ``place`` from its affiliation,
+    ``country`` its own or its organisation's; ``detail`` its source class), 'event' (an event
+    the article reports and where it happened; ``detail`` its type) or 'party' (a state taking
+    part in such an event; ``detail`` its role, ``event_slug`` the event).
+    """
+
+    article: str
+    published_date: dt.date | None
+    side: str
+    subject_slug: str
+    subject: str
+    place: str | None
+    country: str | None
+    detail: str | None
+    event_slug: str | None
+
+
+V_GEOGRAPHY = _view("v_source_geography", GeographyRow)
+SIDES = ("source", "event", "party")
+
+
+def geography(
+    session: Session,
+    article: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> list[GeographyRow]:
+    """Where the sources are based, where the events happen, and which states take part.
+
+    >>> {(g.side, g.country) for g in geography(session, "pakistan-iran-off-ramp")}  # doctest: +SKIP
+    """
+    v = V_GEOGRAPHY
+    side_order = case({side: n for n, side in enumerate(SIDES)}, value=v.c.side)
+    query = select(*v.c).order_by(
+        v.c.article, side_order, v.c.country, v.c.place, v.c.subject_slug, v.c.event_slug
+    )
+    query = _scoped(session, query, v, article, since, until)
+    return _rows(session, query, GeographyRow)
+
+
+@dataclass(frozen=True)
+class PlaceCount:
+    """How many distinct sources, events and party states a country (or place) counts."""
+
+    country: str | None
+    place: str | None
+    sources: int
+    events: int
+    party_states: int
+
+
+def geography_by_country(
+    session: Session,
+    article: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    places: bool = False,
+) -> list[PlaceCount]:
+    """Sources set against events, counted per country (per place too, with ``places``).
+
+    >>> geography_by_country(session, "pakistan-iran-off-ramp")[0]  # doctest: +SKIP
+    PlaceCount(country='PK', place=None, sources=4, events=9, party_states=1)
+    """
+    seen: dict[tuple, dict[str, set]] = defaultdict(lambda: {s: set() for s in SIDES})
+    for row in geography(session, article, since, until):
+        key = (row.country, row.place if places else None)
+        seen[key][row.side].add((row.article, row.subject_slug))
+    counted = [
+        PlaceCount(
+            country=country,
+            place=place,
+            sources=len(sides["source"]),
+            events=len(sides["event"]),
+            party_states=len(sides["party"]),
+        )
+        for (country, place), sides in seen.items()
+    ]
+    return sorted(
+        counted,
+        key=lambda p: (
+            -(p.sources + p.events + p.party_states),
+            p.country is None,
+            p.country or "",
+            p.place or "",
+        ),
+    )
+
+
+# -- 5. corroboration ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SupportRow:
+    """A source that supports a claim, and how: ``route`` is 'own source', 'quote' (it speaks
+    the quote ``via_key`` the claim rests on) or 'corroborating claim' (it is the source of
+    claim ``via_key``, linked by 'corroborates' in either direction)."""
+
+    article: str
+    published_date: dt.date | None
+    claim_key: str
+    route: str
+    via_key: str | None
+    source_slug: str
+    source: str
+    source_class: str
+    source_type: str
+
+
+V_SUPPORT = _view("v_claim_support", SupportRow)
+
+
+def claim_support(
+    session: Session,
+    article: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> list[SupportRow]:
+    """Every (claim, supporting source, route).
+
+    >>> claim_support(session, "mini-bridge")[0].route  # doctest: +SKIP
+    'own source'
+    """
+    return _select(
+        session,
+        V_SUPPORT,
+        SupportRow,
+        article,
+        since,
+        until,
+        ["article", "claim_key", "route", "via_key", "source_slug"],
+    )
+
+
+@dataclass(frozen=True)
+class CorroborationRow:
+    """How many distinct sources support a claim, and of what kind.
+
+    The sources of a claim are its own source, the speakers of the quotes it rests on, and
+    the sources of the claims that corroborate it or that it corroborates. ``support`` is
+    'none', 'single' or 'multiple'; ``corroborating_claims`` and ``conflicting_claims`` count
+    the claims linked to it either way. ``supported_by`` names the sources (not in the view).
+    """
+
+    article: str
+    published_date: dt.date | None
+    claim_key: str
+    text: str
+    attribution_mode: str
+    source: str | None
+    sources: int
+    named_person_sources: int
+    institution_sources: int
+    collective_sources: int
+    unnamed_sources: int
+    support: str
+    corroborating_claims: int
+    conflicting_claims: int
+    supported_by: tuple[str, ...] = field(default=(), metadata=_HELPER_ONLY)
+
+
+V_CORROBORATION = _view("v_corroboration", CorroborationRow)
+
+
+def corroboration(
+    session: Session,
+    article: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    support: str | None = None,
+) -> list[CorroborationRow]:
+    """Each claim and the distinct sources behind it; only those with ``support`` 'none',
+    'single' or 'multiple' if given.
+
+    >>> [c.claim_key for c in corroboration(session, support="none")]  # doctest: +SKIP
+    """
+    by: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for row in claim_support(session, article, since, until):
+        if row.source not in by[row.article, row.claim_key]:
+            by[row.article, row.claim_key].append(row.source)
+    v = V_CORROBORATION
+    query = select(*v.c).order_by(v.c.article, v.c.sources.desc(), v.c.claim_key)
+    if support is not None:
+        query = query.where(v.c.support == support)
+    query = _scoped(session, query, v, article, since, until)
+    return _rows(
+        session,
+        query,
+        CorroborationRow,
+        supported_by=lambda r: tuple(sorted(by.get((r["article"], r["claim_key"]), ()))),
+    )
+
+
+@dataclass(frozen=True)
+class ConflictRow:
+    """Two claims annotated as conflicting (in the direction the annotation gives)."""
+
+    article: str
+    published_date: dt.date | None
+    claim_key: str
+    claim_text: str
+    claim_mode: str
+    claim_source: str | None
+    other_claim_key: str
+    other_text: str
+    other_mode: str
+    other_source: str | None
+
+
+V_CONFLICTS = _view("v_claim_conflicts", ConflictRow)
+
+
+def conflicts(
+    session: Session,
+    article: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> list[ConflictRow]:
+    """Claims that conflict with one another.
+
+    >>> [(c.claim_key, c.other_claim_key) for c in conflicts(session)]  # doctest: +SKIP
+    """
+    return _select(
+        session,
+        V_CONFLICTS,
+        ConflictRow,
+        article,
+        since,
+        until,
+        ["article", "claim_key", "other_claim_key"],
+    )
+
+
+# -- 6. event sourcing -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EventSourcingRow:
+    """One thing an article's sourcing of an event rests on.
+
+    ``item`` is 'claim' (a claim about the event), 'quote' (a quote a claim about the event
+    rests on, or one that mentions the event), 'fatalities' (the event's reported death toll:
+    ``text`` as written, ``attribution_mode`` and ``source`` who reported it) or None for an
+    event the article reports with nothing attributed about it.
+    """
+
+    article: str
+    published_date: dt.date | None
+    event_slug: str
+    event: str
+    event_type: str
+    item: str | None
+    item_key: str | None
+    text: str | None
+    attribution_mode: str | None
+    source_slug: str | None
+    source: str | None
+    source_kind: str | None
+    source_type: str | None
+    cue: str | None
+    paragraph: int | None
+
+
+V_EVENT_SOURCING = _view("v_event_sourcing", EventSourcingRow)
+
+
+def event_sourcing(
+    session: Session,
+    article: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    event: str | None = None,
+) -> list[EventSourcingRow]:
+    """For each event, the claims and quotes about it and whom they come from.
+
+    >>> [(r.item, r.attribution_mode, r.cue) for r in event_sourcing(session, event="x")]  # doctest: +SKIP
+    """
+    v = V_EVENT_SOURCING
+    item_order = case({"fatalities": 0, "claim": 1, "quote": 2}, value=v.c.item, else_=3)
+    query = select(*v.c).order_by(
+        v.c.article, v.c.event_slug, item_order, v.c.paragraph, v.c.item_key
+    )
+    if event is not None:
+        query = query.where(v.c.event_slug == event)
+    query = _scoped(session, query, v, article, since, until)
+    return _rows(session, query, EventSourcingRow)
+
+
+# -- 7. quote network ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NetworkEdge:
+    """``speaker`` mentions ``mentioned`` inside ``quotes`` of its quote segments
+    (``mentions`` times in all)."""
+
+    article: str
+    published_date: dt.date | None
+    speaker_slug: str
+    speaker: str
+    speaker_kind: str
+    mentioned_slug: str
+    mentioned: str
+    mentioned_kind: str
+    quotes: int
+    mentions: int
+
+
+V_NETWORK = _view("v_quote_network", NetworkEdge)
+
+
+def quote_network(
+    session: Session,
+    article: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> list[NetworkEdge]:
+    """Who speaks about whom: speaker -> actors mentioned inside the speaker's quotes.
+
+    >>> [(e.speaker, e.mentioned) for e in quote_network(session)]  # doctest: +SKIP
+    """
+    return _select(
+        session,
+        V_NETWORK,
+        NetworkEdge,
+        article,
+        since,
+        until,
+        ["article", "speaker_slug", "mentioned_slug"],
+    )
+
+
+# -- 8. claim checks -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CheckRow:
+    """A claim checked against the record. ``differs`` when the verdict is 'contradicted' or
+    'partly_confirmed'; ``checked_against`` is where the checked value comes from."""
+
+    article: str
+    published_date: dt.date | None
+    claim_key: str
+    claim_text: str
+    attribution_mode: str
+    source: str | None
+    aspect: str
+    stated_value: str
+    checked_value: str | None
+    verdict: str
+    differs: bool
+    checked_against: str
+    note: str | None
+
+
+V_CHECKS = _view("v_claim_checks", CheckRow)
+
+
+def claim_checks(
+    session: Session,
+    article: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    differing_only: bool = False,
+) -> list[CheckRow]:
+    """Claims checked against the record; only those whose stated value differs, if asked.
+
+    >>> [(c.aspect, c.stated_value, c.checked_value) for c in claim_checks(session)]  # doctest: +SKIP
+    """
+    where = (V_CHECKS.c.differs == 1,) if differing_only else ()
+    return _select(
+        session,
+        V_CHECKS,
+        CheckRow,
+        article,
+        since,
+        until,
+        ["article", "claim_key", "aspect"],
+        where,
+    )
+
+
+#: helper -> (view name, row type), for tests and documentation
+HELPERS = {
+    "quotes": ("v_quotes", QuoteRow),
+    "claims": ("v_claims", ClaimRow),
+    "sources": ("v_sources", SourceRow),
+    "spoken_for": ("v_spoken_for", SpokenForRow),
+    "voice_gaps": ("v_voice_gaps", GapRow),
+    "geography": ("v_source_geography", GeographyRow),
+    "claim_support": ("v_claim_support", SupportRow),
+    "corroboration": ("v_corroboration", CorroborationRow),
+    "conflicts": ("v_claim_conflicts", ConflictRow),
+    "event_sourcing": ("v_event_sourcing", EventSourcingRow),
+    "quote_network": ("v_quote_network", NetworkEdge),
+    "claim_checks": ("v_claim_checks", CheckRow),
+}
+
+#: every view migration 0002 creates, all of them with ``article`` and ``published_date`` first
+VIEW_NAMES = (
+    *(view for view, _ in HELPERS.values()),
+    "v_attribution_profile",
+    "v_attribution_summary",
+)
