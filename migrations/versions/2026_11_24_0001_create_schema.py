@@ -263,6 +263,10 @@ def upgrade() -> None:
             name=op.f("ck_claim_source_matches_mode"),
         ),
         sa.CheckConstraint(
+            "attribution_mode = 'writer' OR cue IS NOT NULL",
+            name=op.f("ck_claim_attributed_has_cue"),
+        ),
+        sa.CheckConstraint(
             "attribution_mode IN ('named_person', 'institution', 'unnamed_official', 'vague_collective', 'passive', 'writer')",
             name=op.f("ck_claim_attribution_mode_vocab"),
         ),

@@ -211,6 +211,8 @@ class ClaimSpec(Strict):
             raise ValueError(f"a claim of mode '{self.mode}' names its source")
         if not needs and self.source is not None:
             raise ValueError(f"a claim of mode '{self.mode}' has no source")
+        if self.mode != vocab.AttributionMode.WRITER and self.cue is None:
+            raise ValueError(f"a claim of mode '{self.mode}' gives the cue that attributes it")
         return self
 
 

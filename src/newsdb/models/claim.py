@@ -40,6 +40,8 @@ class Claim(Provenance, Base):
             f"(attribution_mode IN ({_WITH_SOURCE})) = (source_id IS NOT NULL)",
             name="source_matches_mode",
         ),
+        # an attributed claim, even an agentless one, has the words that attribute it
+        CheckConstraint("attribution_mode = 'writer' OR cue IS NOT NULL", name="attributed_has_cue"),
         *span_check(),
         *cue_check(),
     )
