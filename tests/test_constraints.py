@@ -50,6 +50,9 @@ DEFAULTS: dict[str, dict] = {
         "proposition": "Officials spoke.",
         "attribution_mode": "named_person",
         "source_id": 1,
+        "cue": "said",
+        "cue_start": 10,
+        "cue_end": 14,
         "certainty": "asserted",
         "annotator_id": 1,
     },
@@ -124,6 +127,13 @@ CASES = {
         "claim",
         {"attribution_mode": "named_person", "source_id": 1},
         {"attribution_mode": "named_person", "source_id": None},
+    ),
+    # an attributed claim names the words that attribute it; the writer's own voice has none
+    "claim-attributed-without-cue": check(
+        "attributed_has_cue",
+        "claim",
+        {"attribution_mode": "writer", "source_id": None, "cue": None, "cue_start": None, "cue_end": None},
+        {"attribution_mode": "passive", "source_id": None, "cue": None, "cue_start": None, "cue_end": None},
     ),
     # foreign keys (SQLite enforces them because make_engine switches the pragma on)
     "quote-missing-article": Case(
