@@ -132,8 +132,20 @@ CASES = {
     "claim-attributed-without-cue": check(
         "attributed_has_cue",
         "claim",
-        {"attribution_mode": "writer", "source_id": None, "cue": None, "cue_start": None, "cue_end": None},
-        {"attribution_mode": "passive", "source_id": None, "cue": None, "cue_start": None, "cue_end": None},
+        {
+            "attribution_mode": "writer",
+            "source_id": None,
+            "cue": None,
+            "cue_start": None,
+            "cue_end": None,
+        },
+        {
+            "attribution_mode": "passive",
+            "source_id": None,
+            "cue": None,
+            "cue_start": None,
+            "cue_end": None,
+        },
     ),
     # foreign keys (SQLite enforces them because make_engine switches the pragma on)
     "quote-missing-article": Case(
