@@ -97,7 +97,9 @@ def test_upgrade_current_check_downgrade_upgrade(database_url: str) -> None:
     assert newsdb("--database", database_url, "db", "check").exit_code == 0
 
 
-def test_check_on_empty_database_fails(database_url: str) -> None:
+def test_check_on_empty_database_fails(database_url: str, empty_engine) -> None:
+    with empty_engine.connect():  # an existing database (for SQLite, a file) with no schema
+        pass
     result = newsdb("--database", database_url, "db", "check")
     assert result.exit_code == 1
     assert result.stdout == ""
@@ -106,7 +108,9 @@ def test_check_on_empty_database_fails(database_url: str) -> None:
     )
 
 
-def test_current_on_empty_database(database_url: str) -> None:
+def test_current_on_empty_database(database_url: str, empty_engine) -> None:
+    with empty_engine.connect():
+        pass
     result = newsdb("--database", database_url, "db", "current")
     assert result.exit_code == 0, result.output
     assert result.stdout.strip() == "empty (no schema)"

@@ -88,13 +88,20 @@ def make_engine(url: URL | str, **kwargs) -> Engine:
     return create_engine(url, **kwargs)
 
 
-def check_connection(engine: Engine) -> None:
-    """Connect once, turning the driver's failure into one line that names the database."""
+def check_connection(engine: Engine, *, create: bool = True) -> None:
+    """Connect once, turning the driver's failure into one line that names the database.
+
+    With ``create=False`` a SQLite file that does not exist yet is an error, not a new file.
+    """
     url = engine.url
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
-        folder = Path(url.database).expanduser().resolve().parent
-        if not folder.is_dir():
-            raise DatabaseError(f"cannot open {display_url(url)}: no folder {folder}")
+        path = Path(url.database).expanduser().resolve()
+        if not path.parent.is_dir():
+            raise DatabaseError(f"cannot open {display_url(url)}: no folder {path.parent}")
+        if not create and not path.exists():
+            raise DatabaseError(
+                f"no database at {path}: create it with `newsdb seed` or `newsdb db upgrade`"
+            )
     try:
         with engine.connect():
             pass

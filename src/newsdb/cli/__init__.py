@@ -13,7 +13,7 @@ from sqlalchemy import Engine, exc
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
-from newsdb import __version__
+from newsdb import __version__, migrate
 from newsdb.db import (
     ENV_VAR,
     DatabaseError,
@@ -29,6 +29,8 @@ class App:
 
     def __init__(self, database: str | None) -> None:
         self.database = database
+        #: whether a command may create the SQLite file; only the ones that build a schema do
+        self.creates = False
 
     @cached_property
     def url(self) -> URL:
@@ -38,10 +40,21 @@ class App:
     def engine(self) -> Engine:
         engine = make_engine(self.url)
         click.echo(f"newsdb: database {display_url(self.url)}", err=True)
-        check_connection(engine)
+        check_connection(engine, create=self.creates)
         return engine
 
     def session(self) -> Session:
+        """A session on a database whose schema is at head (the query commands need it)."""
+        revision, head = migrate.current_revision(self.engine), migrate.head_revision()
+        if revision is None:
+            raise DatabaseError(
+                f"{display_url(self.url)} holds no newsdb schema: run `newsdb seed` to create"
+                " it and load the seed article, or `newsdb db upgrade`"
+            )
+        if revision != head:
+            raise DatabaseError(
+                f"{display_url(self.url)} is at schema {revision}, not {head}: run `newsdb db upgrade`"
+            )
         return Session(self.engine)
 
     def close(self) -> None:
@@ -58,7 +71,7 @@ class Group(click.Group):
             return super().invoke(ctx)
         except DatabaseError as error:
             raise click.ClickException(str(error)) from None
-        except exc.OperationalError as error:
+        except (exc.OperationalError, exc.ProgrammingError) as error:
             reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
             raise click.ClickException(f"database error: {reason}") from None
 
@@ -88,6 +101,7 @@ def main(ctx: click.Context, database: str | None) -> None:
 
 
 pass_app = click.make_pass_decorator(App)
+
 
 # Register the subcommands.
 from newsdb.cli import db as _db  # noqa: E402,F401

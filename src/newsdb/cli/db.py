@@ -41,6 +41,7 @@ def upgrade(app: App, revision: str) -> None:
     Example:
         newsdb db upgrade
     """
+    app.creates = True
     try:
         migrate.upgrade(app.engine, revision)
     except CommandError as error:

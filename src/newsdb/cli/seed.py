@@ -27,6 +27,7 @@ def packaged_seeds() -> list[Path]:
 
 def _load(app: App, folders: list[Path]) -> list[Report]:
     """Check every folder, bring the schema to head, then store each in its own transaction."""
+    app.creates = True
     plans = []
     for folder in folders:
         try:
