@@ -38,4 +38,7 @@ def test_database_behind_head_asks_for_upgrade(database_url, empty_engine):
     migrate.upgrade(empty_engine, "0001")
     result = run(database_url, "sources")
     assert result.exit_code == 1
-    assert f"is at schema 0001, not {migrate.head_revision()}: run `newsdb db upgrade`" in result.output
+    assert (
+        f"is at schema 0001, not {migrate.head_revision()}: run `newsdb db upgrade`"
+        in result.output
+    )

@@ -47,36 +47,78 @@ def test_the_fixture_loads(engine, database_url):
 
 
 BAD = [
-    pytest.param("text: It was a disaster,", "text: It was a catastrophe,",
-                 "'It was a catastrophe,' is not in the article", id="words-not-in-text"),
-    pytest.param("cue: {text: said, occurrence: 1}", "cue: said",
-                 "'said' occurs 3 times in the article: give an occurrence", id="ambiguous-words"),
-    pytest.param("cue: {text: said, occurrence: 1}", "cue: {text: said, occurrence: 7}",
-                 "so there is no occurrence 7", id="occurrence-out-of-range"),
-    pytest.param("source: analysts", "source: pundits",
-                 "claims[2].source: unknown actor 'pundits'", id="undeclared-actor"),
-    pytest.param("events: [bridge-collapse]", "events: [bridge-repair]",
-                 "unknown event 'bridge-repair'", id="undeclared-event"),
-    pytest.param("kind: collective", "kind: crowd",
-                 "actors[2].kind: Input should be", id="unknown-vocabulary"),
-    pytest.param("start: 2024-03-04", "start: 2024-02-30",
-                 "events[0].date.start:", id="bad-date"),
-    pytest.param("slug: analysts", "slug: officials",
-                 "duplicate actor slug 'officials'", id="duplicate-slug"),
+    pytest.param(
+        "text: It was a disaster,",
+        "text: It was a catastrophe,",
+        "'It was a catastrophe,' is not in the article",
+        id="words-not-in-text",
+    ),
+    pytest.param(
+        "cue: {text: said, occurrence: 1}",
+        "cue: said",
+        "'said' occurs 3 times in the article: give an occurrence",
+        id="ambiguous-words",
+    ),
+    pytest.param(
+        "cue: {text: said, occurrence: 1}",
+        "cue: {text: said, occurrence: 7}",
+        "so there is no occurrence 7",
+        id="occurrence-out-of-range",
+    ),
+    pytest.param(
+        "source: analysts",
+        "source: pundits",
+        "claims[2].source: unknown actor 'pundits'",
+        id="undeclared-actor",
+    ),
+    pytest.param(
+        "events: [bridge-collapse]",
+        "events: [bridge-repair]",
+        "unknown event 'bridge-repair'",
+        id="undeclared-event",
+    ),
+    pytest.param(
+        "kind: collective",
+        "kind: crowd",
+        "actors[2].kind: Input should be",
+        id="unknown-vocabulary",
+    ),
+    pytest.param("start: 2024-03-04", "start: 2024-02-30", "events[0].date.start:", id="bad-date"),
+    pytest.param(
+        "slug: analysts", "slug: officials", "duplicate actor slug 'officials'", id="duplicate-slug"
+    ),
     pytest.param("id: doe-2", "id: doe-1", "duplicate quote id 'doe-1'", id="duplicate-quote-id"),
-    pytest.param("kind: direct\n    text: We warned", "kind: direct\n    text: We warned them, she",
-                 "is not in the article", id="quote-not-between-marks"),
-    pytest.param("continues: doe-1", "continues: doe-3", "unknown quote 'doe-3'", id="bad-continuation"),
-    pytest.param("mode: vague_collective", "mode: writer",
-                 "a claim of mode 'writer' has no source", id="mode-without-source"),
-    pytest.param("speaker: jane-doe\n    kind: direct\n    text: We", "speaker: jane-doe\n    kind: direct\n    voice: loud\n    text: We",
-                 "quotes[1].voice: unknown field", id="unknown-field"),
-    pytest.param("annotator: {kind: hand", "annotator: {kind: hand,,", "not valid YAML", id="malformed-yaml"),
+    pytest.param(
+        "kind: direct\n    text: We warned",
+        "kind: direct\n    text: We warned them, she",
+        "is not in the article",
+        id="quote-not-between-marks",
+    ),
+    pytest.param(
+        "continues: doe-1", "continues: doe-3", "unknown quote 'doe-3'", id="bad-continuation"
+    ),
+    pytest.param(
+        "mode: vague_collective",
+        "mode: writer",
+        "a claim of mode 'writer' has no source",
+        id="mode-without-source",
+    ),
+    pytest.param(
+        "speaker: jane-doe\n    kind: direct\n    text: We",
+        "speaker: jane-doe\n    kind: direct\n    voice: loud\n    text: We",
+        "quotes[1].voice: unknown field",
+        id="unknown-field",
+    ),
+    pytest.param(
+        "annotator: {kind: hand", "annotator: {kind: hand,,", "not valid YAML", id="malformed-yaml"
+    ),
 ]
 
 
 @pytest.mark.parametrize(("old", "new", "reason"), BAD)
-def test_bad_annotation_is_refused_and_nothing_written(engine, database_url, tmp_path, old, new, reason):
+def test_bad_annotation_is_refused_and_nothing_written(
+    engine, database_url, tmp_path, old, new, reason
+):
     folder = mutated(tmp_path, old, new)
     before = row_counts(engine)
     result = run(database_url, "load", str(folder))

@@ -20,7 +20,9 @@ def test_every_foreign_key_leads_an_index(table):
     prefixes = _leading_columns(table)
     for fk in (c for c in table.constraints if isinstance(c, ForeignKeyConstraint)):
         columns = tuple(c.name for c in fk.columns)
-        assert any(p[: len(columns)] == columns for p in prefixes), f"{table.name}{columns} has no index"
+        assert any(p[: len(columns)] == columns for p in prefixes), (
+            f"{table.name}{columns} has no index"
+        )
 
 
 @pytest.mark.parametrize("table", TABLES, ids=lambda t: t.name)

@@ -72,7 +72,16 @@ def test_every_listed_quote_is_its_span_of_the_text(seeded, database_url):
     quotes = json.loads(result.stdout)
     assert len(quotes) == 11
     for quote in quotes:
-        assert {"article", "speaker", "kind", "text", "cue", "start", "end", "paragraph"} <= quote.keys()
+        assert {
+            "article",
+            "speaker",
+            "kind",
+            "text",
+            "cue",
+            "start",
+            "end",
+            "paragraph",
+        } <= quote.keys()
         assert BODY[quote["start"] : quote["end"]] == quote["text"]
         assert BODY[quote["start"] - 1] == "“" and BODY[quote["end"]] == "”"
         assert quote["paragraph"] == BODY[: quote["start"]].count("\n") + 1
@@ -87,7 +96,15 @@ def test_events_listing(seeded, database_url):
     events = {e["slug"]: e for e in json.loads(result.stdout)}
     assert len(events) == len(ANNOTATION["events"])
     for event in events.values():
-        assert {"slug", "name", "event_type", "date_as_written", "date", "date_precision", "fatalities"} <= event.keys()
+        assert {
+            "slug",
+            "name",
+            "event_type",
+            "date_as_written",
+            "date",
+            "date_precision",
+            "fatalities",
+        } <= event.keys()
     # Dates as the facts file gives them, beside the words of the text.
     by_date = {e["date"]: e for e in events.values() if e["date_precision"] == "day"}
     assert {"2024-01-16", "2024-01-18", "2023-12-15", "2024-01-19"} <= by_date.keys()
@@ -122,8 +139,12 @@ def test_second_seed_changes_nothing_and_says_so(seeded, database_url, empty_eng
 
 def test_verify_finds_a_span_that_no_longer_matches(seeded, database_url, empty_engine):
     with empty_engine.begin() as connection:
-        connection.execute(text("UPDATE quote SET span_start = span_start + 1, span_end = span_end + 1 WHERE key = :k"),
-                           {"k": ANNOTATION["quotes"][0]["id"]})
+        connection.execute(
+            text(
+                "UPDATE quote SET span_start = span_start + 1, span_end = span_end + 1 WHERE key = :k"
+            ),
+            {"k": ANNOTATION["quotes"][0]["id"]},
+        )
     result = run(database_url, "verify")
     assert result.exit_code == 1
     assert "quote" in result.output and "1 problem(s) found" in result.output
@@ -133,8 +154,12 @@ def test_verify_finds_a_span_that_no_longer_matches(seeded, database_url, empty_
 def test_two_seeds_at_once_end_as_one(backend, database_url, empty_engine):
     env = {**os.environ, "NEWSDB_DATABASE_URL": database_url}
     command = [sys.executable, "-m", "newsdb", "seed"]
-    runs = [subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-            for _ in range(2)]
+    runs = [
+        subprocess.Popen(
+            command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
+        for _ in range(2)
+    ]
     outputs = [p.communicate(timeout=120)[0] for p in runs]
     assert [p.returncode for p in runs] == [0, 0], outputs
     joined = "\n".join(outputs)

@@ -1,13 +1,14 @@
-"""Listings of what is stored: quote segments and events, for people and scripts.
+"""Listings of what is stored: articles by slug, and events.
 
-Like every query helper in newsdb these take a session, build a ``select()``, return
-dataclasses and never commit.
+Like every query helper in newsdb these take a session, build a ``select()`` with bound
+parameters, return dataclasses and never commit. Quote segments and claims are listed by
+:func:`newsdb.sourcing.quotes` and :func:`newsdb.sourcing.claims`.
 
->>> from newsdb.db import make_engine
 >>> from sqlalchemy.orm import Session
->>> with Session(make_engine("sqlite:///newsdb.sqlite")) as session:   # doctest: +SKIP
-...     for q in quotes(session):
-...         print(q.speaker, q.text[:40])
+>>> from newsdb import db, listings
+>>> with Session(db.make_engine("sqlite:///newsdb.sqlite")) as session:  # doctest: +SKIP
+...     for event in listings.events(session, article="pakistan-iran-off-ramp"):
+...         print(event.date, event.date_as_written, event.name)
 """
 
 from __future__ import annotations
@@ -15,14 +16,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Select, select, union
+from sqlalchemy import select, union
 from sqlalchemy.orm import Session, aliased
 
-from newsdb.models import Actor, Article, Claim, ClaimEvent, Event, EventMention, Paragraph, Quote
+from newsdb.models import Article, Claim, ClaimEvent, Event, EventMention
 
 
 class UnknownArticle(LookupError):
     """No article has that slug."""
+
+
+class BadRange(ValueError):
+    """``until`` is before ``since``."""
 
 
 def article_id(session: Session, slug: str) -> int:
@@ -33,59 +38,9 @@ def article_id(session: Session, slug: str) -> int:
     return found
 
 
-def paragraph_of(span_start, article_column) -> Select:
-    """The 1-based number of the paragraph that holds ``span_start`` (a correlated subquery)."""
-    return (
-        select(Paragraph.number)
-        .where(
-            Paragraph.article_id == article_column,
-            Paragraph.span_start <= span_start,
-            span_start <= Paragraph.span_end,
-        )
-        .scalar_subquery()
-    )
-
-
-@dataclass(frozen=True)
-class QuoteRow:
-    article: str
-    key: str
-    speaker: str
-    speaker_slug: str
-    kind: str
-    text: str
-    cue: str | None
-    start: int
-    end: int
-    paragraph: int
-    continues: str | None
-
-
-def quotes(session: Session, article: str | None = None) -> list[QuoteRow]:
-    """Every quote segment, in article and text order, optionally of one article."""
-    previous = aliased(Quote)
-    query = (
-        select(
-            Article.slug.label("article"),
-            Quote.key,
-            Actor.name.label("speaker"),
-            Actor.slug.label("speaker_slug"),
-            Quote.kind,
-            Quote.text,
-            Quote.cue,
-            Quote.span_start.label("start"),
-            Quote.span_end.label("end"),
-            paragraph_of(Quote.span_start, Quote.article_id).label("paragraph"),
-            previous.key.label("continues"),
-        )
-        .join(Article, Article.id == Quote.article_id)
-        .join(Actor, Actor.id == Quote.speaker_id)
-        .outerjoin(previous, previous.id == Quote.continues_id)
-        .order_by(Article.slug, Quote.span_start)
-    )
-    if article is not None:
-        query = query.where(Quote.article_id == article_id(session, article))
-    return [QuoteRow(**row._asdict()) for row in session.execute(query)]
+def check_range(since: dt.date | None, until: dt.date | None) -> None:
+    if since is not None and until is not None and until < since:
+        raise BadRange(f"the range ends ({until}) before it starts ({since})")
 
 
 @dataclass(frozen=True)
@@ -120,23 +75,36 @@ def iso_date(value: dt.date | None, precision: str) -> str | None:
     return None
 
 
-def events(session: Session, article: str | None = None) -> list[EventRow]:
-    """Every event, by date (undated last), optionally those one article reports or recalls."""
+def events(
+    session: Session,
+    article: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> list[EventRow]:
+    """Every event by date (undated last); with ``article``, ``since`` or ``until``, only the
+    events that those articles report (a mention) or make claims about."""
+    check_range(since, until)
     parent = aliased(Event)
     query = (
         select(Event, parent.slug.label("parent"))
         .outerjoin(parent, parent.id == Event.parent_id)
         .order_by(Event.start_date.is_(None), Event.start_date, Event.slug)
     )
-    if article is not None:
-        aid = article_id(session, article)
-        in_article = union(
-            select(EventMention.event_id).where(EventMention.article_id == aid),
+    if article is not None or since is not None or until is not None:
+        articles = select(Article.id)
+        if article is not None:
+            articles = articles.where(Article.id == article_id(session, article))
+        if since is not None:
+            articles = articles.where(Article.published_date >= since)
+        if until is not None:
+            articles = articles.where(Article.published_date <= until)
+        reported = union(
+            select(EventMention.event_id).where(EventMention.article_id.in_(articles)),
             select(ClaimEvent.event_id)
             .join(Claim, Claim.id == ClaimEvent.claim_id)
-            .where(Claim.article_id == aid),
+            .where(Claim.article_id.in_(articles)),
         )
-        query = query.where(Event.id.in_(in_article))
+        query = query.where(Event.id.in_(reported))
     return [
         EventRow(
             slug=ev.slug,

@@ -63,7 +63,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from newsdb.listings import UnknownArticle, article_id
+from newsdb.listings import BadRange, UnknownArticle, article_id, check_range
 from newsdb.vocab import AttributionMode
 
 __all__ = [
@@ -89,10 +89,6 @@ __all__ = [
 
 #: the attribution modes, in the order the profile lists them
 MODES = tuple(mode.value for mode in AttributionMode)
-
-
-class BadRange(ValueError):
-    """``until`` is before ``since``."""
 
 
 # -- the views, as tables the helpers select from -------------------------------------------
@@ -132,8 +128,7 @@ def _scoped(
 ) -> Select:
     """``query`` narrowed to one article and a range of publication dates, all bound."""
     since, until = _day(since), _day(until)
-    if since is not None and until is not None and until < since:
-        raise BadRange(f"the range ends ({until}) before it starts ({since})")
+    check_range(since, until)
     if article is not None:
         article_id(session, article)  # raises UnknownArticle
         query = query.where(view.c.article == article)

@@ -10,10 +10,9 @@ import click
 from sqlalchemy import exc, func, select
 from sqlalchemy.orm import Session
 
-from newsdb import listings, migrate
+from newsdb import migrate
 from newsdb.annotation import json_schema
 from newsdb.cli import App, main, pass_app
-from newsdb.cli.output import emit, format_option
 from newsdb.loader import ANNOTATION_FILE, AnnotationError, Report, read_folder, store
 from newsdb.models import Article
 from newsdb.verify import problems
@@ -112,52 +111,3 @@ def schema() -> None:
         newsdb schema > annotation.schema.json
     """
     click.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))
-
-
-article_option = click.option("--article", metavar="SLUG", help="Only this article.")
-
-
-def _unknown_article(fn):
-    def run(*args, **kwargs):
-        try:
-            return fn(*args, **kwargs)
-        except listings.UnknownArticle as error:
-            raise click.ClickException(str(error)) from None
-
-    return run
-
-
-@main.command()
-@article_option
-@format_option
-@pass_app
-def quotes(app: App, article: str | None, fmt: str) -> None:
-    """List quote segments: who said what, with which cue, where in the text.
-
-    \b
-    Example:
-        newsdb quotes --article pakistan-iran-off-ramp --format json
-    """
-    with app.session() as session:
-        rows = _unknown_article(listings.quotes)(session, article)
-    emit(rows, fmt, None if fmt != "table" else ["paragraph", "speaker", "kind", "cue", "text"])
-
-
-@main.command()
-@article_option
-@format_option
-@pass_app
-def events(app: App, article: str | None, fmt: str) -> None:
-    """List events with their dates as written and as resolved, and reported fatalities.
-
-    \b
-    Example:
-        newsdb events --format json
-    """
-    with app.session() as session:
-        rows = _unknown_article(listings.events)(session, article)
-    emit(
-        rows,
-        fmt,
-        None if fmt != "table" else ["slug", "event_type", "date_as_written", "date", "end_date", "date_resolution", "fatalities"],
-    )

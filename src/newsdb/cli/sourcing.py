@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from newsdb import sourcing
+from newsdb import listings, sourcing
 from newsdb.cli import App, main, pass_app
 from newsdb.cli.output import emit, format_option
 from newsdb.listings import UnknownArticle
@@ -49,22 +49,70 @@ def scoped(fn: Callable) -> Callable:
     return run
 
 
+#: spans are span_start/span_end in SQL (END is a reserved word) and start/end for programs
+_RENAMED = {"span_start": "start", "span_end": "end"}
+
+
 def _show(rows: Sequence[Any], fmt: str, columns: Sequence[str] | None = None) -> None:
     """``emit``, with tuples of names joined for tables and CSV (JSON keeps them as lists)."""
-    if fmt == "json":
-        emit(rows, fmt)
-        return
     records = []
     for row in rows:
         record = dataclasses.asdict(row) if dataclasses.is_dataclass(row) else dict(row)
         records.append(
-            {k: "; ".join(v) if isinstance(v, tuple | list) else v for k, v in record.items()}
+            {
+                _RENAMED.get(k, k): "; ".join(v)
+                if fmt != "json" and isinstance(v, tuple | list)
+                else v
+                for k, v in record.items()
+            }
         )
     emit(records, fmt, columns if fmt == "table" else None)
 
 
 def _percent(share: float | None) -> str:
     return "-" if share is None else f"{share:.0%}"
+
+
+@main.command()
+@scoped
+def quotes(session, scope, article: str | None, fmt: str) -> None:
+    """List quote segments: who said what, with which cue, where in the text.
+
+    `start` and `end` are character offsets into the article's body; `paragraph` counts from 1.
+
+    \b
+    Example:
+        newsdb quotes --article pakistan-iran-off-ramp --format json
+    """
+    rows = sourcing.quotes(session, article, **scope)
+    _show(rows, fmt, ["paragraph", "speaker", "kind", "cue", "text"])
+
+
+@main.command()
+@scoped
+def events(session, scope, article: str | None, fmt: str) -> None:
+    """List events with their dates as written and as resolved, and reported fatalities.
+
+    With --article, --since or --until: the events those articles report or recall.
+
+    \b
+    Example:
+        newsdb events --format json
+    """
+    rows = listings.events(session, article, **scope)
+    _show(
+        rows,
+        fmt,
+        [
+            "slug",
+            "event_type",
+            "date_as_written",
+            "date",
+            "end_date",
+            "date_resolution",
+            "fatalities",
+        ],
+    )
 
 
 @main.command()

@@ -41,7 +41,9 @@ class Claim(Provenance, Base):
             name="source_matches_mode",
         ),
         # an attributed claim, even an agentless one, has the words that attribute it
-        CheckConstraint("attribution_mode = 'writer' OR cue IS NOT NULL", name="attributed_has_cue"),
+        CheckConstraint(
+            "attribution_mode = 'writer' OR cue IS NOT NULL", name="attributed_has_cue"
+        ),
         *span_check(),
         *cue_check(),
     )
