@@ -23,7 +23,7 @@ pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parents[1]
 #: What the wheel is built from; build/, *.egg-info and caches are left behind, so a stale
 #: build/lib in the working tree cannot slip deleted files into the wheel.
-SOURCES = ["pyproject.toml", "README.md", "LICENSE", "src", "migrations", "seeds"]
+SOURCES = ["pyproject.toml", "README.md", "src", "migrations", "seeds"]
 IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info", "build", "dist")
 
 
@@ -111,3 +111,11 @@ def test_installed_newsdb_creates_database_in_current_directory(venv: Path, tmp_
 
     assert f"{revision} (head)" in sh(newsdb, "db", "current", cwd=tmp_path)
     assert "matches the models" in sh(newsdb, "db", "check", cwd=tmp_path)
+
+
+def test_installed_newsdb_seeds_and_verifies(venv: Path, tmp_path: Path) -> None:
+    """README's main job, on the installed wheel: the packaged seed loads and verifies."""
+    newsdb = venv / "bin" / "newsdb"
+    assert "pakistan-iran-off-ramp: inserted" in sh(newsdb, "seed", cwd=tmp_path)
+    assert "pakistan-iran-off-ramp: unchanged" in sh(newsdb, "seed", cwd=tmp_path)
+    assert "every span matches its text" in sh(newsdb, "verify", cwd=tmp_path)
