@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import CheckConstraint, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from newsdb.models.base import Base, fk, intpk, one_of, short, slug, span_check, timestamp
@@ -23,6 +23,8 @@ class Article(Base):
         CheckConstraint(
             "(published_date IS NULL) = (published_precision IS NULL)", name="published_complete"
         ),
+        # a range of dates gives its article ids from the index alone (bench/README.md)
+        Index(None, "published_date", "id"),
     )
 
     id: Mapped[intpk]
@@ -53,6 +55,8 @@ class Paragraph(Base):
     __tablename__ = "paragraph"
     __table_args__ = (
         UniqueConstraint("article_id", "number"),
+        # the paragraph that holds an offset, from the index alone (bench/README.md)
+        Index(None, "article_id", "span_start", "span_end", "number"),
         CheckConstraint("number >= 1", name="number_positive"),
         CheckConstraint("0 <= span_start AND span_start <= span_end", name="span_order"),
     )

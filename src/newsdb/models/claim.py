@@ -34,6 +34,8 @@ class Claim(Provenance, Base):
     __table_args__ = (
         UniqueConstraint("article_id", "key"),
         Index(None, "article_id", "attribution_mode"),
+        # an article's sourced claims and their spans, from the index alone (bench/README.md)
+        Index(None, "article_id", "source_id", "span_start", "span_end", "id"),
         one_of("attribution_mode", AttributionMode),
         one_of("certainty", Certainty),
         CheckConstraint(

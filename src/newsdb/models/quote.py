@@ -21,6 +21,8 @@ class Quote(Provenance, Base):
         # the sourcing queries group an article's quotes by speaker
         Index(None, "article_id", "speaker_id"),
         Index(None, "speaker_id", "article_id"),
+        # an article's speakers and their spans, from the index alone (bench/README.md)
+        Index(None, "article_id", "speaker_id", "span_start", "span_end", "id"),
         one_of("kind", QuoteKind),
         CheckConstraint("continues_id <> id", name="continues_not_self"),
         *span_check(),
