@@ -186,6 +186,28 @@ def _plan(path: Path, root: yaml.Node | None, doc: AnnotationFile) -> Plan:
         except textref.TextRefError as error:
             raise fail(str(error), *where) from None
 
+    def place_mentions(model, column: str, ref_to, refs, section: str, i: int) -> None:
+        """Rows of ``model`` for every place the references name; a place named twice once."""
+        spans = set()
+        for j, ref in enumerate(refs):
+            try:
+                found = textref.resolve_all(body, ref)
+            except textref.TextRefError as error:
+                raise fail(str(error), section, i, "mentions", j) from None
+            for hit in found:
+                if (hit.start, hit.end) in spans:
+                    continue  # overlapping references name one place twice
+                spans.add((hit.start, hit.end))
+                rows[model].append(
+                    {
+                        column: ref_to,
+                        "span_start": hit.start,
+                        "span_end": hit.end,
+                        "text": hit.text,
+                        "annotator_id": annotator,
+                    }
+                )
+
     def unique(items, attr: str, what: str, section: str) -> dict:
         seen: dict = {}
         for i, item in enumerate(items):
@@ -262,25 +284,7 @@ def _plan(path: Path, root: yaml.Node | None, doc: AnnotationFile) -> Plan:
             "parent_id": _ref("actor", actor.part_of),
         }
         aliases[actor.slug] = set(actor.aliases)
-        spans = set()
-        for j, ref in enumerate(actor.mentions):
-            try:
-                found = textref.resolve_all(body, ref)
-            except textref.TextRefError as error:
-                raise fail(str(error), "actors", i, "mentions", j) from None
-            for hit in found:
-                if (hit.start, hit.end) in spans:
-                    continue  # one place named twice by overlapping references
-                spans.add((hit.start, hit.end))
-                rows[Mention].append(
-                    {
-                        "actor_id": ("actor", actor.slug),
-                        "span_start": hit.start,
-                        "span_end": hit.end,
-                        "text": hit.text,
-                        "annotator_id": annotator,
-                    }
-                )
+        place_mentions(Mention, "actor_id", ("actor", actor.slug), actor.mentions, "actors", i)
     for i, aff in enumerate(doc.affiliations):
         known(aff.person, actors, "actor", "affiliations", i, "person")
         known(aff.organisation, actors, "actor", "affiliations", i, "organisation")
@@ -336,24 +340,7 @@ def _plan(path: Path, root: yaml.Node | None, doc: AnnotationFile) -> Plan:
         for j, part in enumerate(ev.participants):
             known(part.actor, actors, "actor", "events", i, "participants", j, "actor")
             participants[ev.slug].add((part.actor, part.role))
-        spans = set()
-        for j, ref in enumerate(ev.mentions):
-            try:
-                found = textref.resolve_all(body, ref)
-            except textref.TextRefError as error:
-                raise fail(str(error), "events", i, "mentions", j) from None
-            for hit in found:
-                if (hit.start, hit.end) not in spans:
-                    spans.add((hit.start, hit.end))
-                    rows[EventMention].append(
-                        {
-                            "event_id": ("event", ev.slug),
-                            "span_start": hit.start,
-                            "span_end": hit.end,
-                            "text": hit.text,
-                            "annotator_id": annotator,
-                        }
-                    )
+        place_mentions(EventMention, "event_id", ("event", ev.slug), ev.mentions, "events", i)
 
     # Quotes: direct and partial quotes are exactly the words between “ and ”.
     for i, quote in enumerate(doc.quotes):
