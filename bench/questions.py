@@ -1,0 +1,517 @@
+"""The sourcing questions: each view, and the same answer as hand-written SQL.
+
+A view filtered by ``WHERE published_date BETWEEN`` computes its CTEs (unions, groupings) over
+the whole collection before the filter can apply: neither PostgreSQL nor SQLite pushes a
+condition on the article's date down through a UNION or a GROUP BY that sits on the other
+side of a join. The hand-written SQL below gives the same rows (the benchmark compares them
+at small scales) but starts from the articles in range, ``{arts}``, and reaches every other
+table through an index on its ``article_id``; counts that the views take with correlated
+subqueries are taken in one grouped pass. It runs unchanged on both backends.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: the articles of the range, or of the whole collection
+ARTS_RANGE = (
+    "SELECT id, slug, published_date FROM article WHERE published_date BETWEEN :since AND :until"
+)
+ARTS_ALL = "SELECT id, slug, published_date FROM article"
+
+
+def words(text: str) -> str:
+    return f"(length({text}) - length(replace({text}, ' ', '')) + 1)"
+
+
+def paragraph(article_id: str, offset: str) -> str:
+    return (
+        f"(SELECT MIN(p.number) FROM paragraph p WHERE p.article_id = {article_id}"
+        f" AND p.span_start <= {offset} AND {offset} <= p.span_end)"
+    )
+
+
+def first_affiliation(article_id: str, actor_id: str) -> str:
+    return (
+        f"(SELECT f2.id FROM affiliation f2 WHERE f2.article_id = {article_id}"
+        f" AND f2.person_id = {actor_id} ORDER BY f2.span_start LIMIT 1)"
+    )
+
+
+def source_class(kind: str) -> str:
+    return (
+        f"CASE WHEN {kind} = 'person' THEN 'named person'"
+        f" WHEN {kind} = 'anonymous' THEN 'unnamed individual'"
+        f" WHEN {kind} IN ('collective', 'population') THEN 'collective'"
+        " ELSE 'institution' END"
+    )
+
+
+@dataclass(frozen=True)
+class Question:
+    name: str
+    #: the function in newsdb.sourcing that answers it
+    helper: str
+    view: str
+    #: hand-written SQL, one statement or several run one after the other (as the helper runs
+    #: several); ``{arts}`` is the articles in range (or all), parameters :since :until. The
+    #: first statement gives the rows of the view (or, with ``same_as_helper``, of the helper).
+    sql: str | tuple[str, ...]
+    same_as_helper: bool = False
+
+    def hand_sql(self, whole: bool) -> list[str]:
+        statements = (self.sql,) if isinstance(self.sql, str) else self.sql
+        return [s.replace("{arts}", ARTS_ALL if whole else ARTS_RANGE) for s in statements]
+
+
+SOURCES = f"""
+WITH arts AS NOT MATERIALIZED ({{arts}}),
+appearance AS (
+    SELECT m.article_id, m.actor_id, m.span_start, 0 AS as_source, 0 AS q, 0 AS w, 0 AS c
+    FROM arts JOIN mention m ON m.article_id = arts.id
+    UNION ALL
+    SELECT q.article_id, q.speaker_id, q.span_start, 1, 1,
+        CASE WHEN q.kind IN ('direct', 'partial') THEN {words("q.text")} ELSE 0 END, 0
+    FROM arts JOIN quote q ON q.article_id = arts.id
+    UNION ALL
+    SELECT c.article_id, c.source_id, c.span_start, 1, 0, 0, 1
+    FROM arts JOIN claim c ON c.article_id = arts.id
+    WHERE c.source_id IS NOT NULL
+),
+g AS (
+    SELECT article_id, actor_id,
+        MIN(span_start) AS first_start,
+        MIN(CASE WHEN as_source = 1 THEN span_start END) AS first_source_start,
+        SUM(q) AS quotes, SUM(w) AS words_quoted, SUM(c) AS claims
+    FROM appearance
+    GROUP BY article_id, actor_id
+    HAVING MAX(as_source) = 1
+)
+SELECT
+    a.slug AS article,
+    a.published_date AS published_date,
+    s.slug AS actor_slug,
+    s.name AS name,
+    {source_class("s.kind")} AS source_class,
+    s.kind AS kind,
+    s.sector AS source_type,
+    COALESCE(o.name, parent.name) AS affiliation,
+    f.role AS role,
+    f.location AS location,
+    COALESCE(s.country, o.country, parent.country) AS country,
+    g.quotes AS quotes,
+    g.words_quoted AS words_quoted,
+    g.claims AS claims,
+    {paragraph("g.article_id", "g.first_start")} AS first_paragraph,
+    {paragraph("g.article_id", "g.first_source_start")} AS first_source_paragraph
+FROM g
+JOIN arts a ON a.id = g.article_id
+JOIN actor s ON s.id = g.actor_id
+LEFT JOIN affiliation f ON f.id = {first_affiliation("g.article_id", "g.actor_id")}
+LEFT JOIN actor o ON o.id = f.organisation_id
+LEFT JOIN actor parent ON parent.id = s.parent_id
+ORDER BY article, first_source_paragraph, first_paragraph, actor_slug
+"""
+
+ATTRIBUTION_PROFILE = """
+WITH mode (mode_order, attribution_mode, mode_label, names_source) AS (
+    VALUES (1, 'named_person', 'named person', 1),
+        (2, 'institution', 'institution or official statement', 1),
+        (3, 'unnamed_official', 'unnamed official', 0),
+        (4, 'vague_collective', 'vague collective', 0),
+        (5, 'passive', 'passive or agentless', 0),
+        (6, 'writer', 'the writer''s own voice', 0)
+),
+counted AS (
+    SELECT c.attribution_mode, COUNT(*) AS claims
+    FROM ({arts}) a JOIN claim c ON c.article_id = a.id
+    GROUP BY c.attribution_mode
+)
+SELECT m.mode_order, m.attribution_mode, m.mode_label, m.names_source,
+    COALESCE(n.claims, 0) AS claims,
+    CAST(COALESCE(n.claims, 0) AS DOUBLE PRECISION) / NULLIF(SUM(n.claims) OVER (), 0) AS share
+FROM mode m LEFT JOIN counted n ON n.attribution_mode = m.attribution_mode
+ORDER BY m.mode_order
+"""
+
+VOICE_GAPS = """
+WITH arts AS NOT MATERIALIZED ({arts}),
+ae AS (
+    SELECT em.article_id, em.event_id FROM arts JOIN event_mention em ON em.article_id = arts.id
+    UNION
+    SELECT c.article_id, ce.event_id
+    FROM arts JOIN claim c ON c.article_id = arts.id JOIN claim_event ce ON ce.claim_id = c.id
+),
+facts AS (
+    SELECT m.article_id, m.actor_id, 1 AS mentions, 0 AS roles, 0 AS heard
+    FROM arts JOIN mention m ON m.article_id = arts.id
+    UNION ALL
+    SELECT ae.article_id, ep.actor_id, 0, 1, 0
+    FROM ae JOIN event_participant ep ON ep.event_id = ae.event_id
+    UNION ALL
+    SELECT q.article_id, q.speaker_id, 0, 0, 1 FROM arts JOIN quote q ON q.article_id = arts.id
+    UNION ALL
+    SELECT c.article_id, c.source_id, 0, 0, 1 FROM arts JOIN claim c ON c.article_id = arts.id
+    WHERE c.source_id IS NOT NULL
+),
+g AS (
+    SELECT article_id, actor_id, SUM(mentions) AS mentions, SUM(roles) AS event_roles,
+        MAX(heard) AS heard
+    FROM facts GROUP BY article_id, actor_id
+),
+sf AS (
+    SELECT DISTINCT sp.article_id, m.actor_id, sp.via, sp.id, sp.actor_id AS speaker_id
+    FROM (
+        SELECT q.article_id, 'quote' AS via, q.id, q.speaker_id AS actor_id, q.span_start,
+            q.span_end
+        FROM arts JOIN quote q ON q.article_id = arts.id
+        UNION ALL
+        SELECT c.article_id, 'claim', c.id, c.source_id, c.span_start, c.span_end
+        FROM arts JOIN claim c ON c.article_id = arts.id
+        WHERE c.source_id IS NOT NULL
+    ) sp
+    JOIN mention m ON m.article_id = sp.article_id
+        AND sp.span_start <= m.span_start AND m.span_end <= sp.span_end
+        AND m.actor_id <> sp.actor_id
+),
+sfc AS (
+    SELECT article_id, actor_id,
+        SUM(CASE WHEN via = 'quote' THEN 1 ELSE 0 END) AS quotes_about,
+        SUM(CASE WHEN via = 'claim' THEN 1 ELSE 0 END) AS claims_about,
+        COUNT(DISTINCT speaker_id) AS spoken_for_by
+    FROM sf GROUP BY article_id, actor_id
+),
+parts AS (
+    SELECT g.article_id, part.parent_id AS actor_id, COUNT(*) AS n
+    FROM g JOIN actor part ON part.id = g.actor_id
+    WHERE g.heard = 1 AND part.parent_id IS NOT NULL
+    GROUP BY g.article_id, part.parent_id
+)
+SELECT
+    a.slug AS article,
+    a.published_date AS published_date,
+    x.slug AS actor_slug,
+    x.name AS name,
+    x.kind AS kind,
+    x.sector AS actor_type,
+    x.country AS country,
+    g.mentions AS mentions,
+    g.event_roles AS event_roles,
+    COALESCE(sfc.quotes_about, 0) AS quotes_about,
+    COALESCE(sfc.claims_about, 0) AS claims_about,
+    COALESCE(sfc.spoken_for_by, 0) AS spoken_for_by,
+    COALESCE(parts.n, 0) AS parts_as_sources
+FROM g
+JOIN arts a ON a.id = g.article_id
+JOIN actor x ON x.id = g.actor_id
+LEFT JOIN sfc ON sfc.article_id = g.article_id AND sfc.actor_id = g.actor_id
+LEFT JOIN parts ON parts.article_id = g.article_id AND parts.actor_id = g.actor_id
+WHERE g.heard = 0
+ORDER BY a.slug, COALESCE(sfc.spoken_for_by, 0) DESC,
+    COALESCE(sfc.quotes_about, 0) + COALESCE(sfc.claims_about, 0) DESC,
+    g.mentions DESC, x.slug
+"""
+
+#: the helper names, for each gap, who speaks for it (and where they are based)
+SPOKEN_FOR_BY = f"""
+WITH arts AS NOT MATERIALIZED ({{arts}}),
+speech AS (
+    SELECT q.article_id, q.speaker_id AS actor_id, q.span_start, q.span_end
+    FROM arts JOIN quote q ON q.article_id = arts.id
+    UNION ALL
+    SELECT c.article_id, c.source_id, c.span_start, c.span_end
+    FROM arts JOIN claim c ON c.article_id = arts.id
+    WHERE c.source_id IS NOT NULL
+),
+pairs AS (
+    SELECT DISTINCT sp.article_id, m.actor_id, sp.actor_id AS speaker_id
+    FROM speech sp
+    JOIN mention m ON m.article_id = sp.article_id
+        AND sp.span_start <= m.span_start AND m.span_end <= sp.span_end
+        AND m.actor_id <> sp.actor_id
+)
+SELECT a.slug AS article, t.slug AS actor_slug, s.slug AS speaker_slug, s.name AS speaker,
+    f.location AS speaker_location
+FROM pairs p
+JOIN arts a ON a.id = p.article_id
+JOIN actor t ON t.id = p.actor_id
+JOIN actor s ON s.id = p.speaker_id
+LEFT JOIN affiliation f ON f.id = {first_affiliation("p.article_id", "p.speaker_id")}
+ORDER BY a.slug, t.slug, s.slug
+"""
+
+GEOGRAPHY = f"""
+WITH arts AS NOT MATERIALIZED ({{arts}}),
+src AS (
+    SELECT q.article_id, q.speaker_id AS actor_id FROM arts JOIN quote q ON q.article_id = arts.id
+    UNION
+    SELECT c.article_id, c.source_id FROM arts JOIN claim c ON c.article_id = arts.id
+    WHERE c.source_id IS NOT NULL
+),
+ae AS (
+    SELECT em.article_id, em.event_id FROM arts JOIN event_mention em ON em.article_id = arts.id
+    UNION
+    SELECT c.article_id, ce.event_id
+    FROM arts JOIN claim c ON c.article_id = arts.id JOIN claim_event ce ON ce.claim_id = c.id
+)
+SELECT
+    a.slug AS article,
+    a.published_date AS published_date,
+    CAST('source' AS VARCHAR(10)) AS side,
+    s.slug AS subject_slug,
+    s.name AS subject,
+    f.location AS place,
+    COALESCE(s.country, o.country, parent.country) AS country,
+    CAST({source_class("s.kind")} AS VARCHAR(40)) AS detail,
+    CAST(NULL AS VARCHAR(200)) AS event_slug
+FROM src
+JOIN arts a ON a.id = src.article_id
+JOIN actor s ON s.id = src.actor_id
+LEFT JOIN affiliation f ON f.id = {first_affiliation("src.article_id", "src.actor_id")}
+LEFT JOIN actor o ON o.id = f.organisation_id
+LEFT JOIN actor parent ON parent.id = s.parent_id
+UNION ALL
+SELECT a.slug, a.published_date, 'event', e.slug, e.name, e.location, e.country, e.event_type,
+    e.slug
+FROM ae
+JOIN arts a ON a.id = ae.article_id
+JOIN event e ON e.id = ae.event_id
+UNION ALL
+SELECT a.slug, a.published_date, 'party', x.slug, x.name, x.name, x.country, ep.role, e.slug
+FROM ae
+JOIN arts a ON a.id = ae.article_id
+JOIN event e ON e.id = ae.event_id
+JOIN event_participant ep ON ep.event_id = e.id
+JOIN actor x ON x.id = ep.actor_id
+WHERE x.kind = 'state'
+"""
+GEOGRAPHY = f"""
+SELECT * FROM ({GEOGRAPHY}) g
+ORDER BY article, CASE side WHEN 'source' THEN 0 WHEN 'event' THEN 1 ELSE 2 END, country, place,
+    subject_slug, event_slug
+"""
+
+CORROBORATION = """
+WITH arts AS NOT MATERIALIZED ({arts}),
+c AS (
+    SELECT c.id, c.article_id, c.key, c.text, c.attribution_mode, c.source_id
+    FROM arts JOIN claim c ON c.article_id = arts.id
+),
+support AS (
+    SELECT c.id AS claim_id, c.source_id AS actor_id FROM c WHERE c.source_id IS NOT NULL
+    UNION ALL
+    SELECT cq.claim_id, q.speaker_id
+    FROM c JOIN claim_quote cq ON cq.claim_id = c.id JOIN quote q ON q.id = cq.quote_id
+    UNION ALL
+    SELECT r.claim_id, o.source_id
+    FROM c JOIN claim_relation r ON r.claim_id = c.id JOIN claim o ON o.id = r.other_claim_id
+    WHERE r.relation = 'corroborates' AND o.source_id IS NOT NULL
+    UNION ALL
+    SELECT r.other_claim_id, o.source_id
+    FROM c JOIN claim_relation r ON r.other_claim_id = c.id JOIN claim o ON o.id = r.claim_id
+    WHERE r.relation = 'corroborates' AND o.source_id IS NOT NULL
+),
+sup AS (
+    SELECT sp.claim_id,
+        COUNT(DISTINCT sp.actor_id) AS sources,
+        COUNT(DISTINCT CASE WHEN s.kind = 'person' THEN s.id END) AS named_person_sources,
+        COUNT(DISTINCT CASE WHEN s.kind IN ('organisation', 'state', 'armed_group') THEN s.id END)
+            AS institution_sources,
+        COUNT(DISTINCT CASE WHEN s.kind IN ('collective', 'population') THEN s.id END)
+            AS collective_sources,
+        COUNT(DISTINCT CASE WHEN s.kind = 'anonymous' THEN s.id END) AS unnamed_sources
+    FROM support sp JOIN actor s ON s.id = sp.actor_id
+    GROUP BY sp.claim_id
+),
+related AS (
+    SELECT r.claim_id, r.other_claim_id AS other_id, r.relation
+    FROM c JOIN claim_relation r ON r.claim_id = c.id
+    UNION
+    SELECT r.other_claim_id, r.claim_id, r.relation
+    FROM c JOIN claim_relation r ON r.other_claim_id = c.id
+),
+rel AS (
+    SELECT claim_id,
+        SUM(CASE WHEN relation = 'corroborates' THEN 1 ELSE 0 END) AS corroborating,
+        SUM(CASE WHEN relation = 'conflicts' THEN 1 ELSE 0 END) AS conflicting
+    FROM related GROUP BY claim_id
+)
+SELECT
+    a.slug AS article,
+    a.published_date AS published_date,
+    c.key AS claim_key,
+    c.text AS text,
+    c.attribution_mode AS attribution_mode,
+    own.name AS source,
+    COALESCE(sup.sources, 0) AS sources,
+    COALESCE(sup.named_person_sources, 0) AS named_person_sources,
+    COALESCE(sup.institution_sources, 0) AS institution_sources,
+    COALESCE(sup.collective_sources, 0) AS collective_sources,
+    COALESCE(sup.unnamed_sources, 0) AS unnamed_sources,
+    CASE COALESCE(sup.sources, 0) WHEN 0 THEN 'none' WHEN 1 THEN 'single' ELSE 'multiple' END
+        AS support,
+    COALESCE(rel.corroborating, 0) AS corroborating_claims,
+    COALESCE(rel.conflicting, 0) AS conflicting_claims
+FROM c
+JOIN arts a ON a.id = c.article_id
+LEFT JOIN actor own ON own.id = c.source_id
+LEFT JOIN sup ON sup.claim_id = c.id
+LEFT JOIN rel ON rel.claim_id = c.id
+ORDER BY a.slug, COALESCE(sup.sources, 0) DESC, c.key
+"""
+
+#: the helper names each claim's sources
+SUPPORTED_BY = """
+WITH arts AS NOT MATERIALIZED ({arts}),
+c AS (
+    SELECT c.id, c.article_id, c.key, c.source_id
+    FROM arts JOIN claim c ON c.article_id = arts.id
+),
+support AS (
+    SELECT c.id AS claim_id, c.source_id AS actor_id FROM c WHERE c.source_id IS NOT NULL
+    UNION ALL
+    SELECT cq.claim_id, q.speaker_id
+    FROM c JOIN claim_quote cq ON cq.claim_id = c.id JOIN quote q ON q.id = cq.quote_id
+    UNION ALL
+    SELECT r.claim_id, o.source_id
+    FROM c JOIN claim_relation r ON r.claim_id = c.id JOIN claim o ON o.id = r.other_claim_id
+    WHERE r.relation = 'corroborates' AND o.source_id IS NOT NULL
+    UNION ALL
+    SELECT r.other_claim_id, o.source_id
+    FROM c JOIN claim_relation r ON r.other_claim_id = c.id JOIN claim o ON o.id = r.claim_id
+    WHERE r.relation = 'corroborates' AND o.source_id IS NOT NULL
+)
+SELECT DISTINCT a.slug AS article, c.key AS claim_key, s.name AS source
+FROM support sp
+JOIN c ON c.id = sp.claim_id
+JOIN arts a ON a.id = c.article_id
+JOIN actor s ON s.id = sp.actor_id
+ORDER BY article, claim_key, source
+"""
+
+EVENT_SOURCING = f"""
+WITH arts AS NOT MATERIALIZED ({{arts}}),
+ae AS (
+    SELECT em.article_id, em.event_id FROM arts JOIN event_mention em ON em.article_id = arts.id
+    UNION
+    SELECT c.article_id, ce.event_id
+    FROM arts JOIN claim c ON c.article_id = arts.id JOIN claim_event ce ON ce.claim_id = c.id
+),
+quoted AS (
+    SELECT q.article_id, ce.event_id, q.key, q.text, q.speaker_id, q.cue, q.span_start
+    FROM arts
+    JOIN quote q ON q.article_id = arts.id
+    JOIN claim_quote cq ON cq.quote_id = q.id
+    JOIN claim_event ce ON ce.claim_id = cq.claim_id
+    UNION
+    SELECT q.article_id, em.event_id, q.key, q.text, q.speaker_id, q.cue, q.span_start
+    FROM arts
+    JOIN event_mention em ON em.article_id = arts.id
+    JOIN quote q ON q.article_id = em.article_id
+        AND q.span_start <= em.span_start AND em.span_end <= q.span_end
+),
+item AS (
+    SELECT c.article_id, ce.event_id, CAST('claim' AS VARCHAR(20)) AS item, c.key AS item_key,
+        c.text AS text, c.attribution_mode AS attribution_mode, c.source_id AS actor_id,
+        c.cue AS cue, c.span_start AS span_start
+    FROM arts JOIN claim c ON c.article_id = arts.id JOIN claim_event ce ON ce.claim_id = c.id
+    UNION ALL
+    SELECT article_id, event_id, 'quote', key, text, NULL, speaker_id, cue, span_start
+    FROM quoted
+    UNION ALL
+    SELECT ae.article_id, e.id, 'fatalities', NULL, e.fatalities_as_written,
+        e.fatalities_attribution, e.fatalities_reported_by_id, NULL, NULL
+    FROM ae JOIN event e ON e.id = ae.event_id
+    WHERE e.fatalities IS NOT NULL OR e.fatalities_as_written IS NOT NULL
+        OR e.fatalities_attribution IS NOT NULL
+)
+SELECT
+    a.slug AS article,
+    a.published_date AS published_date,
+    e.slug AS event_slug,
+    e.name AS event,
+    e.event_type AS event_type,
+    i.item AS item,
+    i.item_key AS item_key,
+    i.text AS text,
+    i.attribution_mode AS attribution_mode,
+    s.slug AS source_slug,
+    s.name AS source,
+    s.kind AS source_kind,
+    s.sector AS source_type,
+    i.cue AS cue,
+    {paragraph("ae.article_id", "i.span_start")} AS paragraph
+FROM ae
+JOIN arts a ON a.id = ae.article_id
+JOIN event e ON e.id = ae.event_id
+LEFT JOIN item i ON i.article_id = ae.article_id AND i.event_id = ae.event_id
+LEFT JOIN actor s ON s.id = i.actor_id
+ORDER BY a.slug, e.slug,
+    CASE i.item WHEN 'fatalities' THEN 0 WHEN 'claim' THEN 1 WHEN 'quote' THEN 2 ELSE 3 END,
+    paragraph, i.item_key
+"""
+
+QUOTE_NETWORK = """
+WITH arts AS NOT MATERIALIZED ({arts}),
+pairs AS (
+    SELECT q.article_id, q.speaker_id, m.actor_id, COUNT(DISTINCT q.id) AS quotes,
+        COUNT(*) AS mentions
+    FROM arts
+    JOIN quote q ON q.article_id = arts.id
+    JOIN mention m ON m.article_id = q.article_id
+        AND q.span_start <= m.span_start AND m.span_end <= q.span_end
+        AND m.actor_id <> q.speaker_id
+    GROUP BY q.article_id, q.speaker_id, m.actor_id
+)
+SELECT
+    a.slug AS article,
+    a.published_date AS published_date,
+    s.slug AS speaker_slug,
+    s.name AS speaker,
+    s.kind AS speaker_kind,
+    t.slug AS mentioned_slug,
+    t.name AS mentioned,
+    t.kind AS mentioned_kind,
+    p.quotes AS quotes,
+    p.mentions AS mentions
+FROM pairs p
+JOIN arts a ON a.id = p.article_id
+JOIN actor s ON s.id = p.speaker_id
+JOIN actor t ON t.id = p.actor_id
+ORDER BY a.slug, s.slug, t.slug
+"""
+
+CLAIM_CHECKS = """
+WITH arts AS NOT MATERIALIZED ({arts})
+SELECT
+    a.slug AS article,
+    a.published_date AS published_date,
+    c.key AS claim_key,
+    c.text AS claim_text,
+    c.attribution_mode AS attribution_mode,
+    s.name AS source,
+    k.aspect AS aspect,
+    k.stated_value AS stated_value,
+    k.checked_value AS checked_value,
+    k.verdict AS verdict,
+    CASE WHEN k.verdict IN ('contradicted', 'partly_confirmed') THEN 1 ELSE 0 END AS differs,
+    k.source AS checked_against,
+    k.note AS note
+FROM arts a
+JOIN claim c ON c.article_id = a.id
+JOIN claim_check k ON k.claim_id = c.id
+LEFT JOIN actor s ON s.id = c.source_id
+ORDER BY a.slug, c.key, k.aspect
+"""
+
+QUESTIONS = [
+    Question("sources", "sources", "v_sources", SOURCES),
+    Question("attribution profile", "profile", "v_attribution_profile", ATTRIBUTION_PROFILE,
+             same_as_helper=True),
+    Question("voice gaps", "voice_gaps", "v_voice_gaps", (VOICE_GAPS, SPOKEN_FOR_BY)),
+    Question("geography", "geography", "v_source_geography", GEOGRAPHY),
+    Question("corroboration", "corroboration", "v_corroboration", (CORROBORATION, SUPPORTED_BY)),
+    Question("event sourcing", "event_sourcing", "v_event_sourcing", EVENT_SOURCING),
+    Question("quote network", "quote_network", "v_quote_network", QUOTE_NETWORK),
+    Question("claim checks", "claim_checks", "v_claim_checks", CLAIM_CHECKS),
+]
