@@ -110,11 +110,6 @@ def upgrade() -> None:
         sa.UniqueConstraint("sha256", name=op.f("uq_article_sha256")),
         sa.UniqueConstraint("slug", name=op.f("uq_article_slug")),
     )
-    with op.batch_alter_table("article", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_article_published_date"), ["published_date"], unique=False
-        )
-
     op.create_table(
         "actor_alias",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -525,9 +520,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("quote", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_quote_annotator_id"), ["annotator_id"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_quote_article_id_speaker_id"), ["article_id", "speaker_id"], unique=False
-        )
         batch_op.create_index(batch_op.f("ix_quote_continues_id"), ["continues_id"], unique=False)
         batch_op.create_index(
             batch_op.f("ix_quote_speaker_id_article_id"), ["speaker_id", "article_id"], unique=False
@@ -786,7 +778,6 @@ def downgrade() -> None:
     with op.batch_alter_table("quote", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_quote_speaker_id_article_id"))
         batch_op.drop_index(batch_op.f("ix_quote_continues_id"))
-        batch_op.drop_index(batch_op.f("ix_quote_article_id_speaker_id"))
         batch_op.drop_index(batch_op.f("ix_quote_annotator_id"))
 
     op.drop_table("quote")
@@ -820,9 +811,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_actor_alias_alias"))
 
     op.drop_table("actor_alias")
-    with op.batch_alter_table("article", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_article_published_date"))
-
     op.drop_table("article")
     op.drop_table("annotator")
     with op.batch_alter_table("actor", schema=None) as batch_op:

@@ -83,8 +83,13 @@ def make_engine(url: URL | str, **kwargs) -> Engine:
         event.listen(engine, "connect", _sqlite_foreign_keys)
         return engine
     # Automatic server-side prepared statements switch to a generic plan after a few runs,
-    # which doubled the time of long-range sourcing queries; plan each query afresh.
-    kwargs.setdefault("connect_args", {"prepare_threshold": None, "connect_timeout": 10})
+    # which doubled the time of long-range sourcing queries: plan each query afresh. JIT
+    # compilation costs more than it saves on the sourcing queries (bench/README.md: a month
+    # of sources 1,083 -> 590 ms, a year of corroboration 18.9 -> 9.9 s without it).
+    kwargs.setdefault(
+        "connect_args",
+        {"prepare_threshold": None, "connect_timeout": 10, "options": "-c jit=off"},
+    )
     return create_engine(url, **kwargs)
 
 

@@ -33,7 +33,7 @@ class Article(Base):
     outlet: Mapped[str | None] = mapped_column(String(500))
     byline: Mapped[str | None] = mapped_column(String(500))
     url: Mapped[str | None] = mapped_column(Text)
-    published_date: Mapped[dt.date | None] = mapped_column(index=True)
+    published_date: Mapped[dt.date | None]
     published_precision: Mapped[str | None]
     published_qualifier: Mapped[str | None]
     language: Mapped[str | None] = mapped_column(String(35))

@@ -18,8 +18,7 @@ class Quote(Provenance, Base):
     __tablename__ = "quote"
     __table_args__ = (
         UniqueConstraint("article_id", "key"),
-        # the sourcing queries group an article's quotes by speaker
-        Index(None, "article_id", "speaker_id"),
+        # a speaker's quotes across articles
         Index(None, "speaker_id", "article_id"),
         # an article's speakers and their spans, from the index alone (bench/README.md)
         Index(None, "article_id", "speaker_id", "span_start", "span_end", "id"),
