@@ -62,22 +62,36 @@ def _first_affiliation(article_id: str, actor_id: str) -> str:
     )
 
 
-#: every (article, actor) pair where the actor is a source: quoted, or credited with a claim
-SOURCES_CTE = """
-    source_of AS (
-        SELECT article_id, speaker_id AS actor_id FROM quote
+#: the article columns every branch carries, so that a condition on the view's ``article`` or
+#: ``published_date`` reaches each branch of a UNION and each GROUP BY (both backends push a
+#: condition on a grouping column, or on a column of every UNION branch, into the subquery)
+ART = "a.id AS article_id, a.slug AS slug, a.published_date AS published_date"
+
+
+#: every (article, event) pair where the article reports, recalls or makes a claim about it;
+#: a subquery written out where it is used, never a CTE referenced twice
+def _article_events() -> str:
+    return f"""(
+        SELECT {ART}, em.event_id AS event_id
+        FROM article a JOIN event_mention em ON em.article_id = a.id
         UNION
-        SELECT article_id, source_id AS actor_id FROM claim WHERE source_id IS NOT NULL
+        SELECT {ART}, ce.event_id
+        FROM article a JOIN claim c ON c.article_id = a.id
+        JOIN claim_event ce ON ce.claim_id = c.id
     )"""
 
-#: every (article, event) pair where the article reports, recalls or makes a claim about it
-ARTICLE_EVENTS_CTE = """
-    article_event AS (
-        SELECT article_id, event_id FROM event_mention
+
+#: every (article, actor) pair where the actor is a source: quoted, or credited with a claim
+def _sources_of() -> str:
+    return f"""(
+        SELECT {ART}, q.speaker_id AS actor_id
+        FROM article a JOIN quote q ON q.article_id = a.id
         UNION
-        SELECT c.article_id, ce.event_id
-        FROM claim_event ce JOIN claim c ON c.id = ce.claim_id
+        SELECT {ART}, c.source_id
+        FROM article a JOIN claim c ON c.article_id = a.id
+        WHERE c.source_id IS NOT NULL
     )"""
+
 
 VIEWS: dict[str, str] = {}
 
@@ -127,26 +141,37 @@ LEFT JOIN actor s ON s.id = c.source_id
 """
 
 VIEWS["v_sources"] = f"""
-WITH {SOURCES_CTE},
-    appearance AS (
-        SELECT article_id, actor_id, span_start, 0 AS as_source FROM mention
+WITH appearance AS (
+        SELECT {ART}, m.actor_id AS actor_id, m.span_start AS span_start, 0 AS as_source,
+            0 AS quote, 0 AS words, 0 AS claim
+        FROM article a JOIN mention m ON m.article_id = a.id
         UNION ALL
-        SELECT article_id, speaker_id, span_start, 1 FROM quote
+        SELECT {ART}, q.speaker_id, q.span_start, 1, 1,
+            CASE WHEN q.kind IN ('direct', 'partial') THEN {_words("q.text")} ELSE 0 END, 0
+        FROM article a JOIN quote q ON q.article_id = a.id
         UNION ALL
-        SELECT article_id, source_id, span_start, 1 FROM claim WHERE source_id IS NOT NULL
+        SELECT {ART}, c.source_id, c.span_start, 1, 0, 0, 1
+        FROM article a JOIN claim c ON c.article_id = a.id
+        WHERE c.source_id IS NOT NULL
     ),
-    first_seen AS (
+    source_of AS (
         SELECT
             article_id,
+            slug,
+            published_date,
             actor_id,
             MIN(span_start) AS first_start,
-            MIN(CASE WHEN as_source = 1 THEN span_start END) AS first_source_start
+            MIN(CASE WHEN as_source = 1 THEN span_start END) AS first_source_start,
+            SUM(quote) AS quotes,
+            SUM(words) AS words_quoted,
+            SUM(claim) AS claims
         FROM appearance
-        GROUP BY article_id, actor_id
+        GROUP BY article_id, slug, published_date, actor_id
+        HAVING MAX(as_source) = 1
     )
 SELECT
-    a.slug AS article,
-    a.published_date AS published_date,
+    src.slug AS article,
+    src.published_date AS published_date,
     s.slug AS actor_slug,
     s.name AS name,
     {_source_class("s.kind")} AS source_class,
@@ -156,25 +181,32 @@ SELECT
     f.role AS role,
     f.location AS location,
     COALESCE(s.country, o.country, parent.country) AS country,
-    (SELECT COUNT(*) FROM quote q
-        WHERE q.article_id = src.article_id AND q.speaker_id = src.actor_id) AS quotes,
-    (SELECT COALESCE(SUM({_words("q.text")}), 0) FROM quote q
-        WHERE q.article_id = src.article_id AND q.speaker_id = src.actor_id
-        AND q.kind IN ('direct', 'partial')) AS words_quoted,
-    (SELECT COUNT(*) FROM claim c
-        WHERE c.article_id = src.article_id AND c.source_id = src.actor_id) AS claims,
-    {_paragraph("src.article_id", "fs.first_start")} AS first_paragraph,
-    {_paragraph("src.article_id", "fs.first_source_start")} AS first_source_paragraph
+    src.quotes AS quotes,
+    src.words_quoted AS words_quoted,
+    src.claims AS claims,
+    {_paragraph("src.article_id", "src.first_start")} AS first_paragraph,
+    {_paragraph("src.article_id", "src.first_source_start")} AS first_source_paragraph
 FROM source_of src
-JOIN article a ON a.id = src.article_id
 JOIN actor s ON s.id = src.actor_id
-JOIN first_seen fs ON fs.article_id = src.article_id AND fs.actor_id = src.actor_id
 LEFT JOIN affiliation f ON f.id = {_first_affiliation("src.article_id", "src.actor_id")}
 LEFT JOIN actor o ON o.id = f.organisation_id
 LEFT JOIN actor parent ON parent.id = s.parent_id
 """
 
-VIEWS["v_attribution_profile"] = """
+#: the attribution modes, in the profile's order (the mode CTE below lists them with labels)
+_MODES = ("named_person", "institution", "unnamed_official", "vague_collective", "passive", "writer")
+#: an article's claims of each mode, counted in one grouped pass over its claims
+_MODE_COUNTS = ",\n            ".join(
+    f"SUM(CASE WHEN c.attribution_mode = '{mode}' THEN 1 ELSE 0 END) AS {mode}" for mode in _MODES
+)
+#: the count of mode ``m`` from the per-article counts ``n``
+_MODE_CLAIMS = (
+    "CASE m.mode_order "
+    + " ".join(f"WHEN {n} THEN n.{mode}" for n, mode in enumerate(_MODES, 1))
+    + " END"
+)
+
+VIEWS["v_attribution_profile"] = f"""
 WITH mode AS (
         SELECT 1 AS mode_order, CAST('named_person' AS VARCHAR(20)) AS attribution_mode,
             CAST('named person' AS VARCHAR(60)) AS mode_label, 1 AS names_source
@@ -184,25 +216,24 @@ WITH mode AS (
         UNION ALL SELECT 5, 'passive', 'passive or agentless', 0
         UNION ALL SELECT 6, 'writer', 'the writer''s own voice', 0
     ),
-    total AS (SELECT article_id, COUNT(*) AS claims FROM claim GROUP BY article_id),
     counted AS (
-        SELECT article_id, attribution_mode, COUNT(*) AS claims
-        FROM claim GROUP BY article_id, attribution_mode
+        SELECT a.slug AS slug, a.published_date AS published_date, COUNT(*) AS claims,
+            {_MODE_COUNTS}
+        FROM article a JOIN claim c ON c.article_id = a.id
+        GROUP BY a.id, a.slug, a.published_date
     )
 SELECT
-    a.slug AS article,
-    a.published_date AS published_date,
+    n.slug AS article,
+    n.published_date AS published_date,
     m.mode_order AS mode_order,
     m.attribution_mode AS attribution_mode,
     m.mode_label AS mode_label,
     m.names_source AS names_source,
-    COALESCE(n.claims, 0) AS claims,
-    t.claims AS article_claims,
-    CAST(COALESCE(n.claims, 0) AS DOUBLE PRECISION) / t.claims AS share
-FROM total t
-JOIN article a ON a.id = t.article_id
+    {_MODE_CLAIMS} AS claims,
+    n.claims AS article_claims,
+    CAST({_MODE_CLAIMS} AS DOUBLE PRECISION) / n.claims AS share
+FROM counted n
 CROSS JOIN mode m
-LEFT JOIN counted n ON n.article_id = t.article_id AND n.attribution_mode = m.attribution_mode
 """
 
 VIEWS["v_attribution_summary"] = """
@@ -225,21 +256,22 @@ GROUP BY a.id, a.slug, a.published_date
 """
 
 #: quote segments and sourced claims, with the span each covers and who speaks
-SPEECH_CTE = """
+SPEECH_CTE = f"""
     speech AS (
-        SELECT article_id, CAST('quote' AS VARCHAR(10)) AS via, key, speaker_id AS actor_id,
-            span_start, span_end
-        FROM quote
+        SELECT {ART}, CAST('quote' AS VARCHAR(10)) AS via, q.key AS key,
+            q.speaker_id AS actor_id, q.span_start AS span_start, q.span_end AS span_end
+        FROM article a JOIN quote q ON q.article_id = a.id
         UNION ALL
-        SELECT article_id, 'claim', key, source_id, span_start, span_end
-        FROM claim WHERE source_id IS NOT NULL
+        SELECT {ART}, 'claim', c.key, c.source_id, c.span_start, c.span_end
+        FROM article a JOIN claim c ON c.article_id = a.id
+        WHERE c.source_id IS NOT NULL
     )"""
 
 VIEWS["v_spoken_for"] = f"""
 WITH {SPEECH_CTE}
 SELECT
-    a.slug AS article,
-    a.published_date AS published_date,
+    sp.slug AS article,
+    sp.published_date AS published_date,
     t.slug AS actor_slug,
     t.name AS actor,
     sp.via AS via,
@@ -254,67 +286,96 @@ FROM speech sp
 JOIN mention m ON m.article_id = sp.article_id
     AND sp.span_start <= m.span_start AND m.span_end <= sp.span_end
     AND m.actor_id <> sp.actor_id
-JOIN article a ON a.id = sp.article_id
 JOIN actor t ON t.id = m.actor_id
 JOIN actor s ON s.id = sp.actor_id
 LEFT JOIN affiliation f ON f.id = {_first_affiliation("sp.article_id", "sp.actor_id")}
-GROUP BY a.slug, a.published_date, t.slug, t.name, sp.via, sp.key,
+GROUP BY sp.slug, sp.published_date, t.slug, t.name, sp.via, sp.key,
     s.slug, s.name, s.kind, s.sector, f.location
 """
 
 VIEWS["v_voice_gaps"] = f"""
-WITH {SOURCES_CTE},
-    {ARTICLE_EVENTS_CTE},
-    {SPEECH_CTE},
-    present AS (
-        SELECT article_id, actor_id FROM mention
-        UNION
-        SELECT ae.article_id, ep.actor_id
-        FROM article_event ae JOIN event_participant ep ON ep.event_id = ae.event_id
+WITH fact AS (
+        SELECT {ART}, m.actor_id AS actor_id, 1 AS mention, 0 AS event_role, 0 AS heard,
+            CAST(NULL AS INTEGER) AS quote_id, CAST(NULL AS INTEGER) AS claim_id,
+            CAST(NULL AS INTEGER) AS speaker_id, CAST(NULL AS INTEGER) AS part_id
+        FROM article a JOIN mention m ON m.article_id = a.id
+        UNION ALL
+        SELECT ae.article_id, ae.slug, ae.published_date, ep.actor_id, 0, 1, 0,
+            NULL, NULL, NULL, NULL
+        FROM {_article_events()} ae
+        JOIN event_participant ep ON ep.event_id = ae.event_id
+        UNION ALL
+        SELECT {ART}, q.speaker_id, 0, 0, 1, NULL, NULL, NULL, NULL
+        FROM article a JOIN quote q ON q.article_id = a.id
+        UNION ALL
+        SELECT {ART}, c.source_id, 0, 0, 1, NULL, NULL, NULL, NULL
+        FROM article a JOIN claim c ON c.article_id = a.id
+        WHERE c.source_id IS NOT NULL
+        UNION ALL
+        SELECT {ART}, m.actor_id, 0, 0, 0, q.id, NULL, q.speaker_id, NULL
+        FROM article a
+        JOIN quote q ON q.article_id = a.id
+        JOIN mention m ON m.article_id = q.article_id
+            AND q.span_start <= m.span_start AND m.span_end <= q.span_end
+            AND m.actor_id <> q.speaker_id
+        UNION ALL
+        SELECT {ART}, m.actor_id, 0, 0, 0, NULL, c.id, c.source_id, NULL
+        FROM article a
+        JOIN claim c ON c.article_id = a.id
+        JOIN mention m ON m.article_id = c.article_id
+            AND c.span_start <= m.span_start AND m.span_end <= c.span_end
+            AND m.actor_id <> c.source_id
+        UNION ALL
+        SELECT {ART}, part.parent_id, 0, 0, 0, NULL, NULL, NULL, part.id
+        FROM article a
+        JOIN quote q ON q.article_id = a.id
+        JOIN actor part ON part.id = q.speaker_id
+        WHERE part.parent_id IS NOT NULL
+        UNION ALL
+        SELECT {ART}, part.parent_id, 0, 0, 0, NULL, NULL, NULL, part.id
+        FROM article a
+        JOIN claim c ON c.article_id = a.id
+        JOIN actor part ON part.id = c.source_id
+        WHERE part.parent_id IS NOT NULL
     ),
-    spoken_for AS (
-        SELECT DISTINCT sp.article_id, m.actor_id, sp.via, sp.key, sp.actor_id AS speaker_id
-        FROM speech sp
-        JOIN mention m ON m.article_id = sp.article_id
-            AND sp.span_start <= m.span_start AND m.span_end <= sp.span_end
-            AND m.actor_id <> sp.actor_id
+    gap AS (
+        SELECT
+            article_id,
+            slug,
+            published_date,
+            actor_id,
+            SUM(mention) AS mentions,
+            SUM(event_role) AS event_roles,
+            COUNT(DISTINCT quote_id) AS quotes_about,
+            COUNT(DISTINCT claim_id) AS claims_about,
+            COUNT(DISTINCT speaker_id) AS spoken_for_by,
+            COUNT(DISTINCT part_id) AS parts_as_sources
+        FROM fact
+        GROUP BY article_id, slug, published_date, actor_id
+        HAVING MAX(heard) = 0 AND SUM(mention) + SUM(event_role) > 0
     )
 SELECT
-    a.slug AS article,
-    a.published_date AS published_date,
+    g.slug AS article,
+    g.published_date AS published_date,
     x.slug AS actor_slug,
     x.name AS name,
     x.kind AS kind,
     x.sector AS actor_type,
     x.country AS country,
-    (SELECT COUNT(*) FROM mention m
-        WHERE m.article_id = p.article_id AND m.actor_id = p.actor_id) AS mentions,
-    (SELECT COUNT(*) FROM article_event ae JOIN event_participant ep ON ep.event_id = ae.event_id
-        WHERE ae.article_id = p.article_id AND ep.actor_id = p.actor_id) AS event_roles,
-    (SELECT COUNT(*) FROM spoken_for sf
-        WHERE sf.article_id = p.article_id AND sf.actor_id = p.actor_id AND sf.via = 'quote')
-        AS quotes_about,
-    (SELECT COUNT(*) FROM spoken_for sf
-        WHERE sf.article_id = p.article_id AND sf.actor_id = p.actor_id AND sf.via = 'claim')
-        AS claims_about,
-    (SELECT COUNT(DISTINCT sf.speaker_id) FROM spoken_for sf
-        WHERE sf.article_id = p.article_id AND sf.actor_id = p.actor_id) AS spoken_for_by,
-    (SELECT COUNT(*) FROM source_of so JOIN actor part ON part.id = so.actor_id
-        WHERE so.article_id = p.article_id AND part.parent_id = p.actor_id) AS parts_as_sources
-FROM present p
-JOIN article a ON a.id = p.article_id
-JOIN actor x ON x.id = p.actor_id
-WHERE NOT EXISTS (
-    SELECT 1 FROM source_of so WHERE so.article_id = p.article_id AND so.actor_id = p.actor_id
-)
+    g.mentions AS mentions,
+    g.event_roles AS event_roles,
+    g.quotes_about AS quotes_about,
+    g.claims_about AS claims_about,
+    g.spoken_for_by AS spoken_for_by,
+    g.parts_as_sources AS parts_as_sources
+FROM gap g
+JOIN actor x ON x.id = g.actor_id
 """
 
 VIEWS["v_source_geography"] = f"""
-WITH {SOURCES_CTE},
-    {ARTICLE_EVENTS_CTE}
 SELECT
-    a.slug AS article,
-    a.published_date AS published_date,
+    src.slug AS article,
+    src.published_date AS published_date,
     CAST('source' AS VARCHAR(10)) AS side,
     s.slug AS subject_slug,
     s.name AS subject,
@@ -322,24 +383,21 @@ SELECT
     COALESCE(s.country, o.country, parent.country) AS country,
     CAST({_source_class("s.kind")} AS VARCHAR(40)) AS detail,
     CAST(NULL AS VARCHAR(200)) AS event_slug
-FROM source_of src
-JOIN article a ON a.id = src.article_id
+FROM {_sources_of()} src
 JOIN actor s ON s.id = src.actor_id
 LEFT JOIN affiliation f ON f.id = {_first_affiliation("src.article_id", "src.actor_id")}
 LEFT JOIN actor o ON o.id = f.organisation_id
 LEFT JOIN actor parent ON parent.id = s.parent_id
 UNION ALL
 SELECT
-    a.slug, a.published_date, 'event', e.slug, e.name, e.location, e.country, e.event_type,
+    ae.slug, ae.published_date, 'event', e.slug, e.name, e.location, e.country, e.event_type,
     e.slug
-FROM article_event ae
-JOIN article a ON a.id = ae.article_id
+FROM {_article_events()} ae
 JOIN event e ON e.id = ae.event_id
 UNION ALL
 SELECT
-    a.slug, a.published_date, 'party', x.slug, x.name, x.name, x.country, ep.role, e.slug
-FROM article_event ae
-JOIN article a ON a.id = ae.article_id
+    ae.slug, ae.published_date, 'party', x.slug, x.name, x.name, x.country, ep.role, e.slug
+FROM {_article_events()} ae
 JOIN event e ON e.id = ae.event_id
 JOIN event_participant ep ON ep.event_id = e.id
 JOIN actor x ON x.id = ep.actor_id
@@ -347,30 +405,42 @@ WHERE x.kind = 'state'
 """
 
 #: each source that supports a claim: its own, the speakers of its quotes, and the sources
-#: of the claims it corroborates or that corroborate it
-SUPPORT_CTE = """
+#: of the claims it corroborates or that corroborate it; every branch starts from the claim's
+#: article, so that a range on the article reaches each branch
+SUPPORT_CTE = f"""
     support AS (
-        SELECT c.id AS claim_id, CAST('own source' AS VARCHAR(20)) AS route,
+        SELECT a.slug AS slug, a.published_date AS published_date, c.id AS claim_id,
+            CAST('own source' AS VARCHAR(20)) AS route,
             CAST(NULL AS VARCHAR(100)) AS via_key, c.source_id AS actor_id
-        FROM claim c WHERE c.source_id IS NOT NULL
+        FROM article a JOIN claim c ON c.article_id = a.id
+        WHERE c.source_id IS NOT NULL
         UNION ALL
-        SELECT cq.claim_id, 'quote', q.key, q.speaker_id
-        FROM claim_quote cq JOIN quote q ON q.id = cq.quote_id
+        SELECT a.slug, a.published_date, c.id, 'quote', q.key, q.speaker_id
+        FROM article a
+        JOIN claim c ON c.article_id = a.id
+        JOIN claim_quote cq ON cq.claim_id = c.id
+        JOIN quote q ON q.id = cq.quote_id
         UNION ALL
-        SELECT r.claim_id, 'corroborating claim', o.key, o.source_id
-        FROM claim_relation r JOIN claim o ON o.id = r.other_claim_id
+        SELECT a.slug, a.published_date, c.id, 'corroborating claim', o.key, o.source_id
+        FROM article a
+        JOIN claim c ON c.article_id = a.id
+        JOIN claim_relation r ON r.claim_id = c.id
+        JOIN claim o ON o.id = r.other_claim_id
         WHERE r.relation = 'corroborates' AND o.source_id IS NOT NULL
         UNION ALL
-        SELECT r.other_claim_id, 'corroborating claim', o.key, o.source_id
-        FROM claim_relation r JOIN claim o ON o.id = r.claim_id
+        SELECT a.slug, a.published_date, c.id, 'corroborating claim', o.key, o.source_id
+        FROM article a
+        JOIN claim c ON c.article_id = a.id
+        JOIN claim_relation r ON r.other_claim_id = c.id
+        JOIN claim o ON o.id = r.claim_id
         WHERE r.relation = 'corroborates' AND o.source_id IS NOT NULL
     )"""
 
 VIEWS["v_claim_support"] = f"""
 WITH {SUPPORT_CTE}
 SELECT
-    a.slug AS article,
-    a.published_date AS published_date,
+    sp.slug AS article,
+    sp.published_date AS published_date,
     c.key AS claim_key,
     sp.route AS route,
     sp.via_key AS via_key,
@@ -380,43 +450,74 @@ SELECT
     s.sector AS source_type
 FROM support sp
 JOIN claim c ON c.id = sp.claim_id
-JOIN article a ON a.id = c.article_id
 JOIN actor s ON s.id = sp.actor_id
 """
 
 VIEWS["v_corroboration"] = f"""
-WITH {SUPPORT_CTE},
-    related AS (
-        SELECT claim_id, other_claim_id AS other_id, relation FROM claim_relation
-        UNION
-        SELECT other_claim_id, claim_id, relation FROM claim_relation
+WITH link AS (
+        SELECT a.slug AS slug, a.published_date AS published_date, c.id AS claim_id,
+            c.source_id AS actor_id, CAST(NULL AS INTEGER) AS other_id,
+            CAST(NULL AS VARCHAR(20)) AS relation
+        FROM article a JOIN claim c ON c.article_id = a.id
+        UNION ALL
+        SELECT a.slug, a.published_date, c.id, q.speaker_id, NULL, NULL
+        FROM article a
+        JOIN claim c ON c.article_id = a.id
+        JOIN claim_quote cq ON cq.claim_id = c.id
+        JOIN quote q ON q.id = cq.quote_id
+        UNION ALL
+        SELECT a.slug, a.published_date, c.id,
+            CASE WHEN r.relation = 'corroborates' THEN o.source_id END, o.id, r.relation
+        FROM article a
+        JOIN claim c ON c.article_id = a.id
+        JOIN claim_relation r ON r.claim_id = c.id
+        JOIN claim o ON o.id = r.other_claim_id
+        UNION ALL
+        SELECT a.slug, a.published_date, c.id,
+            CASE WHEN r.relation = 'corroborates' THEN o.source_id END, o.id, r.relation
+        FROM article a
+        JOIN claim c ON c.article_id = a.id
+        JOIN claim_relation r ON r.other_claim_id = c.id
+        JOIN claim o ON o.id = r.claim_id
+    ),
+    counted AS (
+        SELECT
+            k.slug AS slug,
+            k.published_date AS published_date,
+            k.claim_id AS claim_id,
+            COUNT(DISTINCT k.actor_id) AS sources,
+            COUNT(DISTINCT CASE WHEN s.kind = 'person' THEN s.id END) AS named_person_sources,
+            COUNT(DISTINCT CASE WHEN s.kind IN ('organisation', 'state', 'armed_group')
+                THEN s.id END) AS institution_sources,
+            COUNT(DISTINCT CASE WHEN s.kind IN ('collective', 'population') THEN s.id END)
+                AS collective_sources,
+            COUNT(DISTINCT CASE WHEN s.kind = 'anonymous' THEN s.id END) AS unnamed_sources,
+            COUNT(DISTINCT CASE WHEN k.relation = 'corroborates' THEN k.other_id END)
+                AS corroborating_claims,
+            COUNT(DISTINCT CASE WHEN k.relation = 'conflicts' THEN k.other_id END)
+                AS conflicting_claims
+        FROM link k
+        LEFT JOIN actor s ON s.id = k.actor_id
+        GROUP BY k.slug, k.published_date, k.claim_id
     )
 SELECT
-    a.slug AS article,
-    a.published_date AS published_date,
+    n.slug AS article,
+    n.published_date AS published_date,
     c.key AS claim_key,
     c.text AS text,
     c.attribution_mode AS attribution_mode,
     own.name AS source,
-    COUNT(DISTINCT sp.actor_id) AS sources,
-    COUNT(DISTINCT CASE WHEN s.kind = 'person' THEN s.id END) AS named_person_sources,
-    COUNT(DISTINCT CASE WHEN s.kind IN ('organisation', 'state', 'armed_group') THEN s.id END)
-        AS institution_sources,
-    COUNT(DISTINCT CASE WHEN s.kind IN ('collective', 'population') THEN s.id END)
-        AS collective_sources,
-    COUNT(DISTINCT CASE WHEN s.kind = 'anonymous' THEN s.id END) AS unnamed_sources,
-    CASE COUNT(DISTINCT sp.actor_id) WHEN 0 THEN 'none' WHEN 1 THEN 'single' ELSE 'multiple' END
-        AS support,
-    (SELECT COUNT(*) FROM related r WHERE r.claim_id = c.id AND r.relation = 'corroborates')
-        AS corroborating_claims,
-    (SELECT COUNT(*) FROM related r WHERE r.claim_id = c.id AND r.relation = 'conflicts')
-        AS conflicting_claims
-FROM claim c
-JOIN article a ON a.id = c.article_id
+    n.sources AS sources,
+    n.named_person_sources AS named_person_sources,
+    n.institution_sources AS institution_sources,
+    n.collective_sources AS collective_sources,
+    n.unnamed_sources AS unnamed_sources,
+    CASE n.sources WHEN 0 THEN 'none' WHEN 1 THEN 'single' ELSE 'multiple' END AS support,
+    n.corroborating_claims AS corroborating_claims,
+    n.conflicting_claims AS conflicting_claims
+FROM counted n
+JOIN claim c ON c.id = n.claim_id
 LEFT JOIN actor own ON own.id = c.source_id
-LEFT JOIN support sp ON sp.claim_id = c.id
-LEFT JOIN actor s ON s.id = sp.actor_id
-GROUP BY a.slug, a.published_date, c.id, c.key, c.text, c.attribution_mode, own.name
 """
 
 VIEWS["v_claim_conflicts"] = """
@@ -440,35 +541,74 @@ LEFT JOIN actor os ON os.id = o.source_id
 WHERE r.relation = 'conflicts'
 """
 
+#: an event's reported death toll, when the event has one
+_FATALITIES = (
+    "(e.fatalities IS NOT NULL OR e.fatalities_as_written IS NOT NULL"
+    " OR e.fatalities_attribution IS NOT NULL)"
+)
+
+#: Each (article, event) pair of the article's events with each item about it, or with none:
+#: the items (claims, quotes, the death toll) are taken from the article's own rows, branch
+#: by branch, and the pairs with no item are added by NOT EXISTS, which gives the rows of
+#: ``article_event LEFT JOIN item`` while every branch starts from the article.
 VIEWS["v_event_sourcing"] = f"""
-WITH {ARTICLE_EVENTS_CTE},
-    item AS (
-        SELECT c.article_id, ce.event_id, CAST('claim' AS VARCHAR(20)) AS item, c.key AS item_key,
-            c.text AS text, c.attribution_mode AS attribution_mode, c.source_id AS actor_id,
-            c.cue AS cue, c.span_start AS span_start
-        FROM claim_event ce JOIN claim c ON c.id = ce.claim_id
-        UNION
-        SELECT q.article_id, ce.event_id, 'quote', q.key, q.text, NULL, q.speaker_id, q.cue,
-            q.span_start
-        FROM claim_event ce
-        JOIN claim_quote cq ON cq.claim_id = ce.claim_id
-        JOIN quote q ON q.id = cq.quote_id
-        UNION
-        SELECT q.article_id, em.event_id, 'quote', q.key, q.text, NULL, q.speaker_id, q.cue,
-            q.span_start
-        FROM event_mention em
-        JOIN quote q ON q.article_id = em.article_id
-            AND q.span_start <= em.span_start AND em.span_end <= q.span_end
-        UNION
-        SELECT ae.article_id, e.id, 'fatalities', NULL, e.fatalities_as_written,
-            e.fatalities_attribution, e.fatalities_reported_by_id, NULL, NULL
-        FROM article_event ae JOIN event e ON e.id = ae.event_id
-        WHERE e.fatalities IS NOT NULL OR e.fatalities_as_written IS NOT NULL
-            OR e.fatalities_attribution IS NOT NULL
+WITH item AS (
+        SELECT {ART}, ce.event_id AS event_id, CAST('claim' AS VARCHAR(20)) AS item,
+            c.key AS item_key, c.text AS text, c.attribution_mode AS attribution_mode,
+            c.source_id AS actor_id, c.cue AS cue, c.span_start AS span_start
+        FROM article a
+        JOIN claim c ON c.article_id = a.id
+        JOIN claim_event ce ON ce.claim_id = c.id
+        UNION ALL
+        SELECT article_id, slug, published_date, event_id, 'quote', item_key, text, NULL,
+            actor_id, cue, span_start
+        FROM (
+            SELECT {ART}, ce.event_id AS event_id, q.key AS item_key, q.text AS text,
+                q.speaker_id AS actor_id, q.cue AS cue, q.span_start AS span_start
+            FROM article a
+            JOIN quote q ON q.article_id = a.id
+            JOIN claim_quote cq ON cq.quote_id = q.id
+            JOIN claim_event ce ON ce.claim_id = cq.claim_id
+            JOIN claim c ON c.id = ce.claim_id
+            WHERE c.article_id = q.article_id
+                OR EXISTS (SELECT 1 FROM event_mention em
+                    WHERE em.article_id = q.article_id AND em.event_id = ce.event_id)
+                OR EXISTS (SELECT 1 FROM claim c2 JOIN claim_event ce2 ON ce2.claim_id = c2.id
+                    WHERE c2.article_id = q.article_id AND ce2.event_id = ce.event_id)
+            UNION
+            SELECT {ART}, em.event_id, q.key, q.text, q.speaker_id, q.cue, q.span_start
+            FROM article a
+            JOIN event_mention em ON em.article_id = a.id
+            JOIN quote q ON q.article_id = em.article_id
+                AND q.span_start <= em.span_start AND em.span_end <= q.span_end
+        ) quoted
+        UNION ALL
+        SELECT ae.article_id, ae.slug, ae.published_date, e.id, 'fatalities', NULL,
+            e.fatalities_as_written, e.fatalities_attribution, e.fatalities_reported_by_id,
+            NULL, NULL
+        FROM {_article_events()} ae
+        JOIN event e ON e.id = ae.event_id
+        WHERE {_FATALITIES}
+        UNION ALL
+        SELECT ae.article_id, ae.slug, ae.published_date, e.id, NULL, NULL, NULL, NULL, NULL,
+            NULL, NULL
+        FROM {_article_events()} ae
+        JOIN event e ON e.id = ae.event_id
+        WHERE NOT {_FATALITIES}
+            AND NOT EXISTS (SELECT 1 FROM claim c JOIN claim_event ce ON ce.claim_id = c.id
+                WHERE c.article_id = ae.article_id AND ce.event_id = ae.event_id)
+            AND NOT EXISTS (SELECT 1 FROM quote q
+                JOIN claim_quote cq ON cq.quote_id = q.id
+                JOIN claim_event ce ON ce.claim_id = cq.claim_id
+                WHERE q.article_id = ae.article_id AND ce.event_id = ae.event_id)
+            AND NOT EXISTS (SELECT 1 FROM event_mention em
+                JOIN quote q ON q.article_id = em.article_id
+                    AND q.span_start <= em.span_start AND em.span_end <= q.span_end
+                WHERE em.article_id = ae.article_id AND em.event_id = ae.event_id)
     )
 SELECT
-    a.slug AS article,
-    a.published_date AS published_date,
+    i.slug AS article,
+    i.published_date AS published_date,
     e.slug AS event_slug,
     e.name AS event,
     e.event_type AS event_type,
@@ -481,11 +621,9 @@ SELECT
     s.kind AS source_kind,
     s.sector AS source_type,
     i.cue AS cue,
-    {_paragraph("ae.article_id", "i.span_start")} AS paragraph
-FROM article_event ae
-JOIN article a ON a.id = ae.article_id
-JOIN event e ON e.id = ae.event_id
-LEFT JOIN item i ON i.article_id = ae.article_id AND i.event_id = ae.event_id
+    {_paragraph("i.article_id", "i.span_start")} AS paragraph
+FROM item i
+JOIN event e ON e.id = i.event_id
 LEFT JOIN actor s ON s.id = i.actor_id
 """
 

@@ -550,8 +550,17 @@ def voice_gaps(
     >>> gap.speakers  # doctest: +SKIP
     ('Malik Siraj Akbar (Washington)',)
     """
+    # who speaks for whom, over the same article and range: the distinct speakers only, not
+    # every row of spoken_for()
+    sf = V_SPOKEN_FOR
+    speakers = select(
+        sf.c.article, sf.c.actor_slug, sf.c.speaker_slug, sf.c.speaker, sf.c.speaker_location
+    ).distinct()
+    speakers = _scoped(session, speakers, sf, article, since, until).order_by(
+        sf.c.article, sf.c.actor_slug, sf.c.speaker_slug, sf.c.speaker, sf.c.speaker_location
+    )
     by: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for row in spoken_for(session, article, since, until):
+    for row in session.execute(speakers):
         name = row.speaker + (f" ({row.speaker_location})" if row.speaker_location else "")
         if name not in by[row.article, row.actor_slug]:
             by[row.article, row.actor_slug].append(name)
@@ -754,10 +763,14 @@ def corroboration(
 
     >>> [c.claim_key for c in corroboration(session, support="none")]  # doctest: +SKIP
     """
+    # the names of each claim's sources, over the same article and range: the distinct names
+    # only, not every row of claim_support()
+    cs = V_SUPPORT
+    names = select(cs.c.article, cs.c.claim_key, cs.c.source).distinct()
+    names = _scoped(session, names, cs, article, since, until)
     by: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for row in claim_support(session, article, since, until):
-        if row.source not in by[row.article, row.claim_key]:
-            by[row.article, row.claim_key].append(row.source)
+    for row in session.execute(names):
+        by[row.article, row.claim_key].append(row.source)
     v = V_CORROBORATION
     query = select(*v.c).order_by(v.c.article, v.c.sources.desc(), v.c.claim_key)
     if support is not None:
