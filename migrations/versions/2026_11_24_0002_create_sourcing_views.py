@@ -69,27 +69,34 @@ ART = "a.id AS article_id, a.slug AS slug, a.published_date AS published_date"
 
 
 #: every (article, event) pair where the article reports, recalls or makes a claim about it;
-#: a subquery written out where it is used, never a CTE referenced twice
+#: a subquery written out where it is used, never a CTE referenced twice. UNION ALL of
+#: DISTINCT branches that cannot overlap (NOT EXISTS), not UNION: SQLite pushes a condition
+#: into the branches of a UNION ALL but not of a UNION.
 def _article_events() -> str:
     return f"""(
-        SELECT {ART}, em.event_id AS event_id
+        SELECT DISTINCT {ART}, em.event_id AS event_id
         FROM article a JOIN event_mention em ON em.article_id = a.id
-        UNION
-        SELECT {ART}, ce.event_id
+        UNION ALL
+        SELECT DISTINCT {ART}, ce.event_id
         FROM article a JOIN claim c ON c.article_id = a.id
         JOIN claim_event ce ON ce.claim_id = c.id
+        WHERE NOT EXISTS (SELECT 1 FROM event_mention em
+            WHERE em.article_id = a.id AND em.event_id = ce.event_id)
     )"""
 
 
 #: every (article, actor) pair where the actor is a source: quoted, or credited with a claim
+#: (UNION ALL of branches that cannot overlap, as above)
 def _sources_of() -> str:
     return f"""(
-        SELECT {ART}, q.speaker_id AS actor_id
+        SELECT DISTINCT {ART}, q.speaker_id AS actor_id
         FROM article a JOIN quote q ON q.article_id = a.id
-        UNION
-        SELECT {ART}, c.source_id
+        UNION ALL
+        SELECT DISTINCT {ART}, c.source_id
         FROM article a JOIN claim c ON c.article_id = a.id
         WHERE c.source_id IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM quote q
+                WHERE q.article_id = a.id AND q.speaker_id = c.source_id)
     )"""
 
 
@@ -255,41 +262,56 @@ JOIN article a ON a.id = c.article_id
 GROUP BY a.id, a.slug, a.published_date
 """
 
-#: quote segments and sourced claims, with the span each covers and who speaks
-SPEECH_CTE = f"""
-    speech AS (
-        SELECT {ART}, CAST('quote' AS VARCHAR(10)) AS via, q.key AS key,
-            q.speaker_id AS actor_id, q.span_start AS span_start, q.span_end AS span_end
-        FROM article a JOIN quote q ON q.article_id = a.id
-        UNION ALL
-        SELECT {ART}, 'claim', c.key, c.source_id, c.span_start, c.span_end
-        FROM article a JOIN claim c ON c.article_id = a.id
-        WHERE c.source_id IS NOT NULL
-    )"""
-
+#: one grouped branch per kind of speech: via is part of the grouping, so no group spans the
+#: two, and each branch groups the article's own rows (a GROUP BY over a UNION ALL subquery
+#: would keep SQLite from pushing the date range into the branches)
 VIEWS["v_spoken_for"] = f"""
-WITH {SPEECH_CTE}
 SELECT
-    sp.slug AS article,
-    sp.published_date AS published_date,
+    a.slug AS article,
+    a.published_date AS published_date,
     t.slug AS actor_slug,
     t.name AS actor,
-    sp.via AS via,
-    sp.key AS via_key,
+    CAST('quote' AS VARCHAR(10)) AS via,
+    q.key AS via_key,
     s.slug AS speaker_slug,
     s.name AS speaker,
     s.kind AS speaker_kind,
     s.sector AS speaker_type,
     f.location AS speaker_location,
     COUNT(*) AS mentions
-FROM speech sp
-JOIN mention m ON m.article_id = sp.article_id
-    AND sp.span_start <= m.span_start AND m.span_end <= sp.span_end
-    AND m.actor_id <> sp.actor_id
+FROM article a
+JOIN quote q ON q.article_id = a.id
+JOIN mention m ON m.article_id = q.article_id
+    AND q.span_start <= m.span_start AND m.span_end <= q.span_end
+    AND m.actor_id <> q.speaker_id
 JOIN actor t ON t.id = m.actor_id
-JOIN actor s ON s.id = sp.actor_id
-LEFT JOIN affiliation f ON f.id = {_first_affiliation("sp.article_id", "sp.actor_id")}
-GROUP BY sp.slug, sp.published_date, t.slug, t.name, sp.via, sp.key,
+JOIN actor s ON s.id = q.speaker_id
+LEFT JOIN affiliation f ON f.id = {_first_affiliation("a.id", "q.speaker_id")}
+GROUP BY a.id, a.slug, a.published_date, t.slug, t.name, q.key,
+    s.slug, s.name, s.kind, s.sector, f.location
+UNION ALL
+SELECT
+    a.slug AS article,
+    a.published_date AS published_date,
+    t.slug AS actor_slug,
+    t.name AS actor,
+    CAST('claim' AS VARCHAR(10)) AS via,
+    c.key AS via_key,
+    s.slug AS speaker_slug,
+    s.name AS speaker,
+    s.kind AS speaker_kind,
+    s.sector AS speaker_type,
+    f.location AS speaker_location,
+    COUNT(*) AS mentions
+FROM article a
+JOIN claim c ON c.article_id = a.id
+JOIN mention m ON m.article_id = c.article_id
+    AND c.span_start <= m.span_start AND m.span_end <= c.span_end
+    AND m.actor_id <> c.source_id
+JOIN actor t ON t.id = m.actor_id
+JOIN actor s ON s.id = c.source_id
+LEFT JOIN affiliation f ON f.id = {_first_affiliation("a.id", "c.source_id")}
+GROUP BY a.id, a.slug, a.published_date, t.slug, t.name, c.key,
     s.slug, s.name, s.kind, s.sector, f.location
 """
 
@@ -563,8 +585,9 @@ WITH item AS (
         SELECT article_id, slug, published_date, event_id, 'quote', item_key, text, NULL,
             actor_id, cue, span_start
         FROM (
-            SELECT {ART}, ce.event_id AS event_id, q.key AS item_key, q.text AS text,
-                q.speaker_id AS actor_id, q.cue AS cue, q.span_start AS span_start
+            SELECT DISTINCT {ART}, ce.event_id AS event_id, q.key AS item_key,
+                q.text AS text, q.speaker_id AS actor_id, q.cue AS cue,
+                q.span_start AS span_start
             FROM article a
             JOIN quote q ON q.article_id = a.id
             JOIN claim_quote cq ON cq.quote_id = q.id
@@ -575,12 +598,16 @@ WITH item AS (
                     WHERE em.article_id = q.article_id AND em.event_id = ce.event_id)
                 OR EXISTS (SELECT 1 FROM claim c2 JOIN claim_event ce2 ON ce2.claim_id = c2.id
                     WHERE c2.article_id = q.article_id AND ce2.event_id = ce.event_id)
-            UNION
-            SELECT {ART}, em.event_id, q.key, q.text, q.speaker_id, q.cue, q.span_start
+            UNION ALL
+            SELECT DISTINCT {ART}, em.event_id, q.key, q.text, q.speaker_id, q.cue,
+                q.span_start
             FROM article a
             JOIN event_mention em ON em.article_id = a.id
             JOIN quote q ON q.article_id = em.article_id
                 AND q.span_start <= em.span_start AND em.span_end <= q.span_end
+            WHERE NOT EXISTS (SELECT 1 FROM claim_quote cq
+                JOIN claim_event ce ON ce.claim_id = cq.claim_id
+                WHERE cq.quote_id = q.id AND ce.event_id = em.event_id)
         ) quoted
         UNION ALL
         SELECT ae.article_id, ae.slug, ae.published_date, e.id, 'fatalities', NULL,
