@@ -147,34 +147,33 @@ JOIN article a ON a.id = c.article_id
 LEFT JOIN actor s ON s.id = c.source_id
 """
 
+#: v_sources counts an (article, actor)'s mentions, quotes and claims in one grouped pass over
+#: the article's rows. The three kinds of row are not a UNION ALL below the GROUP BY but one
+#: LEFT JOIN each, taken in turn (``kind.n``), so that the GROUP BY reads ``article`` directly:
+#: SQLite (3.40) pushes a condition on a grouping column into a GROUP BY only as far as the
+#: tables it joins, not into a subquery below it (a UNION ALL there made it compute every
+#: article: 240 ms instead of 38 ms a month at scale 0.1). PostgreSQL plans both the same.
 VIEWS["v_sources"] = f"""
-WITH appearance AS (
-        SELECT {ART}, m.actor_id AS actor_id, m.span_start AS span_start, 0 AS as_source,
-            0 AS quote, 0 AS words, 0 AS claim
-        FROM article a JOIN mention m ON m.article_id = a.id
-        UNION ALL
-        SELECT {ART}, q.speaker_id, q.span_start, 1, 1,
-            CASE WHEN q.kind IN ('direct', 'partial') THEN {_words("q.text")} ELSE 0 END, 0
-        FROM article a JOIN quote q ON q.article_id = a.id
-        UNION ALL
-        SELECT {ART}, c.source_id, c.span_start, 1, 0, 0, 1
-        FROM article a JOIN claim c ON c.article_id = a.id
-        WHERE c.source_id IS NOT NULL
-    ),
-    source_of AS (
+WITH source_of AS (
         SELECT
-            article_id,
-            slug,
-            published_date,
-            actor_id,
-            MIN(span_start) AS first_start,
-            MIN(CASE WHEN as_source = 1 THEN span_start END) AS first_source_start,
-            SUM(quote) AS quotes,
-            SUM(words) AS words_quoted,
-            SUM(claim) AS claims
-        FROM appearance
-        GROUP BY article_id, slug, published_date, actor_id
-        HAVING MAX(as_source) = 1
+            a.id AS article_id,
+            a.slug AS slug,
+            a.published_date AS published_date,
+            COALESCE(m.actor_id, q.speaker_id, c.source_id) AS actor_id,
+            MIN(COALESCE(m.span_start, q.span_start, c.span_start)) AS first_start,
+            MIN(COALESCE(q.span_start, c.span_start)) AS first_source_start,
+            COUNT(q.id) AS quotes,
+            COALESCE(SUM(CASE WHEN q.kind IN ('direct', 'partial') THEN {_words("q.text")}
+                ELSE 0 END), 0) AS words_quoted,
+            COUNT(c.id) AS claims
+        FROM article a
+        CROSS JOIN (SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3) kind
+        LEFT JOIN mention m ON kind.n = 1 AND m.article_id = a.id
+        LEFT JOIN quote q ON kind.n = 2 AND q.article_id = a.id
+        LEFT JOIN claim c ON kind.n = 3 AND c.article_id = a.id AND c.source_id IS NOT NULL
+        WHERE COALESCE(m.actor_id, q.speaker_id, c.source_id) IS NOT NULL
+        GROUP BY a.id, a.slug, a.published_date, COALESCE(m.actor_id, q.speaker_id, c.source_id)
+        HAVING COUNT(q.id) + COUNT(c.id) > 0
     )
 SELECT
     src.slug AS article,
