@@ -200,7 +200,14 @@ LEFT JOIN actor parent ON parent.id = s.parent_id
 """
 
 #: the attribution modes, in the profile's order (the mode CTE below lists them with labels)
-_MODES = ("named_person", "institution", "unnamed_official", "vague_collective", "passive", "writer")
+_MODES = (
+    "named_person",
+    "institution",
+    "unnamed_official",
+    "vague_collective",
+    "passive",
+    "writer",
+)
 #: an article's claims of each mode, counted in one grouped pass over its claims
 _MODE_COUNTS = ",\n            ".join(
     f"SUM(CASE WHEN c.attribution_mode = '{mode}' THEN 1 ELSE 0 END) AS {mode}" for mode in _MODES
@@ -428,7 +435,7 @@ WHERE x.kind = 'state'
 #: each source that supports a claim: its own, the speakers of its quotes, and the sources
 #: of the claims it corroborates or that corroborate it; every branch starts from the claim's
 #: article, so that a range on the article reaches each branch
-SUPPORT_CTE = f"""
+SUPPORT_CTE = """
     support AS (
         SELECT a.slug AS slug, a.published_date AS published_date, c.id AS claim_id,
             CAST('own source' AS VARCHAR(20)) AS route,
@@ -474,7 +481,7 @@ JOIN claim c ON c.id = sp.claim_id
 JOIN actor s ON s.id = sp.actor_id
 """
 
-VIEWS["v_corroboration"] = f"""
+VIEWS["v_corroboration"] = """
 WITH link AS (
         SELECT a.slug AS slug, a.published_date AS published_date, c.id AS claim_id,
             c.source_id AS actor_id, CAST(NULL AS INTEGER) AS other_id,
