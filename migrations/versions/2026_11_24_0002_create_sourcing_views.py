@@ -437,26 +437,26 @@ WHERE x.kind = 'state'
 #: article, so that a range on the article reaches each branch
 SUPPORT_CTE = """
     support AS (
-        SELECT a.slug AS slug, a.published_date AS published_date, c.id AS claim_id,
+        SELECT a.slug AS slug, a.published_date AS published_date, c.key AS claim_key,
             CAST('own source' AS VARCHAR(20)) AS route,
             CAST(NULL AS VARCHAR(100)) AS via_key, c.source_id AS actor_id
         FROM article a JOIN claim c ON c.article_id = a.id
         WHERE c.source_id IS NOT NULL
         UNION ALL
-        SELECT a.slug, a.published_date, c.id, 'quote', q.key, q.speaker_id
+        SELECT a.slug, a.published_date, c.key, 'quote', q.key, q.speaker_id
         FROM article a
         JOIN claim c ON c.article_id = a.id
         JOIN claim_quote cq ON cq.claim_id = c.id
         JOIN quote q ON q.id = cq.quote_id
         UNION ALL
-        SELECT a.slug, a.published_date, c.id, 'corroborating claim', o.key, o.source_id
+        SELECT a.slug, a.published_date, c.key, 'corroborating claim', o.key, o.source_id
         FROM article a
         JOIN claim c ON c.article_id = a.id
         JOIN claim_relation r ON r.claim_id = c.id
         JOIN claim o ON o.id = r.other_claim_id
         WHERE r.relation = 'corroborates' AND o.source_id IS NOT NULL
         UNION ALL
-        SELECT a.slug, a.published_date, c.id, 'corroborating claim', o.key, o.source_id
+        SELECT a.slug, a.published_date, c.key, 'corroborating claim', o.key, o.source_id
         FROM article a
         JOIN claim c ON c.article_id = a.id
         JOIN claim_relation r ON r.other_claim_id = c.id
@@ -469,7 +469,7 @@ WITH {SUPPORT_CTE}
 SELECT
     sp.slug AS article,
     sp.published_date AS published_date,
-    c.key AS claim_key,
+    sp.claim_key AS claim_key,
     sp.route AS route,
     sp.via_key AS via_key,
     s.slug AS source_slug,
@@ -477,7 +477,6 @@ SELECT
     {_source_class("s.kind")} AS source_class,
     s.sector AS source_type
 FROM support sp
-JOIN claim c ON c.id = sp.claim_id
 JOIN actor s ON s.id = sp.actor_id
 """
 
