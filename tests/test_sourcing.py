@@ -551,6 +551,38 @@ def test_speakers_and_supporters_are_those_of_spoken_for_and_claim_support(sessi
         assert any(g.speakers for g in gaps) and any(c.supported_by for c in claims)
 
 
+@pytest.mark.parametrize(
+    "scope",
+    [{}, {"since": MINI_DATE, "until": MINI_DATE}, {"until": dt.date(2000, 1, 1)}],
+    ids=repr,
+)
+def test_profile_is_its_view_summed_over_the_scope(session, scope) -> None:
+    """profile() counts v_claims by mode; summing v_attribution_profile over the same articles
+    must give the same counts, labels and order (and no rows where no claim is in scope)."""
+    where = []
+    if "since" in scope:
+        where.append("published_date >= :since")
+    if "until" in scope:
+        where.append("published_date <= :until")
+    sql = (
+        "SELECT mode_order, attribution_mode, mode_label, names_source, SUM(claims)"
+        " FROM v_attribution_profile"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " GROUP BY mode_order, attribution_mode, mode_label, names_source ORDER BY mode_order"
+    )
+    expected = [
+        (order, mode, label, bool(names), int(claims))
+        for order, mode, label, names, claims in session.execute(text(sql), scope)
+    ]
+    rows = sourcing.profile(session, **scope)
+    assert [
+        (r.mode_order, r.attribution_mode, r.mode_label, r.names_source, r.claims) for r in rows
+    ] == expected
+    total = sum(r.claims for r in rows)
+    assert all(r.share == r.claims / total for r in rows)
+    assert bool(rows) == ("until" not in scope or "since" in scope)
+
+
 def test_shares_in_views_are_fractions_not_integer_division(session) -> None:
     shares = session.scalars(
         text("SELECT share FROM v_attribution_profile WHERE article = :a AND claims > 0"),
