@@ -89,15 +89,6 @@ __all__ = [
 
 #: the attribution modes, in the order the profile lists them
 MODES = tuple(mode.value for mode in AttributionMode)
-#: each mode's label and whether it names who said it, as ``v_attribution_profile`` gives them
-MODE_LABELS = {
-    "named_person": ("named person", True),
-    "institution": ("institution or official statement", True),
-    "unnamed_official": ("unnamed official", False),
-    "vague_collective": ("vague collective", False),
-    "passive": ("passive or agentless", False),
-    "writer": ("the writer's own voice", False),
-}
 
 
 # -- the views, as tables the helpers select from -------------------------------------------
@@ -377,32 +368,33 @@ def profile(
     """Claims counted by attribution mode, all six modes in a fixed order, with shares.
 
     Over several articles the counts are summed and the share is of all their claims. The
-    view ``v_attribution_profile`` has the same rows per article (the tests hold the two to
-    the same answer); the helper counts ``v_claims`` with one GROUP BY attribution_mode over
-    the claims in scope, rather than summing that view's six rows per article.
+    view ``v_attribution_profile`` has the same rows per article.
 
     >>> [(m.attribution_mode, m.claims) for m in profile(session, "mini-bridge")]  # doctest: +SKIP
     [('named_person', 1), ('institution', 0), ('unnamed_official', 1), ...]
     """
-    v = V_CLAIMS
-    query = select(v.c.attribution_mode, func.count().label("claims")).group_by(
-        v.c.attribution_mode
-    )
-    query = _scoped(session, query, v, article, since, until)
-    counted = {mode: int(claims) for mode, claims in session.execute(query)}
-    total = sum(counted.values())
-    if not total:  # as the view: no article with a claim, no rows
-        return []
+    v = V_PROFILE
+    query = select(
+        v.c.mode_order,
+        v.c.attribution_mode,
+        v.c.mode_label,
+        v.c.names_source,
+        func.sum(v.c.claims).label("claims"),
+    ).group_by(v.c.mode_order, v.c.attribution_mode, v.c.mode_label, v.c.names_source)
+    query = _scoped(session, query, v, article, since, until).order_by(v.c.mode_order)
+    # SUM of a count is NUMERIC on PostgreSQL: make it an int before any division
+    counted = [{**row, "claims": int(row["claims"])} for row in session.execute(query).mappings()]
+    total = sum(row["claims"] for row in counted)
     return [
         ModeShare(
-            mode_order=order,
-            attribution_mode=mode,
-            mode_label=MODE_LABELS[mode][0],
-            names_source=MODE_LABELS[mode][1],
-            claims=counted.get(mode, 0),
-            share=counted.get(mode, 0) / total,
+            mode_order=row["mode_order"],
+            attribution_mode=row["attribution_mode"],
+            mode_label=row["mode_label"],
+            names_source=bool(row["names_source"]),
+            claims=row["claims"],
+            share=row["claims"] / total if total else None,
         )
-        for order, mode in enumerate(MODES, 1)
+        for row in counted
     ]
 
 
