@@ -1,15 +1,23 @@
-"""The sourcing views under Alembic: created at 0002, dropped on downgrade, unseen by check."""
+"""The sourcing views under Alembic: created at 0002 and 0004, dropped on downgrade, unseen by
+check; and the tallies of 0004 with their triggers, which a downgrade removes and an upgrade
+recounts."""
 
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 from alembic import command
 from click.testing import CliRunner
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, text
+from sqlalchemy.orm import Session
 
-from newsdb import migrate, sourcing
+from newsdb import migrate, sourcing, tally
 from newsdb.cli import main
+from newsdb.loader import load_folder
+
+#: the views migration 0004 adds (the rest are 0002's)
+VIEWS_OF_0004 = {"v_actor_tally"}
 
 
 def _views(engine: Engine) -> set[str]:
@@ -21,11 +29,32 @@ def test_views_come_with_0002_and_go_with_its_downgrade(empty_engine: Engine) ->
     migrate.upgrade(empty_engine, "0001")
     assert _views(empty_engine) == set()
     migrate.upgrade(empty_engine, "0002")
-    assert _views(empty_engine) == set(sourcing.VIEW_NAMES)
+    assert _views(empty_engine) == set(sourcing.VIEW_NAMES) - VIEWS_OF_0004
     migrate.downgrade(empty_engine, "0001")
     assert _views(empty_engine) == set()
     migrate.upgrade(empty_engine)
     assert _views(empty_engine) == set(sourcing.VIEW_NAMES)
+
+
+def test_tallies_come_with_0004_and_go_with_its_downgrade(engine: Engine) -> None:
+    with Session(engine) as session, session.begin():
+        load_folder(session, Path(__file__).parent / "data" / "mini")
+    profile = text("SELECT * FROM v_attribution_profile ORDER BY article, mode_order")
+    with engine.connect() as connection:
+        at_head = connection.execute(profile).all()
+    migrate.downgrade(engine, "0003")
+    assert not {"article_actor_tally", "article_mode_tally"} & set(
+        inspect(engine).get_table_names()
+    )
+    assert _views(engine) == set(sourcing.VIEW_NAMES) - VIEWS_OF_0004
+    with engine.begin() as connection:
+        assert connection.execute(profile).all() == at_head  # 0002's definition again
+        connection.execute(text("DELETE FROM quote"))  # no trigger left to fire
+    migrate.upgrade(engine)
+    with engine.connect() as connection:
+        assert tally.differences(connection) == []
+        counted = text("SELECT COUNT(*), SUM(quotes) FROM article_actor_tally")
+        assert tuple(connection.execute(counted).one()) == (4, 0)  # mentions, no quotes left
 
 
 def test_autogenerate_does_not_report_the_views(engine: Engine) -> None:

@@ -1,4 +1,5 @@
-"""Checking stored data against the stored text: every span, every article's sha256."""
+"""Checking stored data against the stored text (every span, every article's sha256) and the
+per-article tallies against a recount."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from newsdb import tally
 from newsdb.models import Affiliation, Article, Claim, EventMention, Mention, Paragraph, Quote
 
 #: (model, words column, start column, end column) of every span that quotes the article
@@ -33,6 +35,7 @@ class Problem:
 def problems(session: Session) -> list[Problem]:
     """Everything stored that does not match its article's text; an empty list when all is well."""
     found: list[Problem] = []
+    slugs = {row.id: row.slug for row in session.execute(select(Article.id, Article.slug))}
     for article in session.execute(select(Article.id, Article.slug, Article.body, Article.sha256)):
         digest = hashlib.sha256(article.body.encode("utf-8")).hexdigest()
         if digest != article.sha256:
@@ -73,4 +76,16 @@ def problems(session: Session) -> list[Problem]:
                             f"{words} {text!r} but the text at {lo}:{hi} is {actual!r}",
                         )
                     )
+    for diff in tally.differences(session.connection()):
+        article_id, *rest = diff.row
+        found.append(
+            Problem(
+                slugs.get(article_id, f"article id {article_id}"),
+                diff.table,
+                None,
+                f"{diff.side} row {tuple(rest)} has no match in the "
+                f"{'recount' if diff.side == 'stored' else 'stored tally'}"
+                " (a write bypassed the triggers? newsdb.tally.rebuild recounts)",
+            )
+        )
     return found

@@ -84,7 +84,7 @@ def load(app: App, folder: Path) -> None:
 @main.command()
 @pass_app
 def verify(app: App) -> None:
-    """Check every stored span against its article's text, and every article's sha256.
+    """Check every span against its text, every sha256, and the tallies against a recount.
 
     Exits 1 with a list of what is wrong.
 
@@ -99,7 +99,7 @@ def verify(app: App) -> None:
         for problem in found:
             click.echo(f"{problem.article}: {problem.table} {problem.row or ''}: {problem.reason}")
         raise click.ClickException(f"{len(found)} problem(s) found")
-    click.echo(f"ok: {articles} article(s), every span matches its text")
+    click.echo(f"ok: {articles} article(s), every span matches its text, every tally its rows")
 
 
 @main.command()

@@ -7,6 +7,7 @@ from newsdb.models.base import Base
 from newsdb.models.claim import Claim, ClaimCheck, ClaimEvent, ClaimQuote, ClaimRelation
 from newsdb.models.event import Event, EventMention, EventParticipant
 from newsdb.models.quote import Quote
+from newsdb.models.tally import ArticleActorTally, ArticleModeTally
 
 __all__ = [
     "Actor",
@@ -14,7 +15,9 @@ __all__ = [
     "Affiliation",
     "Annotator",
     "Article",
+    "ArticleActorTally",
     "ArticleMetadata",
+    "ArticleModeTally",
     "Base",
     "Claim",
     "ClaimCheck",

@@ -1,0 +1,86 @@
+"""Per-article tallies that the database keeps itself, for questions over many articles.
+
+Each row counts what one article holds: an actor's mentions, quote segments, words quoted and
+claims (:class:`ArticleActorTally`), or the article's claims of one attribution mode
+(:class:`ArticleModeTally`), with the article's ``published_date`` copied beside them so that
+a range of dates is one index range. Triggers created by migration 0004 keep them equal to the
+rows they count, on every insert, update and delete of a mention, quote, claim or article's
+date, whoever writes (the loader, psql, DBeaver). Nothing in newsdb writes them directly; a row
+whose counts reach zero is deleted. ``newsdb verify`` recounts them from the base tables, and
+:func:`newsdb.tally.rebuild` rebuilds them after a bulk load that bypassed the triggers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from newsdb.models.base import Base, one_of
+from newsdb.vocab import AttributionMode
+
+
+class ArticleActorTally(Base):
+    """How often one actor is mentioned, quoted and credited with a claim in one article.
+
+    ``words_quoted`` counts the words of direct and partial quotes, as ``v_sources`` does;
+    ``claims`` counts the claims whose source is the actor. An actor with ``quotes + claims``
+    above zero is a source of the article; one with only ``mentions`` is spoken of, not heard.
+    """
+
+    __tablename__ = "article_actor_tally"
+    __table_args__ = (
+        # a range of dates, and every count, from the index alone
+        Index(
+            "ix_article_actor_tally_by_date",  # named: the convention's name is too long
+            "published_date",
+            "actor_id",
+            "mentions",
+            "quotes",
+            "words_quoted",
+            "claims",
+            "article_id",
+        ),
+        Index(None, "actor_id", "article_id"),
+        CheckConstraint(
+            "mentions >= 0 AND quotes >= 0 AND words_quoted >= 0 AND claims >= 0",
+            name="counts_not_negative",
+        ),
+    )
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("article.id", ondelete="CASCADE"), primary_key=True
+    )
+    actor_id: Mapped[int] = mapped_column(
+        ForeignKey("actor.id", ondelete="CASCADE"), primary_key=True
+    )
+    published_date: Mapped[dt.date | None] = mapped_column(Date)
+    mentions: Mapped[int]
+    quotes: Mapped[int]
+    words_quoted: Mapped[int]
+    claims: Mapped[int]
+
+
+class ArticleModeTally(Base):
+    """How many of one article's claims have one attribution mode."""
+
+    __tablename__ = "article_mode_tally"
+    __table_args__ = (
+        Index(
+            "ix_article_mode_tally_by_date",
+            "published_date",
+            "attribution_mode",
+            "claims",
+            "article_id",
+        ),
+        one_of("attribution_mode", AttributionMode),
+        CheckConstraint("claims >= 0", name="claims_not_negative"),
+    )
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("article.id", ondelete="CASCADE"), primary_key=True
+    )
+    attribution_mode: Mapped[str] = mapped_column(String(20), primary_key=True)
+    published_date: Mapped[dt.date | None] = mapped_column(Date)
+    claims: Mapped[int]
