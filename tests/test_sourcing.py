@@ -407,7 +407,9 @@ def test_range_ending_before_it_starts_is_refused(session) -> None:
         sourcing.sources(session, since=MINI_DATE, until=SEED_DATE)
 
 
-@pytest.mark.parametrize("helper", [*sourcing.HELPERS, "profile", "profile_summary"])
+@pytest.mark.parametrize(
+    "helper", [*sourcing.HELPERS, "profile", "profile_summary", "source_totals", "unheard_totals"]
+)
 def test_unknown_article_is_refused(session, helper) -> None:
     with pytest.raises(UnknownArticle):
         getattr(sourcing, helper)(session, article="no-such-article")
@@ -420,7 +422,149 @@ def test_hostile_values_are_only_parameters(session, value) -> None:
     assert sourcing.spoken_for(session, actor=value) == []
     assert sourcing.event_sourcing(session, event=value) == []
     assert sourcing.claims(session, mode=value) == []
+    with pytest.raises(UnknownArticle):
+        sourcing.source_totals(session, article=value)
     assert session.query(Article).count() == 2
+
+
+# -- across a collection: totals per actor, from the tallies ---------------------------------
+
+
+@pytest.fixture(scope="module")
+def mini_doc() -> dict:
+    return yaml.safe_load((MINI / "annotations.yaml").read_text(encoding="utf-8"))
+
+
+def _heard(doc: dict) -> dict[str, tuple[int, int, int]]:
+    """Per source of one annotation: (quote segments, words quoted, claims)."""
+    quotes, words, claims = Counter(), Counter(), Counter()
+    for q in doc["quotes"]:
+        quotes[q["speaker"]] += 1
+        if q["kind"] in ("direct", "partial"):
+            words[q["speaker"]] += len(_words(q["text"]).split())
+    for c in doc["claims"]:
+        if c.get("source"):
+            claims[c["source"]] += 1
+    return {s: (quotes[s], words[s], claims[s]) for s in _sources_of(doc)}
+
+
+def _mentioned(doc: dict) -> set[str]:
+    return {a["slug"] for a in doc["actors"] if a.get("mentions")}
+
+
+def test_source_totals_of_one_article_are_its_annotated_sources(session, doc) -> None:
+    rows = sourcing.source_totals(session, article=SLUG)
+    assert {r.actor_slug: (r.quotes, r.words_quoted, r.claims) for r in rows} == _heard(doc)
+    assert {r.articles for r in rows} == {1}
+
+
+def test_source_totals_add_up_across_articles(session, doc, mini_doc) -> None:
+    expected: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for annotation in (doc, mini_doc):
+        for slug, counts in _heard(annotation).items():
+            expected[slug][0] += 1
+            for i, n in enumerate(counts, 1):
+                expected[slug][i] += n
+    rows = sourcing.source_totals(session)
+    got = {r.actor_slug: [r.articles, r.quotes, r.words_quoted, r.claims] for r in rows}
+    assert got == dict(expected)
+    # "analysts" is one actor in both annotations: heard in two articles
+    assert got["analysts"][0] == 2
+    assert [r.articles for r in rows] == sorted((r.articles for r in rows), reverse=True)
+
+
+def test_unheard_totals_are_the_mentioned_never_heard(session, doc, mini_doc) -> None:
+    rows = sourcing.unheard_totals(session, article=SLUG)
+    assert {r.actor_slug for r in rows} == _mentioned(doc) - _sources_of(doc)
+    assert {(r.articles, r.heard_in) for r in rows} == {(1, 0)}
+    every = {r.actor_slug for r in sourcing.unheard_totals(session)}
+    assert every == (_mentioned(doc) - _sources_of(doc)) | (
+        _mentioned(mini_doc) - _sources_of(mini_doc)
+    )
+
+
+def test_totals_follow_the_date_range(session, mini_doc) -> None:
+    rows = sourcing.source_totals(session, since=MINI_DATE, until=MINI_DATE)
+    assert {r.actor_slug for r in rows} == _sources_of(mini_doc)
+    assert sourcing.source_totals(session, until=dt.date(2000, 1, 1)) == []
+    with pytest.raises(sourcing.BadRange):
+        sourcing.unheard_totals(session, since=MINI_DATE, until=SEED_DATE)
+
+
+_ACTOR = "actor_slug, name, source_class, kind, source_type, country"
+
+
+@pytest.mark.parametrize(
+    "scope", [{}, {"article": SLUG}, {"since": MINI_DATE, "until": MINI_DATE}], ids=repr
+)
+def test_totals_are_v_actor_tally_grouped_by_actor(session, scope) -> None:
+    """The helpers group the tally table before joining actor (for speed); grouping the view
+    by actor must give the same rows."""
+    where = ["1 = 1"]
+    if "article" in scope:
+        where.append("article = :article")
+    if "since" in scope:
+        where.append("published_date >= :since AND published_date <= :until")
+    sql = (
+        f"SELECT {_ACTOR}, COUNT(*), SUM(quotes), SUM(words_quoted), SUM(claims), SUM(mentions)"
+        f" FROM v_actor_tally WHERE {' AND '.join(where)} AND heard = 1 GROUP BY {_ACTOR}"
+    )
+    expected = sorted(tuple(row) for row in session.execute(text(sql), scope))
+    rows = sourcing.source_totals(session, **scope)
+    got = sorted(
+        (
+            r.actor_slug,
+            r.name,
+            r.source_class,
+            r.kind,
+            r.source_type,
+            r.country,
+            r.articles,
+            r.quotes,
+            r.words_quoted,
+            r.claims,
+            r.mentions,
+        )
+        for r in rows
+    )
+    assert got == expected and got
+    sql = (
+        f"SELECT {_ACTOR}, COUNT(*), SUM(mentions) FROM v_actor_tally"
+        f" WHERE {' AND '.join(where)} AND heard = 0 GROUP BY {_ACTOR}"
+    )
+    expected = sorted(tuple(row) for row in session.execute(text(sql), scope))
+    got = sorted(
+        (
+            r.actor_slug,
+            r.name,
+            r.source_class,
+            r.kind,
+            r.source_type,
+            r.country,
+            r.articles,
+            r.mentions,
+        )
+        for r in sourcing.unheard_totals(session, **scope)
+    )
+    assert got == expected and got
+
+
+def test_v_actor_tally_agrees_with_v_sources(session) -> None:
+    """Two ways to the same counts: v_sources counts the rows, v_actor_tally reads the
+    tally the triggers keep."""
+    columns = [
+        "article",
+        "actor_slug",
+        "name",
+        "source_class",
+        "kind",
+        "quotes",
+        "words_quoted",
+        "claims",
+    ]
+    assert _view_rows(session, "v_actor_tally", columns, "WHERE heard = 1") == _view_rows(
+        session, "v_sources", columns
+    )
 
 
 # -- the views give the helpers' answers -----------------------------------------------------
@@ -673,6 +817,26 @@ def test_checks_show_only_differing_unless_all(loaded_url, doc) -> None:
     some = json.loads(_run(loaded_url, "checks", "--format", "json").stdout)
     every = json.loads(_run(loaded_url, "checks", "--all", "--format", "json").stdout)
     assert (len(some), len(every)) == (len(differing), len(checks))
+
+
+def test_sources_and_gaps_totals_json(loaded_url, doc, mini_doc) -> None:
+    result = _run(loaded_url, "sources", "--totals", "--format", "json")
+    rows = {r["actor_slug"]: r for r in json.loads(result.stdout)}
+    keys = {"name", "source_type", "source_class", "country", "articles", "quotes", "claims"}
+    assert all(keys <= set(r) for r in rows.values())
+    assert set(rows) == _sources_of(doc) | _sources_of(mini_doc)
+    result = _run(loaded_url, "gaps", "--totals", "--article", SLUG, "--format", "json")
+    rows = json.loads(result.stdout)
+    assert {r["actor_slug"] for r in rows} == _mentioned(doc) - _sources_of(doc)
+    table = _run(loaded_url, "gaps", "--totals", "--article", SLUG).stdout
+    assert table.splitlines()[0].split() == [
+        "name",
+        "source_class",
+        "country",
+        "articles",
+        "mentions",
+        "heard_in",
+    ]
 
 
 def test_date_options(loaded_url) -> None:

@@ -64,12 +64,14 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from newsdb.listings import BadRange, UnknownArticle, article_id, check_range
+from newsdb.models import Actor, ArticleActorTally
 from newsdb.vocab import AttributionMode
 
 __all__ = [
     "MODES",
     "BadRange",
     "UnknownArticle",
+    "actor_tally",
     "claim_checks",
     "claim_support",
     "claims",
@@ -81,8 +83,10 @@ __all__ = [
     "profile_summary",
     "quote_network",
     "quotes",
+    "source_totals",
     "sources",
     "spoken_for",
+    "unheard_totals",
     "voice_gaps",
 ]
 
@@ -440,19 +444,17 @@ def profile_summary(
     >>> profile_summary(session, "mini-bridge").named_share  # doctest: +SKIP
     0.333...
     """
-    rows = _select(session, V_SUMMARY, _SummaryRow, article, since, until, ["article"])
-    total = sum(r.claims for r in rows)
-    named = sum(r.named_claims for r in rows)
-    sourced = sum(r.sourced_claims for r in rows)
+    v = V_SUMMARY
+    sums = ("claims", "named_claims", "sourced_claims", "passive_claims", "writer_claims")
+    query = select(func.count().label("articles"), *(func.sum(v.c[n]).label(n) for n in sums))
+    row = session.execute(_scoped(session, query, v, article, since, until)).mappings().one()
+    # a SUM is NULL over no rows, and NUMERIC on PostgreSQL: ints before any division
+    counts = {name: int(row[name] or 0) for name in ("articles", *sums)}
+    total = counts["claims"]
     return ProfileSummary(
-        articles=len(rows),
-        claims=total,
-        named_claims=named,
-        named_share=named / total if total else None,
-        sourced_claims=sourced,
-        sourced_share=sourced / total if total else None,
-        passive_claims=sum(r.passive_claims for r in rows),
-        writer_claims=sum(r.writer_claims for r in rows),
+        **counts,
+        named_share=counts["named_claims"] / total if total else None,
+        sourced_share=counts["sourced_claims"] / total if total else None,
     )
 
 
@@ -973,6 +975,200 @@ def claim_checks(
     )
 
 
+# -- across a collection: totals from the per-article tallies --------------------------------
+
+
+@dataclass(frozen=True)
+class ActorTallyRow:
+    """An actor's counts in one article (the tally migration 0004 keeps): ``mentions``,
+    ``quotes`` (segments), ``words_quoted`` (direct and partial quotes), ``claims`` credited
+    to it; ``heard`` when it is quoted or credited. ``country`` is the actor's own, else that
+    of the organisation it is part of."""
+
+    article: str
+    published_date: dt.date | None
+    actor_slug: str
+    name: str
+    source_class: str
+    kind: str
+    source_type: str
+    country: str | None
+    mentions: int
+    quotes: int
+    words_quoted: int
+    claims: int
+    heard: bool
+
+
+V_ACTOR_TALLY = _view("v_actor_tally", ActorTallyRow)
+
+
+def actor_tally(
+    session: Session,
+    article: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> list[ActorTallyRow]:
+    """Every actor of every article chosen, with its counts there, by article and actor."""
+    return _select(
+        session, V_ACTOR_TALLY, ActorTallyRow, article, since, until, ["article", "actor_slug"]
+    )
+
+
+@dataclass(frozen=True)
+class SourceTotal:
+    """An actor heard in the articles chosen, with its totals over them: the ``articles``
+    that quote it or credit it with a claim, and in those its quote segments, words quoted,
+    claims and mentions. The fields describing the actor are those of :class:`ActorTallyRow`."""
+
+    actor_slug: str
+    name: str
+    source_class: str
+    kind: str
+    source_type: str
+    country: str | None
+    articles: int
+    quotes: int
+    words_quoted: int
+    claims: int
+    mentions: int
+
+
+@dataclass(frozen=True)
+class UnheardTotal:
+    """An actor mentioned in articles that never quote it nor credit it with a claim:
+    ``articles`` counts those articles and ``mentions`` its mentions in them; ``heard_in``
+    counts the articles chosen that do quote it or credit it."""
+
+    actor_slug: str
+    name: str
+    source_class: str
+    kind: str
+    source_type: str
+    country: str | None
+    articles: int
+    mentions: int
+    heard_in: int
+
+
+def _source_class(kind: Any) -> Any:
+    """The SQL of v_actor_tally's ``source_class``, for a query that does not read the view."""
+    return case(
+        (kind == "person", "named person"),
+        (kind == "anonymous", "unnamed individual"),
+        (kind.in_(("collective", "population")), "collective"),
+        else_="institution",
+    )
+
+
+def _actor_totals(
+    session: Session,
+    article: str | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    *counts: Any,
+    where: Any = None,
+    having: Any = None,
+    order_by: list[str],
+) -> list[dict[str, Any]]:
+    """``counts`` over the actor tally of the articles chosen, one row per actor, each with
+    who the actor is. The tally is grouped before it meets ``actor``, so a year of articles
+    is one index range and a few thousand actors (bench/README.md)."""
+    t = ArticleActorTally.__table__
+    since, until = _day(since), _day(until)
+    check_range(since, until)
+    per_actor = select(t.c.actor_id, *counts).group_by(t.c.actor_id)
+    if where is not None:
+        per_actor = per_actor.where(where)
+    if having is not None:
+        per_actor = per_actor.having(having)
+    if article is not None:
+        per_actor = per_actor.where(t.c.article_id == article_id(session, article))
+    if since is not None:
+        per_actor = per_actor.where(t.c.published_date >= since)
+    if until is not None:
+        per_actor = per_actor.where(t.c.published_date <= until)
+    n = per_actor.subquery("n")
+    actor, parent = Actor.__table__, Actor.__table__.alias("parent")
+    query = (
+        select(
+            actor.c.slug.label("actor_slug"),
+            actor.c.name,
+            _source_class(actor.c.kind).label("source_class"),
+            actor.c.kind,
+            actor.c.sector.label("source_type"),
+            func.coalesce(actor.c.country, parent.c.country).label("country"),
+            *(n.c[c.name] for c in counts),
+        )
+        .join_from(n, actor, actor.c.id == n.c.actor_id)
+        .outerjoin(parent, parent.c.id == actor.c.parent_id)
+        .order_by(*(n.c[name].desc() for name in order_by), actor.c.slug)
+    )
+    return [dict(row) for row in session.execute(query).mappings()]
+
+
+def source_totals(
+    session: Session,
+    article: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> list[SourceTotal]:
+    """Who is heard across the articles chosen, most-quoted and most-credited first.
+
+    One row per actor, however many articles: the question over a month or a year of a
+    collection, answered from the tallies (``v_actor_tally`` grouped by actor, where
+    ``heard = 1``, gives the same rows).
+
+    >>> [(s.name, s.articles, s.claims) for s in source_totals(session)][:1]  # doctest: +SKIP
+    [('Iran', 1, 5)]
+    """
+    t = ArticleActorTally.__table__
+    rows = _actor_totals(
+        session,
+        article,
+        since,
+        until,
+        func.count().label("articles"),
+        func.sum(t.c.quotes).label("quotes"),
+        func.sum(t.c.words_quoted).label("words_quoted"),
+        func.sum(t.c.claims).label("claims"),
+        func.sum(t.c.mentions).label("mentions"),
+        where=t.c.quotes + t.c.claims > 0,
+        order_by=["articles", "claims", "quotes"],
+    )
+    return [SourceTotal(**row) for row in rows]
+
+
+def unheard_totals(
+    session: Session,
+    article: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> list[UnheardTotal]:
+    """Who is mentioned but not heard across the articles chosen, most often unheard first.
+
+    Counts mentions only: parties to events that are never mentioned by name are in
+    :func:`voice_gaps`, one article at a time.
+
+    >>> [(u.name, u.articles) for u in unheard_totals(session)][:1]  # doctest: +SKIP
+    [('Baluch people', 1)]
+    """
+    t = ArticleActorTally.__table__
+    unheard = t.c.quotes + t.c.claims == 0
+    rows = _actor_totals(
+        session,
+        article,
+        since,
+        until,
+        func.sum(case((unheard, 1), else_=0)).label("articles"),
+        func.sum(case((unheard, t.c.mentions), else_=0)).label("mentions"),
+        func.sum(case((unheard, 0), else_=1)).label("heard_in"),
+        having=func.sum(case((unheard, 1), else_=0)) > 0,
+        order_by=["articles", "mentions"],
+    )
+    return [UnheardTotal(**row) for row in rows]
+
+
 #: helper -> (view name, row type), for tests and documentation
 HELPERS = {
     "quotes": ("v_quotes", QuoteRow),
@@ -987,9 +1183,10 @@ HELPERS = {
     "event_sourcing": ("v_event_sourcing", EventSourcingRow),
     "quote_network": ("v_quote_network", NetworkEdge),
     "claim_checks": ("v_claim_checks", CheckRow),
+    "actor_tally": ("v_actor_tally", ActorTallyRow),
 }
 
-#: every view migration 0002 creates, all of them with ``article`` and ``published_date`` first
+#: every view (migrations 0002 and 0004), all of them with ``article`` and ``published_date`` first
 VIEW_NAMES = (
     *(view for view, _ in HELPERS.values()),
     "v_attribution_profile",

@@ -116,19 +116,27 @@ def events(session, scope, article: str | None, fmt: str) -> None:
 
 
 @main.command()
+@click.option("--totals", is_flag=True, help="One row per source across all the articles chosen.")
 @scoped
-def sources(session, scope, article: str | None, fmt: str) -> None:
+def sources(session, scope, article: str | None, fmt: str, totals: bool) -> None:
     """List the sources: everyone quoted or credited with a claim, by kind.
 
     For each: named person, institution, collective or unnamed individual; its sector
     (source_type), affiliation, role and where it is based; how many quote segments, words
-    quoted and claims; the paragraph where it first appears.
+    quoted and claims; the paragraph where it first appears. One row per article and
+    source; with --totals, one row per source with the number of articles that hear it.
 
     \b
     Example:
         newsdb sources --article pakistan-iran-off-ramp
         newsdb sources --since 2024-01-01 --until 2024-01-31 --format json
+        newsdb sources --totals --since 2024-01-01 --until 2024-12-31
     """
+    if totals:
+        heard = sourcing.source_totals(session, article, **scope)
+        columns = ["name", "source_class", "source_type", "country", "articles", "quotes"]
+        _show(heard, fmt, [*columns, "words_quoted", "claims"])
+        return
     rows = sourcing.sources(session, article, **scope)
     _show(
         rows,
@@ -197,19 +205,31 @@ def profile(session, scope, article: str | None, fmt: str, summary: bool) -> Non
 
 
 @main.command()
+@click.option(
+    "--totals",
+    is_flag=True,
+    help="One row per actor mentioned and not heard, across all the articles chosen.",
+)
 @scoped
-def gaps(session, scope, article: str | None, fmt: str) -> None:
+def gaps(session, scope, article: str | None, fmt: str, totals: bool) -> None:
     """List voice gaps: actors never heard in the story, and who speaks for them.
 
     An actor is in the story when it is mentioned or is party to an event the article
     reports; it is a gap when it is never quoted nor credited with a claim. speakers are
-    the others whose quotes or claims mention it.
+    the others whose quotes or claims mention it. With --totals, one row per actor that is
+    mentioned in articles that do not hear it: in how many, and how many others hear it.
 
     \b
     Example:
         newsdb gaps --article pakistan-iran-off-ramp
         newsdb gaps --format csv > gaps.csv
+        newsdb gaps --totals --since 2024-01-01 --until 2024-12-31
     """
+    if totals:
+        unheard = sourcing.unheard_totals(session, article, **scope)
+        columns = ["name", "source_class", "country", "articles", "mentions", "heard_in"]
+        _show(unheard, fmt, columns)
+        return
     rows = sourcing.voice_gaps(session, article, **scope)
     _show(
         rows,
