@@ -483,6 +483,15 @@ def test_unheard_totals_are_the_mentioned_never_heard(session, doc, mini_doc) ->
     )
 
 
+@pytest.mark.parametrize("helper", ["source_totals", "unheard_totals"])
+def test_totals_limit_keeps_the_first_rows(session, helper) -> None:
+    every = getattr(sourcing, helper)(session)
+    assert len(every) > 3
+    assert getattr(sourcing, helper)(session, limit=3) == every[:3]
+    with pytest.raises(ValueError, match="at least 1"):
+        getattr(sourcing, helper)(session, limit=0)
+
+
 def test_totals_follow_the_date_range(session, mini_doc) -> None:
     rows = sourcing.source_totals(session, since=MINI_DATE, until=MINI_DATE)
     assert {r.actor_slug for r in rows} == _sources_of(mini_doc)
@@ -837,6 +846,14 @@ def test_sources_and_gaps_totals_json(loaded_url, doc, mini_doc) -> None:
         "mentions",
         "heard_in",
     ]
+
+
+def test_totals_top(loaded_url) -> None:
+    result = _run(loaded_url, "sources", "--totals", "--top", "2", "--format", "json")
+    assert len(json.loads(result.stdout)) == 2
+    result = _run(loaded_url, "gaps", "--top", "2")
+    assert result.exit_code == 2
+    assert "--top goes with --totals" in result.output
 
 
 def test_date_options(loaded_url) -> None:

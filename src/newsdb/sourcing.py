@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any, TypeVar
 
@@ -64,8 +65,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from newsdb.listings import BadRange, UnknownArticle, article_id, check_range
-from newsdb.models import Actor, ArticleActorTally
-from newsdb.vocab import AttributionMode
+from newsdb.models import Actor, ArticleActorTally, ArticleModeTally
+from newsdb.vocab import MODES_WITH_SOURCE, AttributionMode
 
 __all__ = [
     "MODES",
@@ -93,6 +94,17 @@ __all__ = [
 
 #: the attribution modes, in the order the profile lists them
 MODES = tuple(mode.value for mode in AttributionMode)
+#: how the profile names each mode (as the view v_attribution_profile does)
+MODE_LABELS = {
+    "named_person": "named person",
+    "institution": "institution or official statement",
+    "unnamed_official": "unnamed official",
+    "vague_collective": "vague collective",
+    "passive": "passive or agentless",
+    "writer": "the writer's own voice",
+}
+#: the modes that name who said it
+NAMES_SOURCE = frozenset({"named_person", "institution"})
 
 
 # -- the views, as tables the helpers select from -------------------------------------------
@@ -140,6 +152,26 @@ def _scoped(
         query = query.where(view.c.published_date >= since)
     if until is not None:
         query = query.where(view.c.published_date <= until)
+    return query
+
+
+def _tally_scoped(
+    session: Session,
+    query: Select,
+    tally: Table,
+    article: str | None,
+    since: dt.date | None,
+    until: dt.date | None,
+) -> Select:
+    """``query`` over a tally table narrowed to one article and a range of dates, all bound."""
+    since, until = _day(since), _day(until)
+    check_range(since, until)
+    if article is not None:
+        query = query.where(tally.c.article_id == article_id(session, article))
+    if since is not None:
+        query = query.where(tally.c.published_date >= since)
+    if until is not None:
+        query = query.where(tally.c.published_date <= until)
     return query
 
 
@@ -348,19 +380,10 @@ class ModeShare:
     share: float | None
 
 
-V_PROFILE = Table(
-    "v_attribution_profile",
-    VIEWS,
-    Column("article", String),
-    Column("published_date", Date),
-    Column("mode_order", Integer),
-    Column("attribution_mode", String),
-    Column("mode_label", String),
-    Column("names_source", Integer),
-    Column("claims", Integer),
-    Column("article_claims", Integer),
-    Column("share", Float),
-)
+# The view v_attribution_profile has a row per article and mode: ``article``,
+# ``published_date``, the fields of ModeShare (the share is of the article's claims) and
+# ``article_claims``. v_attribution_summary has a row per article: ``article``,
+# ``published_date`` and the fields of ProfileSummary but ``articles``.
 
 
 def profile(
@@ -371,34 +394,32 @@ def profile(
 ) -> list[ModeShare]:
     """Claims counted by attribution mode, all six modes in a fixed order, with shares.
 
-    Over several articles the counts are summed and the share is of all their claims. The
-    view ``v_attribution_profile`` has the same rows per article.
+    Over several articles the counts are summed and the share is of all their claims; no
+    rows when the articles chosen have no claims. The view ``v_attribution_profile`` has the
+    same rows per article; this reads the tally behind it (``article_mode_tally``), which
+    has one row per article and mode, so a year of articles is one index range.
 
     >>> [(m.attribution_mode, m.claims) for m in profile(session, "mini-bridge")]  # doctest: +SKIP
     [('named_person', 1), ('institution', 0), ('unnamed_official', 1), ...]
     """
-    v = V_PROFILE
-    query = select(
-        v.c.mode_order,
-        v.c.attribution_mode,
-        v.c.mode_label,
-        v.c.names_source,
-        func.sum(v.c.claims).label("claims"),
-    ).group_by(v.c.mode_order, v.c.attribution_mode, v.c.mode_label, v.c.names_source)
-    query = _scoped(session, query, v, article, since, until).order_by(v.c.mode_order)
-    # SUM of a count is NUMERIC on PostgreSQL: make it an int before any division
-    counted = [{**row, "claims": int(row["claims"])} for row in session.execute(query).mappings()]
-    total = sum(row["claims"] for row in counted)
+    t = ArticleModeTally.__table__
+    query = select(t.c.attribution_mode, func.sum(t.c.claims)).group_by(t.c.attribution_mode)
+    query = _tally_scoped(session, query, t, article, since, until)
+    # SUM is NUMERIC on PostgreSQL for some types: ints before any division
+    counts = {mode: int(n) for mode, n in session.execute(query)}
+    total = sum(counts.values())
+    if not total:
+        return []
     return [
         ModeShare(
-            mode_order=row["mode_order"],
-            attribution_mode=row["attribution_mode"],
-            mode_label=row["mode_label"],
-            names_source=bool(row["names_source"]),
-            claims=row["claims"],
-            share=row["claims"] / total if total else None,
+            mode_order=order,
+            attribution_mode=mode,
+            mode_label=MODE_LABELS[mode],
+            names_source=mode in NAMES_SOURCE,
+            claims=counts.get(mode, 0),
+            share=counts.get(mode, 0) / total,
         )
-        for row in counted
+        for order, mode in enumerate(MODES, 1)
     ]
 
 
@@ -417,22 +438,6 @@ class ProfileSummary:
     writer_claims: int
 
 
-@dataclass(frozen=True)
-class _SummaryRow:
-    article: str
-    published_date: dt.date | None
-    claims: int
-    named_claims: int
-    named_share: float
-    sourced_claims: int
-    sourced_share: float
-    passive_claims: int
-    writer_claims: int
-
-
-V_SUMMARY = _view("v_attribution_summary", _SummaryRow)
-
-
 def profile_summary(
     session: Session,
     article: str | None = None,
@@ -444,12 +449,23 @@ def profile_summary(
     >>> profile_summary(session, "mini-bridge").named_share  # doctest: +SKIP
     0.333...
     """
-    v = V_SUMMARY
-    sums = ("claims", "named_claims", "sourced_claims", "passive_claims", "writer_claims")
-    query = select(func.count().label("articles"), *(func.sum(v.c[n]).label(n) for n in sums))
-    row = session.execute(_scoped(session, query, v, article, since, until)).mappings().one()
-    # a SUM is NULL over no rows, and NUMERIC on PostgreSQL: ints before any division
-    counts = {name: int(row[name] or 0) for name in ("articles", *sums)}
+    t = ArticleModeTally.__table__
+
+    def claims_of(*modes: str) -> Any:
+        return func.sum(case((t.c.attribution_mode.in_(modes), t.c.claims), else_=0))
+
+    query = select(
+        func.count(func.distinct(t.c.article_id)).label("articles"),
+        func.sum(t.c.claims).label("claims"),
+        claims_of(*NAMES_SOURCE).label("named_claims"),
+        claims_of(*(m.value for m in MODES_WITH_SOURCE)).label("sourced_claims"),
+        claims_of("passive").label("passive_claims"),
+        claims_of("writer").label("writer_claims"),
+    )
+    query = _tally_scoped(session, query, t, article, since, until)
+    row = session.execute(query).mappings().one()
+    # a SUM is NULL over no rows, and may be NUMERIC on PostgreSQL: ints before any division
+    counts = {name: int(value or 0) for name, value in row.items()}
     total = counts["claims"]
     return ProfileSummary(
         **counts,
@@ -1070,25 +1086,18 @@ def _actor_totals(
     where: Any = None,
     having: Any = None,
     order_by: list[str],
-) -> list[dict[str, Any]]:
+    limit: int | None = None,
+) -> Sequence[Any]:
     """``counts`` over the actor tally of the articles chosen, one row per actor, each with
     who the actor is. The tally is grouped before it meets ``actor``, so a year of articles
     is one index range and a few thousand actors (bench/README.md)."""
     t = ArticleActorTally.__table__
-    since, until = _day(since), _day(until)
-    check_range(since, until)
     per_actor = select(t.c.actor_id, *counts).group_by(t.c.actor_id)
     if where is not None:
         per_actor = per_actor.where(where)
     if having is not None:
         per_actor = per_actor.having(having)
-    if article is not None:
-        per_actor = per_actor.where(t.c.article_id == article_id(session, article))
-    if since is not None:
-        per_actor = per_actor.where(t.c.published_date >= since)
-    if until is not None:
-        per_actor = per_actor.where(t.c.published_date <= until)
-    n = per_actor.subquery("n")
+    n = _tally_scoped(session, per_actor, t, article, since, until).subquery("n")
     actor, parent = Actor.__table__, Actor.__table__.alias("parent")
     query = (
         select(
@@ -1104,7 +1113,11 @@ def _actor_totals(
         .outerjoin(parent, parent.c.id == actor.c.parent_id)
         .order_by(*(n.c[name].desc() for name in order_by), actor.c.slug)
     )
-    return [dict(row) for row in session.execute(query).mappings()]
+    if limit is not None:
+        if limit < 1:
+            raise ValueError(f"limit must be at least 1, not {limit}")
+        query = query.limit(limit)
+    return session.execute(query).all()
 
 
 def source_totals(
@@ -1112,12 +1125,14 @@ def source_totals(
     article: str | None = None,
     since: dt.date | None = None,
     until: dt.date | None = None,
+    limit: int | None = None,
 ) -> list[SourceTotal]:
     """Who is heard across the articles chosen, most-quoted and most-credited first.
 
     One row per actor, however many articles: the question over a month or a year of a
     collection, answered from the tallies (``v_actor_tally`` grouped by actor, where
-    ``heard = 1``, gives the same rows).
+    ``heard = 1``, gives the same rows). ``limit`` keeps the first rows only: the 50 most
+    heard sources of a year come back faster than all 15,000 (bench/README.md).
 
     >>> [(s.name, s.articles, s.claims) for s in source_totals(session)][:1]  # doctest: +SKIP
     [('Iran', 1, 5)]
@@ -1135,8 +1150,9 @@ def source_totals(
         func.sum(t.c.mentions).label("mentions"),
         where=t.c.quotes + t.c.claims > 0,
         order_by=["articles", "claims", "quotes"],
+        limit=limit,
     )
-    return [SourceTotal(**row) for row in rows]
+    return [SourceTotal(*row) for row in rows]  # columns in the order of the fields
 
 
 def unheard_totals(
@@ -1144,11 +1160,12 @@ def unheard_totals(
     article: str | None = None,
     since: dt.date | None = None,
     until: dt.date | None = None,
+    limit: int | None = None,
 ) -> list[UnheardTotal]:
     """Who is mentioned but not heard across the articles chosen, most often unheard first.
 
     Counts mentions only: parties to events that are never mentioned by name are in
-    :func:`voice_gaps`, one article at a time.
+    :func:`voice_gaps`, one article at a time. ``limit`` keeps the first rows only.
 
     >>> [(u.name, u.articles) for u in unheard_totals(session)][:1]  # doctest: +SKIP
     [('Baluch people', 1)]
@@ -1165,8 +1182,9 @@ def unheard_totals(
         func.sum(case((unheard, 0), else_=1)).label("heard_in"),
         having=func.sum(case((unheard, 1), else_=0)) > 0,
         order_by=["articles", "mentions"],
+        limit=limit,
     )
-    return [UnheardTotal(**row) for row in rows]
+    return [UnheardTotal(*row) for row in rows]  # columns in the order of the fields
 
 
 #: helper -> (view name, row type), for tests and documentation

@@ -115,10 +115,16 @@ def events(session, scope, article: str | None, fmt: str) -> None:
     )
 
 
+_TOP = click.option(
+    "--top", type=click.IntRange(min=1), metavar="N", help="With --totals: only the first N."
+)
+
+
 @main.command()
 @click.option("--totals", is_flag=True, help="One row per source across all the articles chosen.")
+@_TOP
 @scoped
-def sources(session, scope, article: str | None, fmt: str, totals: bool) -> None:
+def sources(session, scope, article: str | None, fmt: str, totals: bool, top: int | None) -> None:
     """List the sources: everyone quoted or credited with a claim, by kind.
 
     For each: named person, institution, collective or unnamed individual; its sector
@@ -130,10 +136,12 @@ def sources(session, scope, article: str | None, fmt: str, totals: bool) -> None
     Example:
         newsdb sources --article pakistan-iran-off-ramp
         newsdb sources --since 2024-01-01 --until 2024-01-31 --format json
-        newsdb sources --totals --since 2024-01-01 --until 2024-12-31
+        newsdb sources --totals --top 20 --since 2024-01-01 --until 2024-12-31
     """
+    if top is not None and not totals:
+        raise click.UsageError("--top goes with --totals")
     if totals:
-        heard = sourcing.source_totals(session, article, **scope)
+        heard = sourcing.source_totals(session, article, limit=top, **scope)
         columns = ["name", "source_class", "source_type", "country", "articles", "quotes"]
         _show(heard, fmt, [*columns, "words_quoted", "claims"])
         return
@@ -210,8 +218,9 @@ def profile(session, scope, article: str | None, fmt: str, summary: bool) -> Non
     is_flag=True,
     help="One row per actor mentioned and not heard, across all the articles chosen.",
 )
+@_TOP
 @scoped
-def gaps(session, scope, article: str | None, fmt: str, totals: bool) -> None:
+def gaps(session, scope, article: str | None, fmt: str, totals: bool, top: int | None) -> None:
     """List voice gaps: actors never heard in the story, and who speaks for them.
 
     An actor is in the story when it is mentioned or is party to an event the article
@@ -223,10 +232,12 @@ def gaps(session, scope, article: str | None, fmt: str, totals: bool) -> None:
     Example:
         newsdb gaps --article pakistan-iran-off-ramp
         newsdb gaps --format csv > gaps.csv
-        newsdb gaps --totals --since 2024-01-01 --until 2024-12-31
+        newsdb gaps --totals --top 20 --since 2024-01-01 --until 2024-12-31
     """
+    if top is not None and not totals:
+        raise click.UsageError("--top goes with --totals")
     if totals:
-        unheard = sourcing.unheard_totals(session, article, **scope)
+        unheard = sourcing.unheard_totals(session, article, limit=top, **scope)
         columns = ["name", "source_class", "country", "articles", "mentions", "heard_in"]
         _show(unheard, fmt, columns)
         return
