@@ -59,10 +59,25 @@ class Question:
     #: first statement gives the rows of the view (or, with ``same_as_helper``, of the helper).
     sql: str | tuple[str, ...]
     same_as_helper: bool = False
+    #: what a SQL client runs on the view, ``{where}`` the range (default: SELECT * ...)
+    view_sql: str | None = None
+    #: the first rows only: the helper's ``limit``, and LIMIT on the hand-written and view SQL
+    #: (whose ORDER BY is then the helper's)
+    limit: int | None = None
+
+    def view_query(self, where: str) -> str:
+        """The view's SQL with ``where`` (empty, or `` WHERE published_date BETWEEN ...``)."""
+        if self.view_sql is None:
+            return f"SELECT * FROM {self.view}{where}"
+        sql = self.view_sql.replace("{where}", where.replace(" WHERE ", " AND "))
+        return sql if self.limit is None else f"{sql} LIMIT {self.limit}"
 
     def hand_sql(self, whole: bool) -> list[str]:
         statements = (self.sql,) if isinstance(self.sql, str) else self.sql
-        return [s.replace("{arts}", ARTS_ALL if whole else ARTS_RANGE) for s in statements]
+        statements = [s.replace("{arts}", ARTS_ALL if whole else ARTS_RANGE) for s in statements]
+        if self.limit is not None:
+            statements[0] = f"{statements[0].rstrip()} LIMIT {self.limit}"
+        return statements
 
 
 SOURCES = f"""
@@ -505,6 +520,85 @@ LEFT JOIN actor s ON s.id = c.source_id
 ORDER BY a.slug, c.key, k.aspect
 """
 
+#: one row per (article, actor) in range, counted from the base tables: what the tallies of
+#: migration 0004 hold, computed as the questions were before it
+_PER_ARTICLE_ACTOR = f"""
+WITH arts AS NOT MATERIALIZED ({{arts}}),
+    n AS (
+        SELECT m.article_id, m.actor_id, 1 AS mentions, 0 AS quotes, 0 AS words_quoted,
+            0 AS claims
+        FROM arts JOIN mention m ON m.article_id = arts.id
+        UNION ALL
+        SELECT q.article_id, q.speaker_id, 0, 1,
+            CASE WHEN q.kind IN ('direct', 'partial') THEN {words("q.text")} ELSE 0 END, 0
+        FROM arts JOIN quote q ON q.article_id = arts.id
+        UNION ALL
+        SELECT c.article_id, c.source_id, 0, 0, 0, 1
+        FROM arts JOIN claim c ON c.article_id = arts.id
+        WHERE c.source_id IS NOT NULL
+    ),
+    t AS (
+        SELECT article_id, actor_id, SUM(mentions) AS mentions, SUM(quotes) AS quotes,
+            SUM(words_quoted) AS words_quoted, SUM(claims) AS claims
+        FROM n GROUP BY article_id, actor_id
+    )"""
+
+_ACTOR = f"""
+    s.slug AS actor_slug,
+    s.name AS name,
+    {source_class("s.kind")} AS source_class,
+    s.kind AS kind,
+    s.sector AS source_type,
+    COALESCE(s.country, parent.country) AS country"""
+
+#: source_totals(), from the base tables (no tally): the yardstick for migration 0004
+SOURCE_TOTALS = f"""{_PER_ARTICLE_ACTOR}
+SELECT {_ACTOR},
+    x.articles, x.quotes, x.words_quoted, x.claims, x.mentions
+FROM (
+    SELECT actor_id, COUNT(*) AS articles, SUM(quotes) AS quotes,
+        SUM(words_quoted) AS words_quoted, SUM(claims) AS claims, SUM(mentions) AS mentions
+    FROM t WHERE quotes + claims > 0 GROUP BY actor_id
+) x
+JOIN actor s ON s.id = x.actor_id
+LEFT JOIN actor parent ON parent.id = s.parent_id
+ORDER BY x.articles DESC, x.claims DESC, x.quotes DESC, s.slug
+"""
+
+#: unheard_totals(), from the base tables
+UNHEARD_TOTALS = f"""{_PER_ARTICLE_ACTOR}
+SELECT {_ACTOR},
+    x.articles, x.mentions, x.heard_in
+FROM (
+    SELECT actor_id,
+        SUM(CASE WHEN quotes + claims = 0 THEN 1 ELSE 0 END) AS articles,
+        SUM(CASE WHEN quotes + claims = 0 THEN mentions ELSE 0 END) AS mentions,
+        SUM(CASE WHEN quotes + claims = 0 THEN 0 ELSE 1 END) AS heard_in
+    FROM t GROUP BY actor_id
+    HAVING SUM(CASE WHEN quotes + claims = 0 THEN 1 ELSE 0 END) > 0
+) x
+JOIN actor s ON s.id = x.actor_id
+LEFT JOIN actor parent ON parent.id = s.parent_id
+ORDER BY x.articles DESC, x.mentions DESC, s.slug
+"""
+
+_TALLY_COLUMNS = "actor_slug, name, source_class, kind, source_type, country"
+#: the same totals as a SQL client writes them on the view v_actor_tally
+SOURCE_TOTALS_VIEW = (
+    f"SELECT {_TALLY_COLUMNS}, COUNT(*) AS articles, SUM(quotes) AS quotes,"
+    " SUM(words_quoted) AS words_quoted, SUM(claims) AS claims, SUM(mentions) AS mentions"
+    " FROM v_actor_tally WHERE heard = 1{where}"
+    f" GROUP BY {_TALLY_COLUMNS}"
+)
+UNHEARD_TOTALS_VIEW = (
+    f"SELECT {_TALLY_COLUMNS}, SUM(1 - heard) AS articles,"
+    " SUM(CASE WHEN heard = 0 THEN mentions ELSE 0 END) AS mentions, SUM(heard) AS heard_in"
+    " FROM v_actor_tally WHERE 1 = 1{where}"
+    f" GROUP BY {_TALLY_COLUMNS} HAVING SUM(1 - heard) > 0"
+)
+
+_TOTALS_ORDER = " ORDER BY articles DESC, claims DESC, quotes DESC, actor_slug"
+
 QUESTIONS = [
     Question("sources", "sources", "v_sources", SOURCES),
     Question("attribution profile", "profile", "v_attribution_profile", ATTRIBUTION_PROFILE,
@@ -515,4 +609,10 @@ QUESTIONS = [
     Question("event sourcing", "event_sourcing", "v_event_sourcing", EVENT_SOURCING),
     Question("quote network", "quote_network", "v_quote_network", QUOTE_NETWORK),
     Question("claim checks", "claim_checks", "v_claim_checks", CLAIM_CHECKS),
+    Question("source totals", "source_totals", "v_actor_tally", SOURCE_TOTALS,
+             same_as_helper=True, view_sql=SOURCE_TOTALS_VIEW),
+    Question("unheard totals", "unheard_totals", "v_actor_tally", UNHEARD_TOTALS,
+             same_as_helper=True, view_sql=UNHEARD_TOTALS_VIEW),
+    Question("top 50 sources", "source_totals", "v_actor_tally", SOURCE_TOTALS,
+             same_as_helper=True, view_sql=SOURCE_TOTALS_VIEW + _TOTALS_ORDER, limit=50),
 ]
