@@ -562,7 +562,7 @@ FROM (
 ) x
 JOIN actor s ON s.id = x.actor_id
 LEFT JOIN actor parent ON parent.id = s.parent_id
-ORDER BY x.articles DESC, x.claims DESC, x.quotes DESC, s.slug
+ORDER BY x.articles DESC, x.claims DESC, x.quotes DESC, s.id
 """
 
 #: unheard_totals(), from the base tables
@@ -579,7 +579,7 @@ FROM (
 ) x
 JOIN actor s ON s.id = x.actor_id
 LEFT JOIN actor parent ON parent.id = s.parent_id
-ORDER BY x.articles DESC, x.mentions DESC, s.slug
+ORDER BY x.articles DESC, x.mentions DESC, s.id
 """
 
 _TALLY_COLUMNS = "actor_slug, name, source_class, kind, source_type, country"
@@ -601,18 +601,42 @@ _TOTALS_ORDER = " ORDER BY articles DESC, claims DESC, quotes DESC, actor_slug"
 
 QUESTIONS = [
     Question("sources", "sources", "v_sources", SOURCES),
-    Question("attribution profile", "profile", "v_attribution_profile", ATTRIBUTION_PROFILE,
-             same_as_helper=True),
+    Question(
+        "attribution profile",
+        "profile",
+        "v_attribution_profile",
+        ATTRIBUTION_PROFILE,
+        same_as_helper=True,
+    ),
     Question("voice gaps", "voice_gaps", "v_voice_gaps", (VOICE_GAPS, SPOKEN_FOR_BY)),
     Question("geography", "geography", "v_source_geography", GEOGRAPHY),
     Question("corroboration", "corroboration", "v_corroboration", (CORROBORATION, SUPPORTED_BY)),
     Question("event sourcing", "event_sourcing", "v_event_sourcing", EVENT_SOURCING),
     Question("quote network", "quote_network", "v_quote_network", QUOTE_NETWORK),
     Question("claim checks", "claim_checks", "v_claim_checks", CLAIM_CHECKS),
-    Question("source totals", "source_totals", "v_actor_tally", SOURCE_TOTALS,
-             same_as_helper=True, view_sql=SOURCE_TOTALS_VIEW),
-    Question("unheard totals", "unheard_totals", "v_actor_tally", UNHEARD_TOTALS,
-             same_as_helper=True, view_sql=UNHEARD_TOTALS_VIEW),
-    Question("top 50 sources", "source_totals", "v_actor_tally", SOURCE_TOTALS,
-             same_as_helper=True, view_sql=SOURCE_TOTALS_VIEW + _TOTALS_ORDER, limit=50),
+    Question(
+        "source totals",
+        "source_totals",
+        "v_actor_tally",
+        SOURCE_TOTALS,
+        same_as_helper=True,
+        view_sql=SOURCE_TOTALS_VIEW,
+    ),
+    Question(
+        "unheard totals",
+        "unheard_totals",
+        "v_actor_tally",
+        UNHEARD_TOTALS,
+        same_as_helper=True,
+        view_sql=UNHEARD_TOTALS_VIEW,
+    ),
+    Question(
+        "top 50 sources",
+        "source_totals",
+        "v_actor_tally",
+        SOURCE_TOTALS,
+        same_as_helper=True,
+        view_sql=SOURCE_TOTALS_VIEW + _TOTALS_ORDER,
+        limit=50,
+    ),
 ]

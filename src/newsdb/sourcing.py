@@ -59,6 +59,7 @@ from sqlalchemy import (
     String,
     Table,
     case,
+    desc,
     func,
     select,
 )
@@ -137,41 +138,27 @@ def view_columns(row_type: type) -> list[str]:
 def _scoped(
     session: Session,
     query: Select,
-    view: Table,
+    columns: Table,
     article: str | None,
     since: dt.date | None,
     until: dt.date | None,
 ) -> Select:
-    """``query`` narrowed to one article and a range of publication dates, all bound."""
+    """``query`` narrowed to one article and a range of publication dates, all bound.
+
+    ``columns`` is a view (which has ``article``, the slug) or a tally table (``article_id``);
+    both have ``published_date``."""
     since, until = _day(since), _day(until)
     check_range(since, until)
     if article is not None:
-        article_id(session, article)  # raises UnknownArticle
-        query = query.where(view.c.article == article)
+        known = article_id(session, article)  # raises UnknownArticle
+        if "article_id" in columns.c:
+            query = query.where(columns.c.article_id == known)
+        else:
+            query = query.where(columns.c.article == article)
     if since is not None:
-        query = query.where(view.c.published_date >= since)
+        query = query.where(columns.c.published_date >= since)
     if until is not None:
-        query = query.where(view.c.published_date <= until)
-    return query
-
-
-def _tally_scoped(
-    session: Session,
-    query: Select,
-    tally: Table,
-    article: str | None,
-    since: dt.date | None,
-    until: dt.date | None,
-) -> Select:
-    """``query`` over a tally table narrowed to one article and a range of dates, all bound."""
-    since, until = _day(since), _day(until)
-    check_range(since, until)
-    if article is not None:
-        query = query.where(tally.c.article_id == article_id(session, article))
-    if since is not None:
-        query = query.where(tally.c.published_date >= since)
-    if until is not None:
-        query = query.where(tally.c.published_date <= until)
+        query = query.where(columns.c.published_date <= until)
     return query
 
 
@@ -404,7 +391,7 @@ def profile(
     """
     t = ArticleModeTally.__table__
     query = select(t.c.attribution_mode, func.sum(t.c.claims)).group_by(t.c.attribution_mode)
-    query = _tally_scoped(session, query, t, article, since, until)
+    query = _scoped(session, query, t, article, since, until)
     # SUM is NUMERIC on PostgreSQL for some types: ints before any division
     counts = {mode: int(n) for mode, n in session.execute(query)}
     total = sum(counts.values())
@@ -462,7 +449,7 @@ def profile_summary(
         claims_of("passive").label("passive_claims"),
         claims_of("writer").label("writer_claims"),
     )
-    query = _tally_scoped(session, query, t, article, since, until)
+    query = _scoped(session, query, t, article, since, until)
     row = session.execute(query).mappings().one()
     # a SUM is NULL over no rows, and may be NUMERIC on PostgreSQL: ints before any division
     counts = {name: int(value or 0) for name, value in row.items()}
@@ -1089,15 +1076,24 @@ def _actor_totals(
     limit: int | None = None,
 ) -> Sequence[Any]:
     """``counts`` over the actor tally of the articles chosen, one row per actor, each with
-    who the actor is. The tally is grouped before it meets ``actor``, so a year of articles
-    is one index range and a few thousand actors (bench/README.md)."""
+    who the actor is, ordered by the counts named in ``order_by`` (largest first), then by
+    the actor's id. The tally is grouped before it meets ``actor``, so a year of articles is
+    one index range and a few thousand actors (bench/README.md)."""
     t = ArticleActorTally.__table__
     per_actor = select(t.c.actor_id, *counts).group_by(t.c.actor_id)
     if where is not None:
         per_actor = per_actor.where(where)
     if having is not None:
         per_actor = per_actor.having(having)
-    n = _tally_scoped(session, per_actor, t, article, since, until).subquery("n")
+    per_actor = _scoped(session, per_actor, t, article, since, until)
+    # ties are broken by the actor's id, not its slug, so that the first ``limit`` actors are
+    # chosen before any row meets ``actor``: the top 50 of a month join 50 actors, not 4,575
+    ranked = [*(desc(name) for name in order_by), t.c.actor_id]
+    if limit is not None:
+        if limit < 1:
+            raise ValueError(f"limit must be at least 1, not {limit}")
+        per_actor = per_actor.order_by(*ranked).limit(limit)
+    n = per_actor.subquery("n")
     actor, parent = Actor.__table__, Actor.__table__.alias("parent")
     query = (
         select(
@@ -1111,12 +1107,8 @@ def _actor_totals(
         )
         .join_from(n, actor, actor.c.id == n.c.actor_id)
         .outerjoin(parent, parent.c.id == actor.c.parent_id)
-        .order_by(*(n.c[name].desc() for name in order_by), actor.c.slug)
+        .order_by(*(n.c[name].desc() for name in order_by), n.c.actor_id)
     )
-    if limit is not None:
-        if limit < 1:
-            raise ValueError(f"limit must be at least 1, not {limit}")
-        query = query.limit(limit)
     return session.execute(query).all()
 
 
@@ -1127,7 +1119,8 @@ def source_totals(
     until: dt.date | None = None,
     limit: int | None = None,
 ) -> list[SourceTotal]:
-    """Who is heard across the articles chosen, most-quoted and most-credited first.
+    """Who is heard across the articles chosen: in the most articles first, then by claims
+    and quote segments, then in the order the actors were stored.
 
     One row per actor, however many articles: the question over a month or a year of a
     collection, answered from the tallies (``v_actor_tally`` grouped by actor, where
