@@ -180,6 +180,17 @@ def test_reloading_the_article_leaves_the_tallies_as_they_were(mini: Engine) -> 
         _assert_recounted(connection)
 
 
+def test_truncating_a_counted_table_recounts(mini: Engine, backend: str) -> None:
+    """PostgreSQL's TRUNCATE fires no row trigger; a statement trigger counts again. SQLite
+    has no TRUNCATE, and its DELETE without WHERE fires the row triggers."""
+    statement = "TRUNCATE mention" if backend == "postgresql" else "DELETE FROM mention"
+    with mini.begin() as connection:
+        connection.execute(text(statement))
+        assert _counts(connection, "jane-doe") == (0, 2, 7, 1, "2024-03-05")
+        assert _counts(connection, "acme-corp") is None  # only ever mentioned
+        _assert_recounted(connection)
+
+
 def test_a_negative_count_is_refused(mini: Engine) -> None:
     with pytest.raises(IntegrityError, match="counts_not_negative"), mini.begin() as connection:
         connection.execute(text("UPDATE article_actor_tally SET quotes = -1"))
@@ -203,7 +214,7 @@ def test_verify_reports_a_tampered_tally_and_rebuild_mends_it(mini: Engine, data
 def test_totals_count_an_actor_heard_in_one_article_and_only_mentioned_in_another(
     mini: Engine,
 ) -> None:
-    """"analysts" are credited with a claim in both articles; once the mini article's claim
+    """ "analysts" are credited with a claim in both articles; once the mini article's claim
     is passive, they are heard in one and only mentioned in the other, and each total counts
     only its own articles."""
     with Session(mini) as session, session.begin():

@@ -21,8 +21,8 @@ Triggers keep them equal to what they count, on SQLite and PostgreSQL alike, who
 on every insert, delete, and update of a counted column of ``mention``, ``quote`` and
 ``claim``, and on an update of ``article.published_date``. A tally row is created at the first
 count and deleted when its counts return to zero. PostgreSQL runs one plpgsql function per
-table; SQLite three triggers per table (insert, delete, update), whose bodies are the same
-statements. A bulk load that bypasses triggers (``session_replication_role = replica``) must
+table, and counts everything again after a TRUNCATE of one of them; SQLite runs three
+triggers per table (insert, delete, update), whose bodies are the same statements. A bulk load that bypasses triggers (``session_replication_role = replica``) must
 call ``newsdb.tally.rebuild`` afterwards; ``newsdb verify`` recounts the tallies and reports any
 difference.
 
@@ -159,6 +159,23 @@ END $$"""
             f" OR UPDATE OF {', '.join(columns)} ON {table}"
             f" FOR EACH ROW EXECUTE FUNCTION tally_{table}()"
         )
+    # TRUNCATE fires no row trigger: count everything again (SQLite has no TRUNCATE, and
+    # does not take its shortcut for DELETE without WHERE on a table with triggers)
+    op.execute(
+        f"""CREATE FUNCTION tally_recount() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    DELETE FROM article_actor_tally;
+    DELETE FROM article_mode_tally;
+    {RECOUNT_ACTORS};
+    {RECOUNT_MODES};
+    RETURN NULL;
+END $$"""
+    )
+    for table in ACTOR_COUNTS:
+        op.execute(
+            f"CREATE TRIGGER tally_{table}_truncate AFTER TRUNCATE ON {table}"
+            " FOR EACH STATEMENT EXECUTE FUNCTION tally_recount()"
+        )
     op.execute(
         f"""CREATE FUNCTION tally_article_date() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -195,6 +212,9 @@ def _create_triggers_sqlite() -> None:
 
 def _drop_triggers(dialect: str) -> None:
     if dialect == "postgresql":
+        for table in ACTOR_COUNTS:
+            op.execute(f"DROP TRIGGER IF EXISTS tally_{table}_truncate ON {table}")
+        op.execute("DROP FUNCTION IF EXISTS tally_recount()")
         for table in [*ACTOR_COUNTS, "article"]:
             name = f"tally_{table}" if table != "article" else "tally_article_date"
             op.execute(f"DROP TRIGGER IF EXISTS {name} ON {table}")
