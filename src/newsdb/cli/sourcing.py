@@ -125,10 +125,11 @@ _TOP = click.option(
 @_TOP
 @scoped
 def sources(session, scope, article: str | None, fmt: str, totals: bool, top: int | None) -> None:
-    """List the sources: everyone quoted or credited with a claim, by kind.
+    """List the sources, per article or (with --totals) across the articles chosen.
 
-    For each: named person, institution, collective or unnamed individual; its sector
-    (source_type), affiliation, role and where it is based; how many quote segments, words
+    A source is anyone quoted or credited with a claim. For each: named person,
+    institution, collective or unnamed individual; its sector (source_type), affiliation,
+    role and where it is based; how many quote segments, words
     quoted and claims; the paragraph where it first appears. One row per article and
     source; with --totals, one row per source with the number of articles that hear it.
 
@@ -221,7 +222,7 @@ def profile(session, scope, article: str | None, fmt: str, summary: bool) -> Non
 @_TOP
 @scoped
 def gaps(session, scope, article: str | None, fmt: str, totals: bool, top: int | None) -> None:
-    """List voice gaps: actors never heard in the story, and who speaks for them.
+    """List voice gaps, per article or (with --totals) across the articles chosen.
 
     An actor is in the story when it is mentioned or is party to an event the article
     reports; it is a gap when it is never quoted nor credited with a claim. speakers are
