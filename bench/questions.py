@@ -164,6 +164,7 @@ facts AS (
     UNION ALL
     SELECT ae.article_id, ep.actor_id, 0, 1, 0
     FROM ae JOIN event_participant ep ON ep.event_id = ae.event_id
+        AND ep.article_id = ae.article_id
     UNION ALL
     SELECT q.article_id, q.speaker_id, 0, 0, 1 FROM arts JOIN quote q ON q.article_id = arts.id
     UNION ALL
@@ -297,7 +298,7 @@ SELECT a.slug, a.published_date, 'party', x.slug, x.name, x.name, x.country, ep.
 FROM ae
 JOIN arts a ON a.id = ae.article_id
 JOIN event e ON e.id = ae.event_id
-JOIN event_participant ep ON ep.event_id = e.id
+JOIN event_participant ep ON ep.event_id = e.id AND ep.article_id = ae.article_id
 JOIN actor x ON x.id = ep.actor_id
 WHERE x.kind = 'state'
 """

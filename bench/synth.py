@@ -275,7 +275,7 @@ def generate(scale: float = 1.0, seed: int = 20261124) -> Iterator[tuple[str, li
     # -- events ----------------------------------------------------------------------------
     event_type = _weighted(rng, {e.value: (3.0 if e.value in VIOLENT else 1.0) for e in EventType})
     event_days = sorted(rng.randrange(-60, DAYS) for _ in range(sizes.events))
-    events, participants = [], []
+    events, parts_of = [], {}  # an event's parties, given by each article that reports it
     for i, offset in enumerate(event_days):
         eid = i + 1
         etype = event_type()
@@ -304,26 +304,25 @@ def generate(scale: float = 1.0, seed: int = 20261124) -> Iterator[tuple[str, li
              precision, resolution, source, f"Place {eid % 500}",
              COUNTRIES[country_of.one()], fatalities, fat_written, reporter, attribution)
         )
-        seen = set()
+        parts = parts_of[eid] = []
         for _ in range(rng.randint(1, 4)):
             role = _pick(rng, {"initiator": 0.25, "target": 0.25, "victim": 0.15,
                                "location": 0.1, "participant": 0.15, "speaker": 0.1})
             actor = speaker_zipf.one()
-            if (actor, role) not in seen:
-                seen.add((actor, role))
-                participants.append((len(participants) + 1, eid, actor, role, annotator()))
+            if (actor, role) not in {(a, r) for a, r, _ in parts}:
+                # the annotator drawn here, as before migration 0005, so the data stays the same
+                parts.append((actor, role, annotator()))
     yield "event", ["id", "slug", "name", "event_type", "parent_id", "date_as_written",
                     "start_date", "end_date", "date_precision", "date_resolution",
                     "date_source", "location", "country", "fatalities",
                     "fatalities_as_written", "fatalities_reported_by_id",
                     "fatalities_attribution"], events
     del events
-    yield "event_participant", ["id", "event_id", "actor_id", "role", "annotator_id"], participants
-    del participants
 
     # -- per article: paragraphs, quotes, claims, mentions, affiliations, event mentions -----
     paragraphs, quotes, claims, claim_quotes, claim_events = [], [], [], [], []
     mentions, affiliations, event_mentions, checks, relations = [], [], [], [], []
+    participants = []
     quote_id = claim_id = 0
     last_claim_of_event: dict[int, int] = {}
     quote_kind = _weighted(rng, QUOTE_KINDS)
@@ -381,6 +380,8 @@ def generate(scale: float = 1.0, seed: int = 20261124) -> Iterator[tuple[str, li
                 if eid not in art_events:
                     art_events.append(eid)
         for eid in art_events:
+            for actor, role, ann in parts_of[eid]:
+                participants.append((len(participants) + 1, art, eid, actor, role, ann))
             s = rng.randrange(0, length - 40)
             e = s + rng.randint(10, 39)
             event_mentions.append((art, eid, s, e, body[s:e], annotator()))
@@ -472,6 +473,10 @@ def generate(scale: float = 1.0, seed: int = 20261124) -> Iterator[tuple[str, li
                           "span_end", "annotator_id"], _numbered(affiliations, dedupe=(0, 1, 7))
     yield "event_mention", ["id", "article_id", "event_id", "span_start", "span_end", "text",
                             "annotator_id"], _numbered(event_mentions)
+    # since migration 0005 a part belongs to the article that states it: each article that
+    # reports an event names its parties
+    yield "event_participant", ["id", "article_id", "event_id", "actor_id", "role",
+                                "annotator_id"], participants
 
 
 def _pick(rng: random.Random, table: dict[str, float]) -> str:

@@ -2,6 +2,8 @@
 -- rewritten so that a date range reaches the data. Correct but slow (whole collection first,
 -- quadratic correlated counts): tests/test_sourcing.py checks that the views give exactly
 -- these rows on the seed, on both backends. One view per section, after its '-- view:' line.
+-- Since migration 0005 an event's parties are those of the article itself: the three joins
+-- with event_participant carry `ep.article_id = ae.article_id`, as the views do.
 
 -- view: v_sources
 WITH 
@@ -147,6 +149,7 @@ WITH
         UNION
         SELECT ae.article_id, ep.actor_id
         FROM article_event ae JOIN event_participant ep ON ep.event_id = ae.event_id
+            AND ep.article_id = ae.article_id
     ),
     spoken_for AS (
         SELECT DISTINCT sp.article_id, m.actor_id, sp.via, sp.key, sp.actor_id AS speaker_id
@@ -166,6 +169,7 @@ SELECT
     (SELECT COUNT(*) FROM mention m
         WHERE m.article_id = p.article_id AND m.actor_id = p.actor_id) AS mentions,
     (SELECT COUNT(*) FROM article_event ae JOIN event_participant ep ON ep.event_id = ae.event_id
+        AND ep.article_id = ae.article_id
         WHERE ae.article_id = p.article_id AND ep.actor_id = p.actor_id) AS event_roles,
     (SELECT COUNT(*) FROM spoken_for sf
         WHERE sf.article_id = p.article_id AND sf.actor_id = p.actor_id AND sf.via = 'quote')
@@ -227,7 +231,7 @@ SELECT
 FROM article_event ae
 JOIN article a ON a.id = ae.article_id
 JOIN event e ON e.id = ae.event_id
-JOIN event_participant ep ON ep.event_id = e.id
+JOIN event_participant ep ON ep.event_id = e.id AND ep.article_id = ae.article_id
 JOIN actor x ON x.id = ep.actor_id
 WHERE x.kind = 'state'
 

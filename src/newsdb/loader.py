@@ -113,7 +113,6 @@ class Plan:
     actors: dict[str, dict[str, Any]]
     aliases: dict[str, set[str]]
     events: dict[str, dict[str, Any]]
-    participants: dict[str, set[tuple[str, str]]]
     rows: dict[type, list[dict[str, Any]]] = field(default_factory=dict)
 
 
@@ -311,7 +310,7 @@ def _plan(path: Path, root: yaml.Node | None, doc: AnnotationFile) -> Plan:
         )
 
     # Events, their participants and where the article reports them.
-    event_rows, participants = {}, {}
+    event_rows = {}
     for i, ev in enumerate(doc.events):
         known(ev.parent, events, "event", "events", i, "parent")
         if ev.parent == ev.slug:
@@ -336,10 +335,19 @@ def _plan(path: Path, root: yaml.Node | None, doc: AnnotationFile) -> Plan:
             "fatalities_reported_by_id": _ref("actor", fat.reported_by) if fat else None,
             "fatalities_attribution": fat.attribution if fat else None,
         }
-        participants[ev.slug] = set()
+        parts = set()  # the same part named twice is one row
         for j, part in enumerate(ev.participants):
             known(part.actor, actors, "actor", "events", i, "participants", j, "actor")
-            participants[ev.slug].add((part.actor, part.role))
+            if (part.actor, part.role) not in parts:
+                parts.add((part.actor, part.role))
+                rows[EventParticipant].append(
+                    {
+                        "event_id": ("event", ev.slug),
+                        "actor_id": ("actor", part.actor),
+                        "role": part.role,
+                        "annotator_id": annotator,
+                    }
+                )
         place_mentions(EventMention, "event_id", ("event", ev.slug), ev.mentions, "events", i)
 
     # Quotes: direct and partial quotes are exactly the words between “ and ”.
@@ -439,9 +447,7 @@ def _plan(path: Path, root: yaml.Node | None, doc: AnnotationFile) -> Plan:
                 }
             )
 
-    return Plan(
-        path, doc, body, article, annotator[1], actor_rows, aliases, event_rows, participants, rows
-    )
+    return Plan(path, doc, body, article, annotator[1], actor_rows, aliases, event_rows, rows)
 
 
 def _ref(kind: str, key: str | None):
@@ -462,6 +468,7 @@ ARTICLE_TABLES: list[type] = [
     ArticleMetadata,
     Mention,
     EventMention,
+    EventParticipant,
     Affiliation,
     Quote,
     Claim,
@@ -561,7 +568,6 @@ def store(session: Session, plan: Plan) -> Report:
     _store_named(session, Actor, plan.actors, "actor", keys, report)
     _store_aliases(session, plan, keys, report)
     _store_named(session, Event, plan.events, "event", keys, report)
-    _store_participants(session, plan, keys, report)
     article_id = _store_article(session, plan, report)
     _store_article_rows(session, plan, article_id, keys, report)
     session.flush()
@@ -639,32 +645,6 @@ def _store_aliases(session: Session, plan: Plan, keys: _Keys, report: Report) ->
             )
         report.count("actor_alias", "inserted", len(wanted - have))
         report.count("actor_alias", "deleted", len(have - wanted))
-
-
-def _store_participants(session: Session, plan: Plan, keys: _Keys, report: Report) -> None:
-    annotator_id = keys.id(("annotator", plan.annotator))
-    for slug, wanted in plan.participants.items():
-        event_id = keys.ids[("event", slug)]
-        rows = session.execute(
-            select(EventParticipant.id, Actor.slug, EventParticipant.role)
-            .join(Actor, Actor.id == EventParticipant.actor_id)
-            .where(EventParticipant.event_id == event_id)
-        ).all()
-        have = {(r.slug, r.role): r.id for r in rows}
-        for actor, role in sorted(wanted - have.keys()):
-            session.execute(
-                insert(EventParticipant).values(
-                    event_id=event_id,
-                    actor_id=keys.ids[("actor", actor)],
-                    role=role,
-                    annotator_id=annotator_id,
-                )
-            )
-        gone = [have[k] for k in have.keys() - wanted]
-        if gone:
-            session.execute(delete(EventParticipant).where(EventParticipant.id.in_(gone)))
-        report.count("event_participant", "inserted", len(wanted - have.keys()))
-        report.count("event_participant", "deleted", len(gone))
 
 
 def _store_article(session: Session, plan: Plan, report: Report) -> int:

@@ -76,16 +76,23 @@ class Event(Base):
 
 
 class EventParticipant(Provenance, Base):
-    """An actor's part in an event: initiator, target, victim, location..."""
+    """An actor's part in an event as one article gives it: initiator, target, victim...
+
+    Parts belong to the article whose annotation states them (migration 0005): two articles
+    that report the same event may name different parties, and loading one never changes
+    the other's.
+    """
 
     __tablename__ = "event_participant"
     __table_args__ = (
-        UniqueConstraint("event_id", "actor_id", "role"),
+        UniqueConstraint("article_id", "event_id", "actor_id", "role"),
+        Index(None, "event_id", "article_id"),
         one_of("role", ParticipantRole),
     )
 
     id: Mapped[intpk]
-    event_id: Mapped[int] = fk("event.id", index=False)  # leads the unique key
+    article_id: Mapped[int] = fk("article.id", index=False)  # leads the unique key
+    event_id: Mapped[int] = fk("event.id", index=False)  # leads the index above
     actor_id: Mapped[int] = fk("actor.id")
     role: Mapped[str] = mapped_column(String(20))
 

@@ -1,0 +1,102 @@
+"""Event participants belong to the article that states them (migration 0005).
+
+Two articles report the same event and name different parties: each keeps its own, loading
+one again leaves the other's alone, and each article's voice gaps count only its own parts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session
+
+from newsdb import migrate, sourcing
+from newsdb.loader import load_folder
+
+MINI = Path(__file__).parent / "data" / "mini"
+EVENT = "bridge-collapse"
+
+
+@pytest.fixture
+def second(tmp_path: Path) -> Path:
+    """The mini article again under another slug, naming Acme Corp, not Jane Doe, as the
+    party to the same event."""
+    folder = tmp_path / "mini-again"
+    shutil.copytree(MINI, folder)
+    body = (folder / "article.txt").read_bytes() + b"\nMore later."
+    (folder / "article.txt").write_bytes(body)  # another text: every article's is its own
+    path = folder / "annotations.yaml"
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    doc["article"]["slug"] = "mini-again"
+    doc["article"]["sha256"] = hashlib.sha256(body).hexdigest()
+    (event,) = [e for e in doc["events"] if e["slug"] == EVENT]
+    event["participants"] = [{"actor": "acme-corp", "role": "initiator"}]
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return folder
+
+
+def _load(engine: Engine, folder: Path) -> None:
+    with Session(engine) as session, session.begin():
+        load_folder(session, folder)
+
+
+def _parts(engine: Engine) -> set[tuple[str, str, str]]:
+    with engine.connect() as connection:
+        rows = connection.execute(
+            text(
+                "SELECT a.slug, x.slug, p.role FROM event_participant p"
+                " JOIN article a ON a.id = p.article_id JOIN actor x ON x.id = p.actor_id"
+            )
+        )
+        return {tuple(row) for row in rows}
+
+
+def test_each_article_keeps_its_own_parties(engine: Engine, second: Path) -> None:
+    _load(engine, MINI)
+    _load(engine, second)
+    both = {
+        ("mini-bridge", "jane-doe", "participant"),
+        ("mini-again", "acme-corp", "initiator"),
+    }
+    assert _parts(engine) == both
+    _load(engine, MINI)  # again: nothing of the other article's changes
+    assert _parts(engine) == both
+
+
+def test_voice_gaps_count_the_articles_own_parties(engine: Engine, second: Path) -> None:
+    _load(engine, MINI)
+    _load(engine, second)
+    with Session(engine) as session:
+        roles = {(g.article, g.actor_slug): g.event_roles for g in sourcing.voice_gaps(session)}
+        parties = {
+            (g.article, g.subject_slug) for g in sourcing.geography(session) if g.side == "party"
+        }
+    assert roles[("mini-again", "acme-corp")] == 1
+    assert roles[("mini-bridge", "acme-corp")] == 0  # mentioned there, no part in the event
+    assert parties == set()  # neither names a state as a party
+
+
+def test_upgrade_copies_a_part_to_every_article_that_reports_its_event(
+    engine: Engine, second: Path
+) -> None:
+    """Before 0005 a part belonged to the event; the upgrade gives it to each article that
+    reports the event, and the downgrade merges the copies again."""
+    _load(engine, MINI)
+    _load(engine, second)
+    migrate.downgrade(engine, "0004")
+    with engine.connect() as connection:
+        before = connection.execute(text("SELECT COUNT(*) FROM event_participant")).scalar_one()
+    assert before == 2  # one part each, on the one event
+    migrate.upgrade(engine)
+    assert _parts(engine) == {
+        (article, actor, role)
+        for article in ("mini-bridge", "mini-again")
+        for actor, role in (("jane-doe", "participant"), ("acme-corp", "initiator"))
+    }
+    _load(engine, MINI)  # loading again gives the article exactly its own parts
+    assert ("mini-bridge", "acme-corp", "initiator") not in _parts(engine)
