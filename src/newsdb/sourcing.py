@@ -38,7 +38,14 @@ helper                 view                      answers
 :func:`event_sourcing` ``v_event_sourcing``      the claims and quotes about each event
 :func:`quote_network`  ``v_quote_network``       who speaks about whom, inside their quotes
 :func:`claim_checks`   ``v_claim_checks``        claims checked against the record
+:func:`actor_tally`    ``v_actor_tally``         an actor's counts in one article (the tally)
+:func:`source_totals`  ``v_actor_tally``         who is heard across the articles, per actor
+:func:`unheard_totals` ``v_actor_tally``         who is mentioned and not heard, per actor
 =====================  ========================  ==========================================
+
+The listings give one row per article and source (or claim, event...). Over a collection,
+:func:`source_totals`, :func:`unheard_totals` and :func:`profile` answer from per-article
+tallies that the database keeps (migration 0004): one index range for any range of dates.
 """
 
 from __future__ import annotations
