@@ -830,6 +830,14 @@ def test_totals_top(loaded_url) -> None:
     assert "--top goes with --totals" in result.output
 
 
+def test_top_without_totals_is_refused_before_the_database_is_opened(tmp_path) -> None:
+    missing = tmp_path / "none.sqlite"
+    result = _run(f"sqlite:///{missing}", "sources", "--top", "2")
+    assert result.exit_code == 2
+    assert "--top goes with --totals" in result.output
+    assert not missing.exists()
+
+
 def test_date_options(loaded_url) -> None:
     result = _run(loaded_url, "claims", "--since", "2024-02-01", "--format", "json")
     assert {r["article"] for r in json.loads(result.stdout)} == {"mini-bridge"}

@@ -40,6 +40,8 @@ def scoped(fn: Callable) -> Callable:
             "since": since.date() if since else None,
             "until": until.date() if until else None,
         }
+        if kwargs.get("top") is not None and not kwargs.get("totals"):
+            raise click.UsageError("--top goes with --totals")  # before opening the database
         try:
             with app.session() as session:
                 return fn(session, scope=scope, **kwargs)
@@ -139,8 +141,6 @@ def sources(session, scope, article: str | None, fmt: str, totals: bool, top: in
         newsdb sources --since 2024-01-01 --until 2024-01-31 --format json
         newsdb sources --totals --top 20 --since 2024-01-01 --until 2024-12-31
     """
-    if top is not None and not totals:
-        raise click.UsageError("--top goes with --totals")
     if totals:
         heard = sourcing.source_totals(session, article, limit=top, **scope)
         columns = ["name", "source_class", "source_type", "country", "articles", "quotes"]
@@ -235,8 +235,6 @@ def gaps(session, scope, article: str | None, fmt: str, totals: bool, top: int |
         newsdb gaps --format csv > gaps.csv
         newsdb gaps --totals --top 20 --since 2024-01-01 --until 2024-12-31
     """
-    if top is not None and not totals:
-        raise click.UsageError("--top goes with --totals")
     if totals:
         unheard = sourcing.unheard_totals(session, article, limit=top, **scope)
         columns = ["name", "source_class", "country", "articles", "mentions", "heard_in"]
