@@ -9,6 +9,7 @@ from alembic import context
 from sqlalchemy import Engine, text
 
 from newsdb.db import make_engine, resolve_url
+from newsdb.migrate import foreign_keys_off
 from newsdb.models import Base
 
 config = context.config
@@ -48,12 +49,26 @@ def run_migrations(connection) -> None:
         if connection.dialect.name == "postgresql":
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         context.run_migrations()
+        if connection.dialect.name == "sqlite":
+            _check_foreign_keys(connection)
+
+
+def _check_foreign_keys(connection) -> None:
+    """SQLite migrates with foreign keys off (newsdb.migrate.foreign_keys_off): before the
+    transaction commits, make sure that no row was left pointing nowhere."""
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        table, rowid, parent, _ = broken[0]
+        raise RuntimeError(
+            f"the migration left {len(broken)} row(s) whose foreign key points nowhere,"
+            f" the first in {table} (rowid {rowid}) referring to {parent}"
+        )
 
 
 def run_migrations_online() -> None:
     connectable = config.attributes.get("connection")
     if isinstance(connectable, Engine):  # pytest-alembic hands in an engine
-        with connectable.connect() as connection:
+        with connectable.connect() as connection, foreign_keys_off(connection):
             run_migrations(connection)
         return
     if connectable is not None:
@@ -61,7 +76,7 @@ def run_migrations_online() -> None:
         return
     url = context.get_x_argument(as_dictionary=True).get("url")
     engine = make_engine(resolve_url(url))
-    with engine.connect() as connection:
+    with engine.connect() as connection, foreign_keys_off(connection):
         run_migrations(connection)
     engine.dispose()
 
