@@ -3,7 +3,8 @@
 -- quadratic correlated counts): tests/test_sourcing.py checks that the views give exactly
 -- these rows on the seed, on both backends. One view per section, after its '-- view:' line.
 -- Since migration 0005 an event's parties are those of the article itself: the three joins
--- with event_participant carry `ep.article_id = ae.article_id`, as the views do.
+-- with event_participant carry `ep.article_id = ae.article_id`, as the views do. Since 0006 an
+-- event's death toll is the article's own, from event_report.
 
 -- view: v_sources
 WITH 
@@ -344,11 +345,12 @@ WITH
         JOIN quote q ON q.article_id = em.article_id
             AND q.span_start <= em.span_start AND em.span_end <= q.span_end
         UNION
-        SELECT ae.article_id, e.id, 'fatalities', NULL, e.fatalities_as_written,
-            e.fatalities_attribution, e.fatalities_reported_by_id, NULL, NULL
-        FROM article_event ae JOIN event e ON e.id = ae.event_id
-        WHERE e.fatalities IS NOT NULL OR e.fatalities_as_written IS NOT NULL
-            OR e.fatalities_attribution IS NOT NULL
+        SELECT ae.article_id, ae.event_id, 'fatalities', NULL, er.fatalities_as_written,
+            er.fatalities_attribution, er.fatalities_reported_by_id, NULL, NULL
+        FROM article_event ae JOIN event_report er
+            ON er.article_id = ae.article_id AND er.event_id = ae.event_id
+        WHERE er.fatalities IS NOT NULL OR er.fatalities_as_written IS NOT NULL
+            OR er.fatalities_attribution IS NOT NULL
     )
 SELECT
     a.slug AS article,

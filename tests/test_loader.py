@@ -112,6 +112,36 @@ BAD = [
     pytest.param(
         "annotator: {kind: hand", "annotator: {kind: hand,,", "not valid YAML", id="malformed-yaml"
     ),
+    pytest.param(
+        "as_written: on Monday",
+        "as_written: last Monday",
+        "events[0].date.as_written: 'last Monday' is not in the article text",
+        id="date-words-not-in-text",
+    ),
+    pytest.param(
+        "as_written: killing three people",
+        "as_written: killing four people",
+        "events[0].fatalities.as_written: 'killing four people' is not in the article text",
+        id="toll-words-not-in-text",
+    ),
+    pytest.param(
+        "reported_by: officials, attribution: unnamed_official",
+        "attribution: unnamed_official",
+        "a toll of attribution 'unnamed_official' names who reported it",
+        id="toll-without-reporter",
+    ),
+    pytest.param(
+        "reported_by: officials, attribution: unnamed_official",
+        "reported_by: officials, attribution: passive",
+        "a toll that names who reported it has an attribution of",
+        id="passive-toll-with-reporter",
+    ),
+    pytest.param(
+        "reported_by: officials,",
+        "reported_by: pundits,",
+        "events[0].fatalities.reported_by: unknown actor 'pundits'",
+        id="toll-reporter-undeclared",
+    ),
 ]
 
 

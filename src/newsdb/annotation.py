@@ -151,6 +151,18 @@ class Fatalities(Strict):
     reported_by: Slug | None = None
     attribution: vocab.AttributionMode | None = None
 
+    @model_validator(mode="after")
+    def _reporter_matches_attribution(self) -> Fatalities:
+        needs = self.attribution in vocab.MODES_WITH_SOURCE
+        if needs and self.reported_by is None:
+            raise ValueError(f"a toll of attribution '{self.attribution}' names who reported it")
+        if not needs and self.reported_by is not None:
+            raise ValueError(
+                "a toll that names who reported it has an attribution of"
+                f" {', '.join(repr(m.value) for m in vocab.MODES_WITH_SOURCE)}"
+            )
+        return self
+
 
 class Participant(Strict):
     actor: Slug

@@ -1,4 +1,4 @@
-"""Listings of what is stored: articles by slug, and events.
+"""Listings of what is stored: articles by slug, and events as each article reports them.
 
 Like every query helper in newsdb these take a session, build a ``select()`` with bound
 parameters, return dataclasses and never commit. Quote segments and claims are listed by
@@ -16,10 +16,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select, union
+from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from newsdb.models import Article, Claim, ClaimEvent, Event, EventMention
+from newsdb.models import Article, Event, EventReport
 
 
 class UnknownArticle(LookupError):
@@ -45,6 +45,9 @@ def check_range(since: dt.date | None, until: dt.date | None) -> None:
 
 @dataclass(frozen=True)
 class EventRow:
+    """An event as one article reports it: the event's own fields, and the article's words."""
+
+    article: str | None  # None for an event that no article's annotation describes
     slug: str
     name: str
     event_type: str
@@ -56,6 +59,7 @@ class EventRow:
     location: str | None
     fatalities: int | None
     fatalities_as_written: str | None
+    fatalities_attribution: str | None
     parent: str | None
 
 
@@ -81,44 +85,43 @@ def events(
     since: dt.date | None = None,
     until: dt.date | None = None,
 ) -> list[EventRow]:
-    """Every event by date (undated last); with ``article``, ``since`` or ``until``, only the
-    events that those articles report (a mention) or make claims about."""
+    """Every event by date (undated last), once for each article that reports it, with that
+    article's words for its date and death toll; with ``article``, ``since`` or ``until``,
+    only the events those articles report. An event that no article reports is listed once,
+    without an article, and only when no article is chosen."""
     check_range(since, until)
     parent = aliased(Event)
     query = (
-        select(Event, parent.slug.label("parent"))
+        select(Event, EventReport, Article.slug.label("article"), parent.slug.label("parent"))
+        .outerjoin(EventReport, EventReport.event_id == Event.id)
+        .outerjoin(Article, Article.id == EventReport.article_id)
         .outerjoin(parent, parent.id == Event.parent_id)
-        .order_by(Event.start_date.is_(None), Event.start_date, Event.slug)
+        .order_by(Event.start_date.is_(None), Event.start_date, Event.slug, Article.slug)
     )
-    if article is not None or since is not None or until is not None:
-        articles = select(Article.id)
-        if article is not None:
-            articles = articles.where(Article.id == article_id(session, article))
-        if since is not None:
-            articles = articles.where(Article.published_date >= since)
-        if until is not None:
-            articles = articles.where(Article.published_date <= until)
-        reported = union(
-            select(EventMention.event_id).where(EventMention.article_id.in_(articles)),
-            select(ClaimEvent.event_id)
-            .join(Claim, Claim.id == ClaimEvent.claim_id)
-            .where(Claim.article_id.in_(articles)),
+    if article is not None:
+        query = query.where(Article.id == article_id(session, article))
+    if since is not None:
+        query = query.where(Article.published_date >= since)
+    if until is not None:
+        query = query.where(Article.published_date <= until)
+    rows = []
+    for ev, report, article_slug, parent_slug in session.execute(query):
+        rows.append(
+            EventRow(
+                article=article_slug,
+                slug=ev.slug,
+                name=ev.name,
+                event_type=ev.event_type,
+                date_as_written=report.date_as_written if report else None,
+                date=iso_date(ev.start_date, ev.date_precision),
+                end_date=iso_date(ev.end_date, ev.date_precision),
+                date_precision=ev.date_precision,
+                date_resolution=ev.date_resolution,
+                location=ev.location,
+                fatalities=report.fatalities if report else None,
+                fatalities_as_written=report.fatalities_as_written if report else None,
+                fatalities_attribution=report.fatalities_attribution if report else None,
+                parent=parent_slug,
+            )
         )
-        query = query.where(Event.id.in_(reported))
-    return [
-        EventRow(
-            slug=ev.slug,
-            name=ev.name,
-            event_type=ev.event_type,
-            date_as_written=ev.date_as_written,
-            date=iso_date(ev.start_date, ev.date_precision),
-            end_date=iso_date(ev.end_date, ev.date_precision),
-            date_precision=ev.date_precision,
-            date_resolution=ev.date_resolution,
-            location=ev.location,
-            fatalities=ev.fatalities,
-            fatalities_as_written=ev.fatalities_as_written,
-            parent=parent_slug,
-        )
-        for ev, parent_slug in session.execute(query)
-    ]
+    return rows

@@ -38,6 +38,7 @@ from newsdb.models import (
     Event,
     EventMention,
     EventParticipant,
+    EventReport,
     Mention,
     Paragraph,
     Quote,
@@ -318,11 +319,16 @@ def _plan(path: Path, root: yaml.Node | None, doc: AnnotationFile) -> Plan:
         fat = ev.fatalities
         if fat:
             known(fat.reported_by, actors, "actor", "events", i, "fatalities", "reported_by")
+        for words, where in (
+            (ev.date.as_written, ("date", "as_written")),
+            (fat and fat.as_written, ("fatalities", "as_written")),
+        ):
+            if words and words not in body:
+                raise fail(f"{words!r} is not in the article text", "events", i, *where)
         event_rows[ev.slug] = {
             "name": ev.name,
             "event_type": ev.type,
             "parent_id": _ref("event", ev.parent),
-            "date_as_written": ev.date.as_written,
             "start_date": ev.date.start,
             "end_date": ev.date.end,
             "date_precision": ev.date.precision,
@@ -330,11 +336,19 @@ def _plan(path: Path, root: yaml.Node | None, doc: AnnotationFile) -> Plan:
             "date_source": ev.date.source,
             "location": ev.location,
             "country": ev.country,
-            "fatalities": fat.count if fat else None,
-            "fatalities_as_written": fat.as_written if fat else None,
-            "fatalities_reported_by_id": _ref("actor", fat.reported_by) if fat else None,
-            "fatalities_attribution": fat.attribution if fat else None,
         }
+        # what this article says of the event, kept with the article's other rows
+        rows[EventReport].append(
+            {
+                "event_id": ("event", ev.slug),
+                "date_as_written": ev.date.as_written,
+                "fatalities": fat.count if fat else None,
+                "fatalities_as_written": fat.as_written if fat else None,
+                "fatalities_reported_by_id": _ref("actor", fat.reported_by) if fat else None,
+                "fatalities_attribution": fat.attribution if fat else None,
+                "annotator_id": annotator,
+            }
+        )
         parts = set()  # the same part named twice is one row
         for j, part in enumerate(ev.participants):
             known(part.actor, actors, "actor", "events", i, "participants", j, "actor")
@@ -467,6 +481,7 @@ ARTICLE_TABLES: list[type] = [
     Paragraph,
     ArticleMetadata,
     Mention,
+    EventReport,
     EventMention,
     EventParticipant,
     Affiliation,

@@ -844,9 +844,9 @@ class EventSourcingRow:
     """One thing an article's sourcing of an event rests on.
 
     ``item`` is 'claim' (a claim about the event), 'quote' (a quote a claim about the event
-    rests on, or one that mentions the event), 'fatalities' (the event's reported death toll:
-    ``text`` as written, ``attribution_mode`` and ``source`` who reported it) or None for an
-    event the article reports with nothing attributed about it.
+    rests on, or one that mentions the event), 'fatalities' (the death toll as this article
+    reports it: ``text`` as written, ``attribution_mode`` and ``source`` who reported it) or
+    None for an event the article reports with nothing attributed about it.
     """
 
     article: str

@@ -95,7 +95,8 @@ def quotes(session, scope, article: str | None, fmt: str) -> None:
 def events(session, scope, article: str | None, fmt: str) -> None:
     """List events with their dates as written and as resolved, and reported fatalities.
 
-    With --article, --since or --until: the events those articles report or recall.
+    One row for each article that reports an event, with that article's words for its date
+    and death toll. With --article, --since or --until: the events those articles report.
 
     \b
     Example:
@@ -106,6 +107,7 @@ def events(session, scope, article: str | None, fmt: str) -> None:
         rows,
         fmt,
         [
+            "article",
             "slug",
             "event_type",
             "date_as_written",
@@ -311,7 +313,7 @@ def corroboration(
 def event_sourcing(session, scope, article: str | None, fmt: str, event: str | None) -> None:
     """Show the claims and quotes about each event and whom they come from.
 
-    A 'fatalities' row says on whose word the death toll rests.
+    A 'fatalities' row says on whose word the article's death toll rests.
 
     \b
     Example:

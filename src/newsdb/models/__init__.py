@@ -5,7 +5,7 @@ from newsdb.models.annotator import Annotator
 from newsdb.models.article import Article, ArticleMetadata, Paragraph
 from newsdb.models.base import Base
 from newsdb.models.claim import Claim, ClaimCheck, ClaimEvent, ClaimQuote, ClaimRelation
-from newsdb.models.event import Event, EventMention, EventParticipant
+from newsdb.models.event import Event, EventMention, EventParticipant, EventReport
 from newsdb.models.quote import Quote
 from newsdb.models.tally import ArticleActorTally, ArticleModeTally
 
@@ -27,6 +27,7 @@ __all__ = [
     "Event",
     "EventMention",
     "EventParticipant",
+    "EventReport",
     "Mention",
     "Paragraph",
     "Quote",
