@@ -436,11 +436,11 @@ item AS (
     SELECT article_id, event_id, 'quote', key, text, NULL, speaker_id, cue, span_start
     FROM quoted
     UNION ALL
-    SELECT ae.article_id, e.id, 'fatalities', NULL, e.fatalities_as_written,
-        e.fatalities_attribution, e.fatalities_reported_by_id, NULL, NULL
-    FROM ae JOIN event e ON e.id = ae.event_id
-    WHERE e.fatalities IS NOT NULL OR e.fatalities_as_written IS NOT NULL
-        OR e.fatalities_attribution IS NOT NULL
+    SELECT ae.article_id, ae.event_id, 'fatalities', NULL, er.fatalities_as_written,
+        er.fatalities_attribution, er.fatalities_reported_by_id, NULL, NULL
+    FROM ae JOIN event_report er ON er.article_id = ae.article_id AND er.event_id = ae.event_id
+    WHERE er.fatalities IS NOT NULL OR er.fatalities_as_written IS NOT NULL
+        OR er.fatalities_attribution IS NOT NULL
 )
 SELECT
     a.slug AS article,

@@ -732,7 +732,8 @@ def main(argv: list[str] | None = None) -> None:
                 b.counts = {
                     t: connection.scalar(text(f"SELECT count(*) FROM {t}"))
                     for t in ("article", "actor", "quote", "claim", "mention", "paragraph",
-                              "event", "event_mention", "claim_quote", "claim_event")
+                              "event", "event_mention", "claim_quote", "claim_event",
+                              "event_report")
                 }
 
         if args.load_only:

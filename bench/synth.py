@@ -3,7 +3,7 @@
 At scale 1.0: 100,000 articles over three years (2023-2025, more of them lately and fewer at
 weekends), 20,000 actors quoted Zipf-wise (a few officials everywhere, a long tail quoted
 once), ~10 quote segments an article (1,000,000), ~1.5 claims a quote with the attribution mix
-of a news story, and mentions, paragraphs, events, participants, affiliations, checks and
+of a news story, and mentions, paragraphs, events, participants, reports, affiliations, checks and
 relations in proportion. Every text column that carries a span is the body's own characters
 at that span, so ``length(text) = span_end - span_start`` holds by construction.
 
@@ -276,6 +276,7 @@ def generate(scale: float = 1.0, seed: int = 20261124) -> Iterator[tuple[str, li
     event_type = _weighted(rng, {e.value: (3.0 if e.value in VIOLENT else 1.0) for e in EventType})
     event_days = sorted(rng.randrange(-60, DAYS) for _ in range(sizes.events))
     events, parts_of = [], {}  # an event's parties, given by each article that reports it
+    told_of = {}  # and its date as written and toll, given by each article that reports it
     for i, offset in enumerate(event_days):
         eid = i + 1
         etype = event_type()
@@ -298,11 +299,14 @@ def generate(scale: float = 1.0, seed: int = 20261124) -> Iterator[tuple[str, li
                                       "named_person": 0.1, "passive": 0.15, "writer": 0.1})
             if attribution not in ("passive", "writer"):
                 reporter = pools[attribution].one()
+        # drawn here as before migration 0006, so the data stays the same; a reporter exactly
+        # when the attribution names one (ck_event_report_reporter_matches_attribution)
+        told_of[eid] = (None, fatalities, fat_written, reporter, attribution)
         parent = rng.randint(max(1, eid - 500), eid - 1) if eid > 1 and rng.random() < 0.05 else None
         events.append(
-            (eid, f"event-{eid}", f"{etype} {eid}", etype, parent, None, start_date, end_date,
+            (eid, f"event-{eid}", f"{etype} {eid}", etype, parent, start_date, end_date,
              precision, resolution, source, f"Place {eid % 500}",
-             COUNTRIES[country_of.one()], fatalities, fat_written, reporter, attribution)
+             COUNTRIES[country_of.one()])
         )
         parts = parts_of[eid] = []
         for _ in range(rng.randint(1, 4)):
@@ -312,17 +316,15 @@ def generate(scale: float = 1.0, seed: int = 20261124) -> Iterator[tuple[str, li
             if (actor, role) not in {(a, r) for a, r, _ in parts}:
                 # the annotator drawn here, as before migration 0005, so the data stays the same
                 parts.append((actor, role, annotator()))
-    yield "event", ["id", "slug", "name", "event_type", "parent_id", "date_as_written",
-                    "start_date", "end_date", "date_precision", "date_resolution",
-                    "date_source", "location", "country", "fatalities",
-                    "fatalities_as_written", "fatalities_reported_by_id",
-                    "fatalities_attribution"], events
+    yield "event", ["id", "slug", "name", "event_type", "parent_id", "start_date", "end_date",
+                    "date_precision", "date_resolution", "date_source", "location",
+                    "country"], events
     del events
 
     # -- per article: paragraphs, quotes, claims, mentions, affiliations, event mentions -----
     paragraphs, quotes, claims, claim_quotes, claim_events = [], [], [], [], []
     mentions, affiliations, event_mentions, checks, relations = [], [], [], [], []
-    participants = []
+    participants, reports = [], []
     quote_id = claim_id = 0
     last_claim_of_event: dict[int, int] = {}
     quote_kind = _weighted(rng, QUOTE_KINDS)
@@ -384,7 +386,10 @@ def generate(scale: float = 1.0, seed: int = 20261124) -> Iterator[tuple[str, li
                 participants.append((len(participants) + 1, art, eid, actor, role, ann))
             s = rng.randrange(0, length - 40)
             e = s + rng.randint(10, 39)
-            event_mentions.append((art, eid, s, e, body[s:e], annotator()))
+            ann = annotator()
+            event_mentions.append((art, eid, s, e, body[s:e], ann))
+            # the article's own report, by its mention's annotator (no random number drawn)
+            reports.append((len(reports) + 1, art, eid, *told_of[eid], ann))
 
         # claims: ~70% of quotes carry one, then reported speech, agentless, writer
         key = 0
@@ -477,6 +482,12 @@ def generate(scale: float = 1.0, seed: int = 20261124) -> Iterator[tuple[str, li
     # reports an event names its parties
     yield "event_participant", ["id", "article_id", "event_id", "actor_id", "role",
                                 "annotator_id"], participants
+    # since migration 0006 the date as written and the toll belong to the article too: each
+    # article that reports an event (its event mentions; its claim events are among them)
+    # gives the event's date as written (none, as before) and toll
+    yield "event_report", ["id", "article_id", "event_id", "date_as_written", "fatalities",
+                           "fatalities_as_written", "fatalities_reported_by_id",
+                           "fatalities_attribution", "annotator_id"], reports
 
 
 def _pick(rng: random.Random, table: dict[str, float]) -> str:
