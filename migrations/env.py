@@ -9,7 +9,7 @@ from alembic import context
 from sqlalchemy import Engine, text
 
 from newsdb.db import make_engine, resolve_url
-from newsdb.migrate import foreign_keys_off
+from newsdb.migrate import migrating
 from newsdb.models import Base
 
 config = context.config
@@ -54,7 +54,7 @@ def run_migrations(connection) -> None:
 
 
 def _check_foreign_keys(connection) -> None:
-    """SQLite migrates with foreign keys off (newsdb.migrate.foreign_keys_off): before the
+    """SQLite migrates with foreign keys off (newsdb.migrate.migrating): before the
     transaction commits, make sure that no row was left pointing nowhere."""
     broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
     if broken:
@@ -68,7 +68,7 @@ def _check_foreign_keys(connection) -> None:
 def run_migrations_online() -> None:
     connectable = config.attributes.get("connection")
     if isinstance(connectable, Engine):  # pytest-alembic hands in an engine
-        with connectable.connect() as connection, foreign_keys_off(connection):
+        with connectable.connect() as connection, migrating(connection):
             run_migrations(connection)
         return
     if connectable is not None:
@@ -76,7 +76,7 @@ def run_migrations_online() -> None:
         return
     url = context.get_x_argument(as_dictionary=True).get("url")
     engine = make_engine(resolve_url(url))
-    with engine.connect() as connection, foreign_keys_off(connection):
+    with engine.connect() as connection, migrating(connection):
         run_migrations(connection)
     engine.dispose()
 

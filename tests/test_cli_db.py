@@ -123,6 +123,31 @@ def test_upgrade_to_unknown_revision_fails_cleanly(database_url: str) -> None:
     assert result.stderr.splitlines()[-1].startswith("Error: ")
 
 
+def test_a_migration_that_fails_half_way_leaves_the_schema_as_it_was(database_url: str) -> None:
+    """0006 creates a table, then an index whose name is taken: the table goes too. SQLite's
+    driver used to commit before DDL, so the table stayed and the next upgrade failed on it."""
+    assert newsdb("--database", database_url, "db", "upgrade", "0005").exit_code == 0
+    engine = make_engine(database_url)
+    try:
+        with engine.begin() as connection:
+            connection.exec_driver_sql(
+                "CREATE INDEX ix_event_report_event_id_article_id ON event (id)"
+            )
+        before = tables(database_url)
+        result = newsdb("--database", database_url, "db", "upgrade")
+        assert result.exit_code == 1
+        assert "Traceback" not in result.output
+        assert "ix_event_report_event_id_article_id" in result.stderr.splitlines()[-1]
+        assert tables(database_url) == before
+        assert revision(database_url) == "0005"
+        with engine.begin() as connection:
+            connection.exec_driver_sql("DROP INDEX ix_event_report_event_id_article_id")
+    finally:
+        engine.dispose()
+    assert newsdb("--database", database_url, "db", "upgrade").exit_code == 0
+    assert revision(database_url) == HEAD
+
+
 # Which database: --database, then NEWSDB_DATABASE_URL, then ./newsdb.sqlite.
 
 

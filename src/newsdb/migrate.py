@@ -32,31 +32,40 @@ def current_revision(engine: Engine) -> str | None:
 
 
 @contextmanager
-def foreign_keys_off(connection: Connection) -> Iterator[None]:
-    """On SQLite, switch foreign key enforcement off around a migration, and on again after.
+def migrating(connection: Connection) -> Iterator[None]:
+    """One transaction to migrate in, that a failure rolls back whole, on either backend.
 
-    A migration that rebuilds a table in batch mode drops the old table, and with foreign keys
-    on, SQLite first deletes its rows, cascading to every row that refers to them (0006
-    rebuilds ``event``). The pragma only takes effect outside a transaction, so it is set
-    before the migration's transaction begins; ``migrations/env.py`` checks, before it
-    commits, that no foreign key points nowhere. PostgreSQL needs nothing.
+    PostgreSQL needs nothing more. On SQLite two things:
+
+    * The driver (the ``sqlite3`` module) commits before any DDL and begins its transactions
+      only at the first INSERT, UPDATE or DELETE, so a migration that failed half way left the
+      tables it had created. Here the driver is told to begin and commit nothing itself, and
+      the transaction is begun with an explicit ``BEGIN``: DDL then rolls back like the rest.
+    * A migration that rebuilds a table in batch mode drops the old table, and with foreign
+      keys on SQLite first deletes its rows, cascading to every row that refers to them (0006
+      rebuilds ``event``). Foreign keys are switched off, which only takes effect outside a
+      transaction, and on again after; ``migrations/env.py`` checks before committing that no
+      foreign key points nowhere.
     """
     if connection.dialect.name != "sqlite":
-        yield
+        with connection.begin():
+            yield
         return
-    connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
-    connection.commit()
+    driver = connection.connection.driver_connection
+    level = driver.isolation_level
+    driver.isolation_level = None  # the driver begins and commits nothing by itself
+    driver.execute("PRAGMA foreign_keys=OFF")
     try:
-        yield
+        with connection.begin():
+            connection.exec_driver_sql("BEGIN")
+            yield
     finally:
-        if connection.in_transaction():
-            connection.rollback()
-        connection.exec_driver_sql("PRAGMA foreign_keys=ON")
-        connection.commit()
+        driver.execute("PRAGMA foreign_keys=ON")  # after the commit or the rollback
+        driver.isolation_level = level
 
 
 def _run(engine: Engine, step, revision: str) -> None:
-    with engine.connect() as connection, foreign_keys_off(connection), connection.begin():
+    with engine.connect() as connection, migrating(connection):
         step(alembic_config(connection), revision)
 
 
