@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 from pydantic import ValidationError
-from sqlalchemy import delete, insert, select, text, update
+from sqlalchemy import delete, insert, select, text, union, update
 from sqlalchemy.orm import Session
 
 from newsdb import textref
@@ -115,6 +115,10 @@ class Plan:
     aliases: dict[str, set[str]]
     events: dict[str, dict[str, Any]]
     rows: dict[type, list[dict[str, Any]]] = field(default_factory=dict)
+    root: yaml.Node | None = None  # the YAML document, for the line of a problem found later
+
+    def fail(self, reason: str, *where) -> AnnotationError:
+        return AnnotationError(self.path, reason, where, _line_of(self.root, where))
 
 
 def read_folder(folder: Path | str) -> Plan:
@@ -461,7 +465,7 @@ def _plan(path: Path, root: yaml.Node | None, doc: AnnotationFile) -> Plan:
                 }
             )
 
-    return Plan(path, doc, body, article, annotator[1], actor_rows, aliases, event_rows, rows)
+    return Plan(path, doc, body, article, annotator[1], actor_rows, aliases, event_rows, rows, root)
 
 
 def _ref(kind: str, key: str | None):
@@ -580,9 +584,9 @@ def store(session: Session, plan: Plan) -> Report:
     report = Report(plan.article["slug"])
     keys = _Keys(session)
     _store_annotator(session, plan, keys, report)
-    _store_named(session, Actor, plan.actors, "actor", keys, report)
+    _store_named(session, plan, Actor, plan.actors, "actor", keys, report)
     _store_aliases(session, plan, keys, report)
-    _store_named(session, Event, plan.events, "event", keys, report)
+    _store_named(session, plan, Event, plan.events, "event", keys, report)
     article_id = _store_article(session, plan, report)
     _store_article_rows(session, plan, article_id, keys, report)
     session.flush()
@@ -608,10 +612,126 @@ def _store_annotator(session: Session, plan: Plan, keys: _Keys, report: Report) 
     keys.remember("annotator", plan.annotator, id_)
 
 
+#: The fields of a shared actor or event, in groups that are stored or kept together: the
+#: columns, where the annotation gives each, and the values that mean it says nothing.
+_GROUPS: dict[str, list[tuple[tuple[str, ...], tuple[tuple, ...], tuple]]] = {
+    "actor": [
+        (("name",), (("name",),), (None,)),
+        (("kind",), (("kind",),), (None,)),
+        (("sector",), (("sector",),), ("unknown",)),
+        (("country",), (("country",),), (None,)),
+        (("wikidata_id",), (("wikidata",),), (None,)),
+        (("note",), (("note",),), (None,)),
+        (("parent_id",), (("part_of",),), (None,)),
+    ],
+    "event": [
+        (("name",), (("name",),), (None,)),
+        (("event_type",), (("type",),), (None,)),
+        (("parent_id",), (("parent",),), (None,)),
+        (
+            ("start_date", "end_date", "date_precision", "date_resolution", "date_source"),
+            (
+                ("date", "start"),
+                ("date", "end"),
+                ("date", "precision"),
+                ("date", "resolution"),
+                ("date", "source"),
+            ),
+            (None, None, "unknown", "unresolved", None),
+        ),
+        (("location",), (("location",),), (None,)),
+        (("country",), (("country",),), (None,)),
+    ],
+}
+
+
+def _elsewhere(session: Session, kind: str, id_: int, article: str) -> list[str]:
+    """The slugs of the articles other than ``article`` whose rows refer to an actor or event."""
+    if kind == "actor":
+        refs = [
+            select(Mention.article_id).where(Mention.actor_id == id_),
+            select(Quote.article_id).where(Quote.speaker_id == id_),
+            select(Claim.article_id).where(Claim.source_id == id_),
+            select(Affiliation.article_id).where(
+                (Affiliation.person_id == id_) | (Affiliation.organisation_id == id_)
+            ),
+            select(EventParticipant.article_id).where(EventParticipant.actor_id == id_),
+            select(EventReport.article_id).where(EventReport.fatalities_reported_by_id == id_),
+        ]
+    else:
+        refs = [
+            select(EventMention.article_id).where(EventMention.event_id == id_),
+            select(EventReport.article_id).where(EventReport.event_id == id_),
+            select(EventParticipant.article_id).where(EventParticipant.event_id == id_),
+            select(Claim.article_id)
+            .join(ClaimEvent, ClaimEvent.claim_id == Claim.id)
+            .where(ClaimEvent.event_id == id_),
+        ]
+    return list(
+        session.scalars(
+            select(Article.slug)
+            .where(Article.id.in_(union(*refs)), Article.slug != article)
+            .order_by(Article.slug)
+        )
+    )
+
+
+def _shown(value: Any) -> str:
+    return "none" if value is None else repr(str(value))
+
+
+def _merge_shared(
+    session: Session, plan: Plan, kind: str, index: int, row, full: dict, keys: _Keys
+) -> dict:
+    """The values to store for an actor or event that other articles refer to.
+
+    Their fields are shared: this article may give a value the row lacks, and where it says
+    nothing (no date, no country...) the stored value stays; a value that differs from the
+    stored one is refused, naming the articles that have it, and nothing is written.
+    """
+    others = _elsewhere(session, kind, row.id, plan.article["slug"])
+    if not others:
+        return full  # the article's own: this annotation may change anything
+    merged = dict(full)
+    section = "actors" if kind == "actor" else "events"
+    for columns, paths, nothing in _GROUPS[kind]:
+        stored = tuple(getattr(row, c) for c in columns)
+        given = tuple(full[c] for c in columns)
+        if given == stored or stored == nothing:
+            continue
+        if given == nothing:
+            merged.update(zip(columns, stored, strict=True))  # keep what the others rely on
+            continue
+        column, path, old, new = next(
+            (c, p, o, n) for c, p, o, n in zip(columns, paths, stored, given, strict=True) if o != n
+        )
+        if column == "parent_id":  # by slug, as the annotation gives it
+            old, new = (keys.name(kind, v)[1] if v else None for v in (old, new))
+        raise plan.fail(
+            f"{kind} {row.slug!r} is shared with {', '.join(repr(o) for o in others[:3])}"
+            f"{' and others' if len(others) > 3 else ''}, where its {'.'.join(path)} is"
+            f" {_shown(old)}, not {_shown(new)}: make the annotations agree, or give this"
+            f" {kind} a slug of its own",
+            section,
+            index,
+            *path,
+        )
+    return merged
+
+
 def _store_named(
-    session: Session, model, wanted: dict[str, dict], kind: str, keys: _Keys, report: Report
+    session: Session,
+    plan: Plan,
+    model,
+    wanted: dict[str, dict],
+    kind: str,
+    keys: _Keys,
+    report: Report,
 ) -> None:
-    """Upsert actors or events by slug; their parents are set once every slug has an id."""
+    """Upsert actors or events by slug; their parents are set once every slug has an id.
+
+    An actor or event that other articles refer to is shared: see :func:`_merge_shared`.
+    """
     table = model.__tablename__
     existing = {
         row.slug: row
@@ -626,6 +746,7 @@ def _store_named(
         else:
             id_ = row.id
         keys.remember(kind, slug, id_)
+    order = {slug: i for i, slug in enumerate(wanted)}
     for slug, values in wanted.items():
         refs = {
             k: keys.id(v) if isinstance(v, tuple) else v for k, v in values.items() if k in _FOREIGN
@@ -638,6 +759,8 @@ def _store_named(
                     update(model).where(model.id == keys.ids[(kind, slug)]).values(**refs)
                 )
             continue
+        if any(getattr(row, k) != v for k, v in full.items()):
+            full = _merge_shared(session, plan, kind, order[slug], row, full, keys)
         if any(getattr(row, k) != v for k, v in full.items()):
             session.execute(update(model).where(model.id == row.id).values(**full))
             report.count(table, "updated")

@@ -39,6 +39,8 @@ def _load(app: App, folders: list[Path]) -> list[Report]:
         try:
             with Session(app.engine) as session, session.begin():
                 report = store(session, plan)
+        except AnnotationError as error:  # at odds with what is stored: a shared actor, event
+            raise click.ClickException(f"{error}; nothing written") from None
         except exc.IntegrityError as error:
             reason = str(error.orig).strip().splitlines()[0]
             raise click.ClickException(

@@ -1,0 +1,117 @@
+"""Actors and events are shared by slug: an article never overwrites what another relies on.
+
+Loading a second article that gives a shared event another date, or a shared actor another
+kind, used to replace the first article's values without a word. Now it is refused with the
+file, the line and the articles that have the stored value, and nothing is written; a value
+the shared row lacks is added, one the second article does not give is kept, and an actor or
+event that only the article itself refers to may change freely.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+from sqlalchemy import Engine, text
+from test_loader import MINI, row_counts, run
+
+
+def second(tmp_path: Path, edit: Callable[[dict], None]) -> Path:
+    """The mini article under another slug and a text of its own, its annotation edited."""
+    folder = tmp_path / "mini-again"
+    shutil.copytree(MINI, folder)
+    body = (folder / "article.txt").read_bytes() + b"\nMore later."
+    (folder / "article.txt").write_bytes(body)
+    path = folder / "annotations.yaml"
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    doc["article"]["slug"] = "mini-again"
+    doc["article"]["sha256"] = hashlib.sha256(body).hexdigest()
+    edit(doc)
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return folder
+
+
+def _actors(engine: Engine) -> dict[str, tuple]:
+    with engine.connect() as connection:
+        rows = connection.execute(text("SELECT slug, kind, sector, country FROM actor"))
+        return {row[0]: tuple(row[1:]) for row in rows}
+
+
+def _event_start(engine: Engine) -> str:
+    with engine.connect() as connection:
+        return str(connection.execute(text("SELECT start_date FROM event")).scalar_one())
+
+
+def _refused(engine: Engine, database_url: str, folder: Path, where: str, says: str) -> None:
+    before = row_counts(engine)
+    result = run(database_url, "load", str(folder))
+    assert result.exit_code == 1
+    message = result.output.strip().splitlines()[-1]
+    assert message.startswith(f"Error: {folder / 'annotations.yaml'}:"), message
+    assert f": {where}: " in message and says in message, message
+    assert "shared with 'mini-bridge'" in message and message.endswith("nothing written")
+    assert "Traceback" not in result.output
+    assert row_counts(engine) == before
+
+
+def test_another_date_for_a_shared_event_is_refused(engine, database_url, tmp_path) -> None:
+    assert run(database_url, "load", str(MINI)).exit_code == 0
+
+    def move(doc: dict) -> None:
+        doc["events"][0]["date"]["start"] = "2024-03-03"
+
+    folder = second(tmp_path, move)
+    _refused(
+        engine,
+        database_url,
+        folder,
+        "events[0].date.start",
+        "its date.start is '2024-03-04', not '2024-03-03'",
+    )
+    assert _event_start(engine) == "2024-03-04"
+
+
+def test_another_kind_for_a_shared_actor_is_refused(engine, database_url, tmp_path) -> None:
+    assert run(database_url, "load", str(MINI)).exit_code == 0
+
+    def rename(doc: dict) -> None:
+        doc["actors"][0]["kind"] = "organisation"
+
+    folder = second(tmp_path, rename)
+    _refused(
+        engine, database_url, folder, "actors[0].kind", "its kind is 'person', not 'organisation'"
+    )
+
+
+def test_a_value_is_added_and_one_left_unsaid_is_kept(engine, database_url, tmp_path) -> None:
+    assert run(database_url, "load", str(MINI)).exit_code == 0
+
+    def edit(doc: dict) -> None:
+        del doc["actors"][0]["sector"]  # says nothing of Jane Doe's sector
+        doc["actors"][1]["country"] = "US"  # says where Acme Corp is
+        doc["events"][0]["date"] = {"as_written": "on Monday"}  # no resolved date
+
+    result = run(database_url, "load", str(second(tmp_path, edit)))
+    assert result.exit_code == 0, result.output
+    actors = _actors(engine)
+    assert actors["jane-doe"] == ("person", "business", None)
+    assert actors["acme-corp"] == ("organisation", "business", "US")
+    assert _event_start(engine) == "2024-03-04"
+
+
+def test_an_article_may_change_what_only_it_refers_to(engine, database_url, tmp_path) -> None:
+    assert run(database_url, "load", str(MINI)).exit_code == 0
+    folder = tmp_path / "mini"
+    shutil.copytree(MINI, folder)
+    path = folder / "annotations.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("start: 2024-03-04", "start: 2024-03-03"),
+        encoding="utf-8",
+    )
+    result = run(database_url, "load", str(folder))
+    assert result.exit_code == 0, result.output
+    assert "updated: 1 event" in result.output
+    assert _event_start(engine) == "2024-03-03"
