@@ -408,9 +408,10 @@ def test_range_ending_before_it_starts_is_refused(session) -> None:
         sourcing.sources(session, since=MINI_DATE, until=SEED_DATE)
 
 
-@pytest.mark.parametrize(
-    "helper", [*sourcing.HELPERS, "profile", "profile_summary", "source_totals", "unheard_totals"]
-)
+TOTALS = ["source_totals", "unheard_totals", "network_totals", "toll_totals", "check_totals"]
+
+
+@pytest.mark.parametrize("helper", [*sourcing.HELPERS, "profile", "profile_summary", *TOTALS])
 def test_unknown_article_is_refused(session, helper) -> None:
     with pytest.raises(UnknownArticle):
         getattr(sourcing, helper)(session, article="no-such-article")
@@ -423,8 +424,9 @@ def test_hostile_values_are_only_parameters(session, value) -> None:
     assert sourcing.spoken_for(session, actor=value) == []
     assert sourcing.event_sourcing(session, event=value) == []
     assert sourcing.claims(session, mode=value) == []
-    with pytest.raises(UnknownArticle):
-        sourcing.source_totals(session, article=value)
+    for totals in TOTALS:
+        with pytest.raises(UnknownArticle):
+            getattr(sourcing, totals)(session, article=value)
     assert session.query(Article).count() == 2
 
 
@@ -484,7 +486,7 @@ def test_unheard_totals_are_the_mentioned_never_heard(session, doc, mini_doc) ->
     )
 
 
-@pytest.mark.parametrize("helper", ["source_totals", "unheard_totals"])
+@pytest.mark.parametrize("helper", ["source_totals", "unheard_totals", "network_totals"])
 def test_totals_limit_keeps_the_first_rows(session, helper) -> None:
     every = getattr(sourcing, helper)(session)
     assert len(every) > 3
@@ -499,6 +501,88 @@ def test_totals_follow_the_date_range(session, mini_doc) -> None:
     assert sourcing.source_totals(session, until=dt.date(2000, 1, 1)) == []
     with pytest.raises(sourcing.BadRange):
         sourcing.unheard_totals(session, since=MINI_DATE, until=SEED_DATE)
+
+
+def _tolls(doc: dict) -> Counter:
+    """Per attribution mode, how many of the annotation's events give a death toll on it."""
+    return Counter(e["fatalities"].get("attribution") for e in doc["events"] if e.get("fatalities"))
+
+
+def test_toll_totals_are_the_annotated_tolls(session, doc, mini_doc) -> None:
+    rows = sourcing.toll_totals(session, article=SLUG)
+    assert {r.attribution_mode: (r.tolls, r.events, r.articles) for r in rows} == {
+        mode: (n, n, 1) for mode, n in _tolls(doc).items()
+    }
+    assert _tolls(doc)["passive"] == 1  # the nine deaths "were reported to"
+    assert [r.attribution_mode for r in rows] == sorted(
+        (r.attribution_mode for r in rows), key=sourcing.MODES.index
+    )
+    assert all(r.label == sourcing.MODE_LABELS[r.attribution_mode] for r in rows)
+    every = {r.attribution_mode: r for r in sourcing.toll_totals(session)}
+    assert {mode: r.tolls for mode, r in every.items()} == dict(_tolls(doc) + _tolls(mini_doc))
+    assert every["unnamed_official"].reporters == 1  # the mini article's officials
+    assert every["passive"].reporters == 0
+
+
+def test_check_totals_are_the_annotated_checks(session, doc) -> None:
+    checks = Counter(
+        (k["aspect"], k["verdict"]) for c in doc["claims"] for k in c.get("checks", [])
+    )
+    rows = sourcing.check_totals(session)
+    assert {(r.aspect, r.verdict): r.checks for r in rows} == dict(checks)
+    assert {r.articles for r in rows} == {1}
+    assert all(r.differs == (r.verdict in ("contradicted", "partly_confirmed")) for r in rows)
+    assert [r.differs for r in rows] == sorted((r.differs for r in rows), reverse=True)
+    assert sourcing.check_totals(session, article="mini-bridge") == []
+
+
+#: each collection total, and the same counts from its per-article view
+GROUPED = {
+    "network_totals": (
+        ["speaker_slug", "mentioned_slug", "articles", "quotes", "mentions"],
+        (
+            "SELECT speaker_slug, mentioned_slug, COUNT(*), SUM(quotes), SUM(mentions)"
+            " FROM v_quote_network {where} GROUP BY speaker_slug, mentioned_slug"
+        ),
+    ),
+    "toll_totals": (
+        ["attribution_mode", "tolls", "events", "articles", "reporters"],
+        (
+            "SELECT attribution_mode, COUNT(*), COUNT(DISTINCT event_slug), COUNT(DISTINCT article),"
+            " COUNT(DISTINCT source_slug) FROM v_event_sourcing"
+            " {where} {and_} item = 'fatalities' GROUP BY attribution_mode"
+        ),
+    ),
+    "check_totals": (
+        ["aspect", "verdict", "differs", "checks", "articles"],
+        (
+            "SELECT aspect, verdict, MAX(differs), COUNT(*), COUNT(DISTINCT article)"
+            " FROM v_claim_checks {where} GROUP BY aspect, verdict"
+        ),
+    ),
+}
+
+
+@pytest.mark.parametrize("helper", sorted(GROUPED))
+@pytest.mark.parametrize(
+    "scope", [{}, {"article": SLUG}, {"since": MINI_DATE, "until": MINI_DATE}], ids=str
+)
+def test_collection_totals_are_their_views_grouped(session, helper, scope) -> None:
+    columns, sql = GROUPED[helper]
+    conditions = {
+        "article": "article = :article",
+        "since": "published_date >= :since",
+        "until": "published_date <= :until",
+    }
+    where = " AND ".join(conditions[k] for k in scope)
+    sql = sql.format(where=f"WHERE {where}" if where else "", and_=("AND" if where else "WHERE"))
+    expected = sorted(
+        (tuple(_plain(v) for v in row) for row in session.execute(text(sql), scope)), key=repr
+    )
+    rows = getattr(sourcing, helper)(session, **scope)
+    assert _helper_rows(rows, columns) == expected
+    if not scope:
+        assert rows, helper
 
 
 _ACTOR = "actor_slug, name, source_class, kind, source_type, country"
@@ -830,11 +914,39 @@ def test_totals_top(loaded_url) -> None:
     assert "--top goes with --totals" in result.output
 
 
-def test_top_without_totals_is_refused_before_the_database_is_opened(tmp_path) -> None:
+def test_collection_totals_on_the_command_line(loaded_url, doc) -> None:
+    result = _run(loaded_url, "checks", "--totals", "--format", "json")
+    rows = json.loads(result.stdout)
+    assert sum(r["checks"] for r in rows) == sum(len(c.get("checks", [])) for c in doc["claims"])
+    result = _run(loaded_url, "event-sourcing", "--totals", "--article", SLUG, "--format", "json")
+    rows = json.loads(result.stdout)
+    assert {r["attribution_mode"]: r["tolls"] for r in rows} == dict(_tolls(doc))
+    result = _run(loaded_url, "network", "--totals", "--top", "2", "--format", "json")
+    rows = json.loads(result.stdout)
+    assert len(rows) == 2 and all(r["articles"] >= 1 for r in rows)
+    table = _run(loaded_url, "network", "--totals", "--article", SLUG).stdout
+    assert table.splitlines()[0].split() == [
+        "speaker",
+        "mentioned",
+        "mentioned_kind",
+        "articles",
+        "quotes",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["sources", "--top", "2"], "--top goes with --totals"),
+        (["network", "--top", "2"], "--top goes with --totals"),
+        (["event-sourcing", "--totals", "--event", "x"], "--event goes without --totals"),
+    ],
+)
+def test_options_at_odds_are_refused_before_the_database_is_opened(tmp_path, args, says) -> None:
     missing = tmp_path / "none.sqlite"
-    result = _run(f"sqlite:///{missing}", "sources", "--top", "2")
+    result = _run(f"sqlite:///{missing}", *args)
     assert result.exit_code == 2
-    assert "--top goes with --totals" in result.output
+    assert says in result.output
     assert not missing.exists()
 
 

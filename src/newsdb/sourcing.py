@@ -41,11 +41,17 @@ helper                 view                      answers
 :func:`actor_tally`    ``v_actor_tally``         an actor's counts in one article (the tally)
 :func:`source_totals`  ``v_actor_tally``         who is heard across the articles, per actor
 :func:`unheard_totals` ``v_actor_tally``         who is mentioned and not heard, per actor
+:func:`network_totals` ``v_quote_network``       who speaks about whom, per speaker and actor
+:func:`toll_totals`    ``v_event_sourcing``      on whose word the death tolls rest, per mode
+:func:`check_totals`   ``v_claim_checks``        claim checks per aspect and verdict
 =====================  ========================  ==========================================
 
 The listings give one row per article and source (or claim, event...). Over a collection,
 :func:`source_totals`, :func:`unheard_totals` and :func:`profile` answer from per-article
 tallies that the database keeps (migration 0004): one index range for any range of dates.
+:func:`network_totals`, :func:`toll_totals` and :func:`check_totals` group the base tables of
+the articles in the range directly; the view beside each, grouped the same way, gives the
+same counts.
 """
 
 from __future__ import annotations
@@ -67,20 +73,32 @@ from sqlalchemy import (
     Table,
     case,
     desc,
+    distinct,
     func,
     select,
 )
 from sqlalchemy.orm import Session
 
 from newsdb.listings import BadRange, UnknownArticle, article_id, check_range
-from newsdb.models import Actor, ArticleActorTally, ArticleModeTally
-from newsdb.vocab import MODES_WITH_SOURCE, AttributionMode
+from newsdb.models import (
+    Actor,
+    Article,
+    ArticleActorTally,
+    ArticleModeTally,
+    Claim,
+    ClaimCheck,
+    EventReport,
+    Mention,
+    Quote,
+)
+from newsdb.vocab import MODES_WITH_SOURCE, AttributionMode, Verdict
 
 __all__ = [
     "MODES",
     "BadRange",
     "UnknownArticle",
     "actor_tally",
+    "check_totals",
     "claim_checks",
     "claim_support",
     "claims",
@@ -88,6 +106,7 @@ __all__ = [
     "corroboration",
     "event_sourcing",
     "geography",
+    "network_totals",
     "profile",
     "profile_summary",
     "quote_network",
@@ -95,11 +114,14 @@ __all__ = [
     "source_totals",
     "sources",
     "spoken_for",
+    "toll_totals",
     "unheard_totals",
     "voice_gaps",
 ]
 
 
+#: the verdicts by which a claim's stated value differs from the record (as v_claim_checks)
+DIFFERING = (Verdict.CONTRADICTED.value, Verdict.PARTLY_CONFIRMED.value)
 #: the attribution modes, in the order the profile lists them
 MODES = tuple(mode.value for mode in AttributionMode)
 #: how the profile names each mode (as the view v_attribution_profile does)
@@ -152,16 +174,18 @@ def _scoped(
 ) -> Select:
     """``query`` narrowed to one article and a range of publication dates, all bound.
 
-    ``columns`` is a view (which has ``article``, the slug) or a tally table (``article_id``);
-    both have ``published_date``."""
+    ``columns`` is a view (which has ``article``, the slug), a tally table (``article_id``) or
+    ``article`` itself; all have ``published_date``."""
     since, until = _day(since), _day(until)
     check_range(since, until)
     if article is not None:
         known = article_id(session, article)  # raises UnknownArticle
         if "article_id" in columns.c:
             query = query.where(columns.c.article_id == known)
-        else:
+        elif "article" in columns.c:
             query = query.where(columns.c.article == article)
+        else:
+            query = query.where(columns.c.id == known)
     if since is not None:
         query = query.where(columns.c.published_date >= since)
     if until is not None:
@@ -1185,6 +1209,200 @@ def unheard_totals(
         limit=limit,
     )
     return [UnheardTotal(*row) for row in rows]  # columns in the order of the fields
+
+
+def _ranked(limit: int | None, query: Select, *order: Any) -> Select:
+    """``query`` cut to its first ``limit`` rows in ``order``, or whole."""
+    if limit is None:
+        return query
+    if limit < 1:
+        raise ValueError(f"limit must be at least 1, not {limit}")
+    return query.order_by(*order).limit(limit)
+
+
+@dataclass(frozen=True)
+class NetworkTotal:
+    """``speaker`` mentions ``mentioned`` inside its quotes in ``articles`` of the articles
+    chosen: in ``quotes`` quote segments, ``mentions`` times in all."""
+
+    speaker_slug: str
+    speaker: str
+    speaker_kind: str
+    mentioned_slug: str
+    mentioned: str
+    mentioned_kind: str
+    articles: int
+    quotes: int
+    mentions: int
+
+
+def network_totals(
+    session: Session,
+    article: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    limit: int | None = None,
+) -> list[NetworkTotal]:
+    """Who speaks about whom across the articles chosen: one row per speaker and actor
+    mentioned inside the speaker's quotes, in the most articles first, then by quotes and
+    mentions, then in the order the actors were stored. ``v_quote_network`` grouped by
+    speaker and actor gives the same counts. ``limit`` keeps the first rows only.
+
+    >>> [(e.speaker, e.mentioned, e.articles) for e in network_totals(session)][:1]  # doctest: +SKIP
+    [('Michael Kugelman', 'Pakistan', 1)]
+    """
+    a, q, m = Article.__table__, Quote.__table__, Mention.__table__
+    per_pair = (
+        select(
+            q.c.speaker_id,
+            m.c.actor_id,
+            func.count(distinct(q.c.article_id)).label("articles"),
+            func.count(distinct(q.c.id)).label("quotes"),
+            func.count().label("mentions"),
+        )
+        .select_from(a)
+        .join(q, q.c.article_id == a.c.id)
+        .join(
+            m,
+            (m.c.article_id == q.c.article_id)
+            & (q.c.span_start <= m.c.span_start)
+            & (m.c.span_end <= q.c.span_end)
+            & (m.c.actor_id != q.c.speaker_id),
+        )
+        .group_by(q.c.speaker_id, m.c.actor_id)
+    )
+    per_pair = _scoped(session, per_pair, a, article, since, until)
+    per_pair = _ranked(
+        limit,
+        per_pair,
+        desc("articles"),
+        desc("quotes"),
+        desc("mentions"),
+        q.c.speaker_id,
+        m.c.actor_id,
+    ).subquery("n")
+    speaker, mentioned = Actor.__table__.alias("s"), Actor.__table__.alias("t")
+    query = (
+        select(
+            speaker.c.slug,
+            speaker.c.name,
+            speaker.c.kind,
+            mentioned.c.slug,
+            mentioned.c.name,
+            mentioned.c.kind,
+            per_pair.c.articles,
+            per_pair.c.quotes,
+            per_pair.c.mentions,
+        )
+        .join_from(per_pair, speaker, speaker.c.id == per_pair.c.speaker_id)
+        .join(mentioned, mentioned.c.id == per_pair.c.actor_id)
+        .order_by(
+            per_pair.c.articles.desc(),
+            per_pair.c.quotes.desc(),
+            per_pair.c.mentions.desc(),
+            per_pair.c.speaker_id,
+            per_pair.c.actor_id,
+        )
+    )
+    return [NetworkTotal(*row) for row in session.execute(query)]
+
+
+@dataclass(frozen=True)
+class TollTotal:
+    """The death tolls the articles chosen give, for one way of attributing them: ``tolls``
+    counts (article, event) pairs with a toll, ``events`` the distinct events, ``articles``
+    the articles and ``reporters`` the distinct actors the tolls are credited to."""
+
+    attribution_mode: str | None  # None: a toll given without saying on whose word
+    label: str
+    tolls: int
+    events: int
+    articles: int
+    reporters: int
+
+
+def toll_totals(
+    session: Session,
+    article: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> list[TollTotal]:
+    """On whose word the death tolls rest, across the articles chosen: one row per
+    attribution mode that some toll has, in the order of :data:`MODES`.
+
+    Each article's toll is its own (``event_report``, migration 0006); the 'fatalities'
+    rows of ``v_event_sourcing`` grouped by ``attribution_mode`` give the same counts.
+
+    >>> [(t.label, t.tolls) for t in toll_totals(session)]  # doctest: +SKIP
+    [('passive or agentless', 1), ("the writer's own voice", 2)]
+    """
+    a, r = Article.__table__, EventReport.__table__
+    mode = r.c.fatalities_attribution
+    query = (
+        select(
+            mode,
+            func.count().label("tolls"),
+            func.count(distinct(r.c.event_id)).label("events"),
+            func.count(distinct(r.c.article_id)).label("articles"),
+            func.count(distinct(r.c.fatalities_reported_by_id)).label("reporters"),
+        )
+        .select_from(a)
+        .join(r, r.c.article_id == a.c.id)
+        .where(
+            r.c.fatalities.is_not(None) | r.c.fatalities_as_written.is_not(None) | mode.is_not(None)
+        )
+        .group_by(mode)
+    )
+    query = _scoped(session, query, a, article, since, until)
+    order = {m: n for n, m in enumerate(MODES)}
+    rows = sorted(session.execute(query), key=lambda row: order.get(row[0], len(order)))
+    return [TollTotal(row[0], MODE_LABELS.get(row[0], "not attributed"), *row[1:]) for row in rows]
+
+
+@dataclass(frozen=True)
+class CheckTotal:
+    """How the claims of the articles chosen fared against the record, for one aspect and
+    verdict: ``checks`` of them (one per claim), in ``articles`` articles; ``differs`` as in
+    :class:`CheckRow`."""
+
+    aspect: str
+    verdict: str
+    differs: bool
+    checks: int
+    articles: int
+
+
+def check_totals(
+    session: Session,
+    article: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> list[CheckTotal]:
+    """Claim checks across the articles chosen, per aspect and verdict: those that differ
+    from the record first, then the most checks. ``v_claim_checks`` grouped by aspect and
+    verdict gives the same counts.
+
+    >>> [(t.aspect, t.verdict, t.checks) for t in check_totals(session)][:1]  # doctest: +SKIP
+    [('date', 'contradicted', 1)]
+    """
+    a, c, k = Article.__table__, Claim.__table__, ClaimCheck.__table__
+    differs = case((k.c.verdict.in_(DIFFERING), 1), else_=0).label("differs")
+    query = (
+        select(
+            k.c.aspect,
+            k.c.verdict,
+            differs,
+            func.count().label("checks"),
+            func.count(distinct(c.c.article_id)).label("articles"),
+        )
+        .select_from(a)
+        .join(c, c.c.article_id == a.c.id)
+        .join(k, k.c.claim_id == c.c.id)
+        .group_by(k.c.aspect, k.c.verdict)
+        .order_by(desc("differs"), desc("checks"), k.c.aspect, k.c.verdict)
+    )
+    query = _scoped(session, query, a, article, since, until)
+    return [CheckTotal(row[0], row[1], bool(row[2]), *row[3:]) for row in session.execute(query)]
 
 
 #: helper -> (view name, row type), for tests and documentation

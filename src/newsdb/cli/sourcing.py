@@ -40,8 +40,11 @@ def scoped(fn: Callable) -> Callable:
             "since": since.date() if since else None,
             "until": until.date() if until else None,
         }
+        # options at odds are refused before the database is opened
         if kwargs.get("top") is not None and not kwargs.get("totals"):
-            raise click.UsageError("--top goes with --totals")  # before opening the database
+            raise click.UsageError("--top goes with --totals")
+        if kwargs.get("event") is not None and kwargs.get("totals"):
+            raise click.UsageError("--event goes without --totals")
         try:
             with app.session() as session:
                 return fn(session, scope=scope, **kwargs)
@@ -309,17 +312,29 @@ def corroboration(
 
 @main.command("event-sourcing")
 @click.option("--event", metavar="SLUG", help="Only this event.")
+@click.option(
+    "--totals", is_flag=True, help="The death tolls across the articles chosen, per attribution."
+)
 @scoped
-def event_sourcing(session, scope, article: str | None, fmt: str, event: str | None) -> None:
+def event_sourcing(
+    session, scope, article: str | None, fmt: str, event: str | None, totals: bool
+) -> None:
     """Show the claims and quotes about each event and whom they come from.
 
-    A 'fatalities' row says on whose word the article's death toll rests.
+    A 'fatalities' row says on whose word the article's death toll rests. With --totals,
+    one row per attribution mode: how many tolls the articles chosen give on that footing,
+    about how many events, in how many articles.
 
     \b
     Example:
         newsdb event-sourcing --article pakistan-iran-off-ramp
         newsdb event-sourcing --event some-event-slug --format json
+        newsdb event-sourcing --totals --since 2024-01-01 --until 2024-12-31
     """
+    if totals:
+        tolls = sourcing.toll_totals(session, article, **scope)
+        _show(tolls, fmt, ["attribution_mode", "label", "tolls", "events", "articles"])
+        return
     rows = sourcing.event_sourcing(session, article, event=event, **scope)
     _show(
         rows,
@@ -329,30 +344,55 @@ def event_sourcing(session, scope, article: str | None, fmt: str, event: str | N
 
 
 @main.command()
+@click.option(
+    "--totals", is_flag=True, help="One row per speaker and actor across the articles chosen."
+)
+@_TOP
 @scoped
-def network(session, scope, article: str | None, fmt: str) -> None:
+def network(session, scope, article: str | None, fmt: str, totals: bool, top: int | None) -> None:
     """Show who speaks about whom: speakers and the actors inside their quotes.
+
+    One row per article, speaker and actor; with --totals, one row per speaker and actor
+    with the number of articles where the speaker's quotes mention the actor.
 
     \b
     Example:
         newsdb network --article pakistan-iran-off-ramp
         newsdb network --format csv > edges.csv
+        newsdb network --totals --top 20 --since 2024-01-01 --until 2024-12-31
     """
+    if totals:
+        edges = sourcing.network_totals(session, article, limit=top, **scope)
+        _show(edges, fmt, ["speaker", "mentioned", "mentioned_kind", "articles", "quotes"])
+        return
     rows = sourcing.quote_network(session, article, **scope)
     _show(rows, fmt, ["speaker", "mentioned", "mentioned_kind", "quotes", "mentions"])
 
 
 @main.command()
 @click.option("--all", "show_all", is_flag=True, help="Also the claims the record confirms.")
+@click.option(
+    "--totals",
+    is_flag=True,
+    help="Checks across the articles chosen, per aspect and verdict (every verdict).",
+)
 @scoped
-def checks(session, scope, article: str | None, fmt: str, show_all: bool) -> None:
+def checks(session, scope, article: str | None, fmt: str, show_all: bool, totals: bool) -> None:
     """List claims whose stated value differs from the checked record.
+
+    With --totals, one row per aspect and verdict: how many claims were checked on it, in
+    how many articles, the verdicts that differ from the record first.
 
     \b
     Example:
         newsdb checks --article pakistan-iran-off-ramp
         newsdb checks --all --format json
+        newsdb checks --totals --since 2024-01-01 --until 2024-12-31
     """
+    if totals:
+        counted = sourcing.check_totals(session, article, **scope)
+        _show(counted, fmt, ["aspect", "verdict", "differs", "checks", "articles"])
+        return
     rows = sourcing.claim_checks(session, article, differing_only=not show_all, **scope)
     _show(
         rows,
