@@ -294,6 +294,25 @@ def test_geography_sets_sources_against_events_and_party_states(session, doc) ->
 # -- 5. corroboration ------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("places", [False, True], ids=["countries", "places"])
+@pytest.mark.parametrize(
+    "scope", [{}, {"article": SLUG}, {"since": MINI_DATE, "until": MINI_DATE}], ids=str
+)
+def test_geography_by_country_counts_the_listing(session, scope, places) -> None:
+    """The counts, grouped in the database, are those of the listing's rows counted here."""
+    seen: dict[tuple, dict[str, set]] = defaultdict(lambda: {s: set() for s in sourcing.SIDES})
+    for row in sourcing.geography(session, **scope):
+        key = (row.country, row.place if places else None)
+        seen[key][row.side].add((row.article, row.subject_slug))
+    expected = {key: tuple(len(sides[s]) for s in sourcing.SIDES) for key, sides in seen.items()}
+    counted = sourcing.geography_by_country(session, places=places, **scope)
+    got = {(p.country, p.place): (p.sources, p.events, p.party_states) for p in counted}
+    assert got == expected
+    assert len(counted) == len(got)
+    totals = [p.sources + p.events + p.party_states for p in counted]
+    assert totals == sorted(totals, reverse=True)
+
+
 def test_corroboration_counts_distinct_sources(session, doc) -> None:
     speaker = {q["id"]: q["speaker"] for q in doc["quotes"]}
     source = {c["id"]: c.get("source") for c in doc["claims"]}

@@ -75,18 +75,26 @@ from sqlalchemy import (
     desc,
     distinct,
     func,
+    literal,
+    null,
     select,
+    union,
 )
 from sqlalchemy.orm import Session
 
 from newsdb.listings import BadRange, UnknownArticle, article_id, check_range
 from newsdb.models import (
     Actor,
+    Affiliation,
     Article,
     ArticleActorTally,
     ArticleModeTally,
     Claim,
     ClaimCheck,
+    ClaimEvent,
+    Event,
+    EventMention,
+    EventParticipant,
     EventReport,
     Mention,
     Quote,
@@ -682,25 +690,17 @@ def geography_by_country(
     until: dt.date | None = None,
     places: bool = False,
 ) -> list[PlaceCount]:
-    """Sources set against events, counted per country (per place too, with ``places``).
+    """Sources set against events, counted per country (per place too, with ``places``):
+    the distinct (article, source), (article, event) and (article, party state) pairs of
+    :func:`geography` on each side, grouped in the database. The most counted first.
 
     >>> geography_by_country(session, "pakistan-iran-off-ramp")[0]  # doctest: +SKIP
     PlaceCount(country='PK', place=None, sources=4, events=9, party_states=1)
     """
-    seen: dict[tuple, dict[str, set]] = defaultdict(lambda: {s: set() for s in SIDES})
-    for row in geography(session, article, since, until):
-        key = (row.country, row.place if places else None)
-        seen[key][row.side].add((row.article, row.subject_slug))
-    counted = [
-        PlaceCount(
-            country=country,
-            place=place,
-            sources=len(sides["source"]),
-            events=len(sides["event"]),
-            party_states=len(sides["party"]),
-        )
-        for (country, place), sides in seen.items()
-    ]
+    sides = _geography_sides(session, article, since, until, places).subquery("side")
+    counts = [func.sum(case((sides.c.side == side, 1), else_=0)) for side in SIDES]
+    query = select(sides.c.country, sides.c.place, *counts).group_by(sides.c.country, sides.c.place)
+    counted = [PlaceCount(*row) for row in session.execute(query)]
     return sorted(
         counted,
         key=lambda p: (
@@ -710,6 +710,82 @@ def geography_by_country(
             p.place or "",
         ),
     )
+
+
+def _geography_sides(
+    session: Session,
+    article: str | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    places: bool,
+) -> Select:
+    """The distinct (side, article, subject, country, place) of ``v_source_geography``, read
+    from the tables: a source is an actor the tally counts as heard; an event one the article
+    mentions or makes a claim about; a party a state taking part in such an event as the
+    article states it. ``place`` is NULL unless ``places``."""
+    a, t = Article.__table__, ArticleActorTally.__table__
+    source, org, parent = (Actor.__table__.alias(n) for n in ("s", "o", "parent"))
+    first, f = Affiliation.__table__.alias("f2"), Affiliation.__table__.alias("f")
+    first_affiliation = (
+        select(first.c.id)
+        .where(first.c.article_id == t.c.article_id, first.c.person_id == t.c.actor_id)
+        .order_by(first.c.span_start)
+        .limit(1)
+        .scalar_subquery()
+    )
+    sources = (
+        select(
+            literal("source").label("side"),
+            t.c.article_id,
+            t.c.actor_id.label("subject_id"),
+            func.coalesce(source.c.country, org.c.country, parent.c.country).label("country"),
+            (f.c.location if places else null()).label("place"),
+        )
+        .join_from(t, source, source.c.id == t.c.actor_id)
+        .outerjoin(f, f.c.id == first_affiliation)
+        .outerjoin(org, org.c.id == f.c.organisation_id)
+        .outerjoin(parent, parent.c.id == source.c.parent_id)
+        .where(t.c.quotes + t.c.claims > 0)
+    )
+    sources = _scoped(session, sources, t, article, since, until)
+
+    em, c, ce = EventMention.__table__, Claim.__table__, ClaimEvent.__table__
+    mentioned = select(em.c.article_id, em.c.event_id).join_from(a, em, em.c.article_id == a.c.id)
+    claimed = (
+        select(c.c.article_id, ce.c.event_id)
+        .join_from(a, c, c.c.article_id == a.c.id)
+        .join(ce, ce.c.claim_id == c.c.id)
+    )
+    article_events = union(
+        _scoped(session, mentioned, a, article, since, until),
+        _scoped(session, claimed, a, article, since, until),
+    ).cte("ae")  # read twice, computed once
+    e, ep, state = Event.__table__, EventParticipant.__table__, Actor.__table__.alias("x")
+    events = select(
+        literal("event"),
+        article_events.c.article_id,
+        e.c.id,
+        e.c.country,
+        e.c.location if places else null(),
+    ).join_from(article_events, e, e.c.id == article_events.c.event_id)
+    parties = (
+        select(
+            literal("party"),
+            article_events.c.article_id,
+            state.c.id,
+            state.c.country,
+            state.c.name if places else null(),
+        )
+        .join_from(
+            article_events,
+            ep,
+            (ep.c.article_id == article_events.c.article_id)
+            & (ep.c.event_id == article_events.c.event_id),
+        )
+        .join(state, state.c.id == ep.c.actor_id)
+        .where(state.c.kind == "state")
+    )
+    return union(sources, events, parties)  # UNION: each pair once per side and place
 
 
 # -- 5. corroboration ------------------------------------------------------------------------
