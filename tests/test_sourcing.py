@@ -313,7 +313,9 @@ def test_geography_by_country_counts_the_listing(session, scope, places) -> None
     assert totals == sorted(totals, reverse=True)
 
 
-def test_corroboration_counts_distinct_sources(session, doc) -> None:
+def _supporters(doc: dict) -> dict[str, set[str]]:
+    """Per claim: its own source, the speakers of its quotes, and the sources of the claims
+    it corroborates or that corroborate it."""
     speaker = {q["id"]: q["speaker"] for q in doc["quotes"]}
     source = {c["id"]: c.get("source") for c in doc["claims"]}
     support = {c["id"]: {source[c["id"]]} - {None} for c in doc["claims"]}
@@ -322,6 +324,11 @@ def test_corroboration_counts_distinct_sources(session, doc) -> None:
         for other in c.get("corroborates", []):
             support[c["id"]] |= {source[other]} - {None}
             support[other] |= {source[c["id"]]} - {None}
+    return support
+
+
+def test_corroboration_counts_distinct_sources(session, doc) -> None:
+    support = _supporters(doc)
     rows = {r.claim_key: r for r in sourcing.corroboration(session, article=SLUG)}
     assert {k: r.sources for k, r in rows.items()} == {k: len(v) for k, v in support.items()}
     kinds = {a["slug"]: a["kind"] for a in doc["actors"]}
@@ -427,7 +434,14 @@ def test_range_ending_before_it_starts_is_refused(session) -> None:
         sourcing.sources(session, since=MINI_DATE, until=SEED_DATE)
 
 
-TOTALS = ["source_totals", "unheard_totals", "network_totals", "toll_totals", "check_totals"]
+TOTALS = [
+    "source_totals",
+    "unheard_totals",
+    "network_totals",
+    "toll_totals",
+    "check_totals",
+    "support_totals",
+]
 
 
 @pytest.mark.parametrize("helper", [*sourcing.HELPERS, "profile", "profile_summary", *TOTALS])
@@ -555,6 +569,37 @@ def test_check_totals_are_the_annotated_checks(session, doc) -> None:
     assert sourcing.check_totals(session, article="mini-bridge") == []
 
 
+def test_support_totals_are_the_annotated_support(session, doc, mini_doc) -> None:
+    def expected(annotation: dict) -> Counter:
+        mode = {c["id"]: c["mode"] for c in annotation["claims"]}
+        conflicted = {c["id"] for c in annotation["claims"] if c.get("conflicts")} | {
+            o for c in annotation["claims"] for o in c.get("conflicts", [])
+        }
+        counted: Counter = Counter()
+        for key, sources in _supporters(annotation).items():
+            support = sourcing.SUPPORT[min(len(sources), 2)]
+            counted[mode[key], support, "claims"] += 1
+            counted[mode[key], support, "conflicted"] += key in conflicted
+        return counted
+
+    def got(rows) -> Counter:
+        counted: Counter = Counter()
+        for r in rows:
+            counted[r.attribution_mode, r.support, "claims"] += r.claims
+            counted[r.attribution_mode, r.support, "conflicted"] += r.conflicted
+        return counted
+
+    seed = sourcing.support_totals(session, article=SLUG)
+    assert +got(seed) == +expected(doc)
+    assert got(sourcing.support_totals(session)) == +(expected(doc) + expected(mini_doc))
+    assert sum(r.conflicted for r in sourcing.support_totals(session)) == 2  # mini's pair
+    order = [
+        (sourcing.MODES.index(r.attribution_mode), sourcing.SUPPORT.index(r.support)) for r in seed
+    ]
+    assert order == sorted(order)
+    assert all(r.label == sourcing.MODE_LABELS[r.attribution_mode] for r in seed)
+
+
 #: each collection total, and the same counts from its per-article view
 GROUPED = {
     "network_totals": (
@@ -570,6 +615,14 @@ GROUPED = {
             "SELECT attribution_mode, COUNT(*), COUNT(DISTINCT event_slug), COUNT(DISTINCT article),"
             " COUNT(DISTINCT source_slug) FROM v_event_sourcing"
             " {where} {and_} item = 'fatalities' GROUP BY attribution_mode"
+        ),
+    ),
+    "support_totals": (
+        ["attribution_mode", "support", "claims", "conflicted"],
+        (
+            "SELECT attribution_mode, support, COUNT(*),"
+            " SUM(CASE WHEN conflicting_claims > 0 THEN 1 ELSE 0 END)"
+            " FROM v_corroboration {where} GROUP BY attribution_mode, support"
         ),
     ),
     "check_totals": (
@@ -940,6 +993,10 @@ def test_collection_totals_on_the_command_line(loaded_url, doc) -> None:
     result = _run(loaded_url, "event-sourcing", "--totals", "--article", SLUG, "--format", "json")
     rows = json.loads(result.stdout)
     assert {r["attribution_mode"]: r["tolls"] for r in rows} == dict(_tolls(doc))
+    result = _run(loaded_url, "corroboration", "--totals", "--support", "none", "--format", "json")
+    rows = json.loads(result.stdout)
+    assert {r["support"] for r in rows} == {"none"}
+    assert sum(r["claims"] for r in rows) == sum(not v for v in _supporters(doc).values())
     result = _run(loaded_url, "network", "--totals", "--top", "2", "--format", "json")
     rows = json.loads(result.stdout)
     assert len(rows) == 2 and all(r["articles"] >= 1 for r in rows)
@@ -959,6 +1016,7 @@ def test_collection_totals_on_the_command_line(loaded_url, doc) -> None:
         (["sources", "--top", "2"], "--top goes with --totals"),
         (["network", "--top", "2"], "--top goes with --totals"),
         (["event-sourcing", "--totals", "--event", "x"], "--event goes without --totals"),
+        (["corroboration", "--totals", "--conflicts"], "--conflicts goes without --totals"),
     ],
 )
 def test_options_at_odds_are_refused_before_the_database_is_opened(tmp_path, args, says) -> None:

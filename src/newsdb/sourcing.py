@@ -44,11 +44,13 @@ helper                 view                      answers
 :func:`network_totals` ``v_quote_network``       who speaks about whom, per speaker and actor
 :func:`toll_totals`    ``v_event_sourcing``      on whose word the death tolls rest, per mode
 :func:`check_totals`   ``v_claim_checks``        claim checks per aspect and verdict
+:func:`support_totals` ``v_corroboration``       claims per attribution mode and support
 =====================  ========================  ==========================================
 
 The listings give one row per article and source (or claim, event...). Over a collection,
 :func:`source_totals`, :func:`unheard_totals` and :func:`profile` answer from per-article
-tallies that the database keeps (migration 0004): one index range for any range of dates.
+tallies that the database keeps (migration 0004), :func:`support_totals` from a per-claim one
+(0007): one index range for any range of dates.
 :func:`network_totals`, :func:`toll_totals` and :func:`check_totals` group the base tables of
 the articles in the range directly; the view beside each, grouped the same way, gives the
 same counts.
@@ -92,6 +94,7 @@ from newsdb.models import (
     Claim,
     ClaimCheck,
     ClaimEvent,
+    ClaimSupportTally,
     Event,
     EventMention,
     EventParticipant,
@@ -122,6 +125,7 @@ __all__ = [
     "source_totals",
     "sources",
     "spoken_for",
+    "support_totals",
     "toll_totals",
     "unheard_totals",
     "voice_gaps",
@@ -1479,6 +1483,58 @@ def check_totals(
     )
     query = _scoped(session, query, a, article, since, until)
     return [CheckTotal(row[0], row[1], bool(row[2]), *row[3:]) for row in session.execute(query)]
+
+
+#: how many sources a claim rests on, in the words of v_corroboration's ``support``
+SUPPORT = ("none", "single", "multiple")
+
+
+@dataclass(frozen=True)
+class SupportTotal:
+    """The claims of one attribution mode, across the articles chosen, that rest on no
+    source, a single one or several (``support``, as in :class:`CorroborationRow`):
+    ``claims`` of them, ``conflicted`` of those with at least one conflicting claim."""
+
+    attribution_mode: str
+    label: str
+    support: str
+    claims: int
+    conflicted: int
+
+
+def support_totals(
+    session: Session,
+    article: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> list[SupportTotal]:
+    """Corroboration across the articles chosen: claims per attribution mode and support, in
+    the order of :data:`MODES` and :data:`SUPPORT`, from the per-claim tally the database
+    keeps (migration 0007). ``v_corroboration`` grouped by ``attribution_mode`` and
+    ``support`` gives the same counts.
+
+    >>> [(t.label, t.support, t.claims) for t in support_totals(session)][:2]  # doctest: +SKIP
+    [('named person', 'single', 6), ('named person', 'multiple', 4)]
+    """
+    t = ClaimSupportTally.__table__
+    query = select(
+        t.c.attribution_mode,
+        t.c.sources,
+        func.count(),
+        func.sum(case((t.c.conflicting_claims > 0, 1), else_=0)),
+    ).group_by(t.c.attribution_mode, t.c.sources)
+    query = _scoped(session, query, t, article, since, until)
+    counted: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for mode, sources, claims, conflicted in session.execute(query):
+        both = counted[mode, SUPPORT[min(sources, 2)]]
+        both[0] += claims
+        both[1] += conflicted
+    return [
+        SupportTotal(mode, MODE_LABELS[mode], support, *counted[mode, support])
+        for mode in MODES
+        for support in SUPPORT
+        if (mode, support) in counted
+    ]
 
 
 #: helper -> (view name, row type), for tests and documentation

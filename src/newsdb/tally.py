@@ -1,8 +1,8 @@
-"""Recount, check and rebuild the per-article tallies that triggers keep (migration 0004).
+"""Recount, check and rebuild the tallies that triggers keep (migrations 0004 and 0007).
 
 The tallies (:mod:`newsdb.models.tally`) hold, per article, what the sourcing questions over
 many articles add up. Triggers keep them current on every write; these functions count them
-again from ``mention``, ``quote`` and ``claim``:
+again from ``mention``, ``quote``, ``claim``, ``claim_quote`` and ``claim_relation``:
 
 * :func:`differences` lists the rows where the stored tallies and a recount disagree (used by
   ``newsdb verify`` and the tests);
@@ -10,7 +10,8 @@ again from ``mention``, ``quote`` and ``claim``:
   triggers (PostgreSQL ``COPY`` with ``session_replication_role = replica``, as the benchmark
   loads).
 
-The recount is migration 0004's backfill; a change to what a tally counts changes both.
+The recounts are the backfills of migrations 0004 and 0007; a change to what a tally counts
+changes both.
 """
 
 from __future__ import annotations
@@ -60,6 +61,51 @@ TALLIES = {
         SELECT c.article_id, c.attribution_mode, a.published_date, COUNT(*)
         FROM claim c JOIN article a ON a.id = c.article_id
         GROUP BY c.article_id, c.attribution_mode, a.published_date
+        """,
+    ),
+    # a claim's distinct supporting sources and conflicting claims, as v_corroboration counts
+    "claim_support_tally": (
+        (
+            "claim_id",
+            "article_id",
+            "published_date",
+            "attribution_mode",
+            "sources",
+            "conflicting_claims",
+        ),
+        """
+        SELECT c.id, c.article_id, a.published_date, c.attribution_mode,
+            COALESCE(s.sources, 0), COALESCE(k.conflicting_claims, 0)
+        FROM claim c
+        JOIN article a ON a.id = c.article_id
+        LEFT JOIN (
+            SELECT l.claim_id, COUNT(DISTINCT l.actor_id) AS sources FROM (
+                SELECT id AS claim_id, source_id AS actor_id FROM claim
+                WHERE source_id IS NOT NULL
+                UNION ALL
+                SELECT cq.claim_id, q.speaker_id FROM claim_quote cq
+                JOIN quote q ON q.id = cq.quote_id
+                UNION ALL
+                SELECT r.claim_id, o.source_id FROM claim_relation r
+                JOIN claim o ON o.id = r.other_claim_id
+                WHERE r.relation = 'corroborates' AND o.source_id IS NOT NULL
+                UNION ALL
+                SELECT r.other_claim_id, o.source_id FROM claim_relation r
+                JOIN claim o ON o.id = r.claim_id
+                WHERE r.relation = 'corroborates' AND o.source_id IS NOT NULL
+            ) l
+            GROUP BY l.claim_id
+        ) s ON s.claim_id = c.id
+        LEFT JOIN (
+            SELECT l.claim_id, COUNT(DISTINCT l.other_id) AS conflicting_claims FROM (
+                SELECT r.claim_id, r.other_claim_id AS other_id FROM claim_relation r
+                JOIN claim o ON o.id = r.other_claim_id WHERE r.relation = 'conflicts'
+                UNION ALL
+                SELECT r.other_claim_id, r.claim_id FROM claim_relation r
+                JOIN claim o ON o.id = r.claim_id WHERE r.relation = 'conflicts'
+            ) l
+            GROUP BY l.claim_id
+        ) k ON k.claim_id = c.id
         """,
     ),
 }

@@ -45,6 +45,8 @@ def scoped(fn: Callable) -> Callable:
             raise click.UsageError("--top goes with --totals")
         if kwargs.get("event") is not None and kwargs.get("totals"):
             raise click.UsageError("--event goes without --totals")
+        if kwargs.get("show_conflicts") and kwargs.get("totals"):
+            raise click.UsageError("--conflicts goes without --totals")
         try:
             with app.session() as session:
                 return fn(session, scope=scope, **kwargs)
@@ -284,20 +286,40 @@ def geography(session, scope, article: str | None, fmt: str, detail: bool, place
     help="Only claims resting on no source, a single one, or several.",
 )
 @click.option("--conflicts", "show_conflicts", is_flag=True, help="List conflicting claims.")
+@click.option(
+    "--totals",
+    is_flag=True,
+    help="Claims per attribution mode and support, across the articles chosen.",
+)
 @scoped
 def corroboration(
-    session, scope, article: str | None, fmt: str, support: str | None, show_conflicts: bool
+    session,
+    scope,
+    article: str | None,
+    fmt: str,
+    support: str | None,
+    show_conflicts: bool,
+    totals: bool,
 ) -> None:
     """Count the distinct sources behind each claim; list conflicting claims.
 
     A claim's sources are its own, the speakers of the quotes it rests on, and the sources
-    of claims that corroborate it (either way).
+    of claims that corroborate it (either way). With --totals, one row per attribution mode
+    and support: how many claims rest on no source, one or several, and how many of those
+    a conflicting claim contradicts.
 
     \b
     Example:
         newsdb corroboration --article pakistan-iran-off-ramp --support none
         newsdb corroboration --conflicts
+        newsdb corroboration --totals --since 2024-01-01 --until 2024-12-31
     """
+    if totals:
+        counted = sourcing.support_totals(session, article, **scope)
+        if support is not None:
+            counted = [row for row in counted if row.support == support]
+        _show(counted, fmt, ["label", "support", "claims", "conflicted"])
+        return
     if show_conflicts:
         rows = sourcing.conflicts(session, article, **scope)
         _show(rows, fmt, ["claim_key", "claim_source", "other_claim_key", "other_source"])

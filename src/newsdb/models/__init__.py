@@ -7,7 +7,7 @@ from newsdb.models.base import Base
 from newsdb.models.claim import Claim, ClaimCheck, ClaimEvent, ClaimQuote, ClaimRelation
 from newsdb.models.event import Event, EventMention, EventParticipant, EventReport
 from newsdb.models.quote import Quote
-from newsdb.models.tally import ArticleActorTally, ArticleModeTally
+from newsdb.models.tally import ArticleActorTally, ArticleModeTally, ClaimSupportTally
 
 __all__ = [
     "Actor",
@@ -24,6 +24,7 @@ __all__ = [
     "ClaimEvent",
     "ClaimQuote",
     "ClaimRelation",
+    "ClaimSupportTally",
     "Event",
     "EventMention",
     "EventParticipant",

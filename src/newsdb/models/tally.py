@@ -1,4 +1,4 @@
-"""Per-article tallies that the database keeps itself, for questions over many articles.
+"""Tallies that the database keeps itself, for questions over many articles.
 
 Each row counts what one article holds: an actor's mentions, quote segments, words quoted and
 claims (:class:`ArticleActorTally`), or the article's claims of one attribution mode
@@ -8,6 +8,7 @@ rows they count, on every insert, update and delete of a mention, quote, claim o
 date, whoever writes (the loader, psql, DBeaver). Nothing in newsdb writes them directly; a row
 whose counts reach zero is deleted. ``newsdb verify`` recounts them from the base tables, and
 :func:`newsdb.tally.rebuild` rebuilds them after a bulk load that bypassed the triggers.
+:class:`ClaimSupportTally` (migration 0007) keeps, per claim, how many sources support it.
 """
 
 from __future__ import annotations
@@ -84,3 +85,43 @@ class ArticleModeTally(Base):
     attribution_mode: Mapped[str] = mapped_column(String(20), primary_key=True)
     published_date: Mapped[dt.date | None] = mapped_column(Date)
     claims: Mapped[int]
+
+
+class ClaimSupportTally(Base):
+    """How many distinct sources support one claim, and how many claims conflict with it.
+
+    The counts of ``v_corroboration``: a claim's sources are its own, the speakers of the
+    quotes it rests on and the sources of the claims that corroborate it, either way. Kept by
+    the triggers of migration 0007, with the claim's attribution mode and its article's
+    ``published_date``, so "which claims of 2025 rest on a single source" is one index range.
+    """
+
+    __tablename__ = "claim_support_tally"
+    __table_args__ = (
+        Index(
+            "ix_claim_support_tally_by_date",
+            "published_date",
+            "attribution_mode",
+            "sources",
+            "conflicting_claims",
+            "article_id",
+        ),
+        Index(
+            "ix_claim_support_tally_by_article",
+            "article_id",
+            "attribution_mode",
+            "sources",
+            "conflicting_claims",
+        ),
+        one_of("attribution_mode", AttributionMode),
+        CheckConstraint("sources >= 0 AND conflicting_claims >= 0", name="counts_not_negative"),
+    )
+
+    claim_id: Mapped[int] = mapped_column(
+        ForeignKey("claim.id", ondelete="CASCADE"), primary_key=True
+    )
+    article_id: Mapped[int] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"))
+    published_date: Mapped[dt.date | None] = mapped_column(Date)
+    attribution_mode: Mapped[str] = mapped_column(String(20))
+    sources: Mapped[int]
+    conflicting_claims: Mapped[int]
