@@ -6,17 +6,22 @@ and dropped afterwards, so runs never share state and the named database is neve
 
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
+import yaml
 from sqlalchemy import Engine, text
 
 from newsdb import migrate
 from newsdb.db import make_engine, normalize_url
 
 PG_ENV = "NEWSDB_TEST_DATABASE_URL"
+MINI = Path(__file__).parent / "data" / "mini"
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 
 
@@ -99,3 +104,21 @@ def alembic_config():
 @pytest.fixture
 def alembic_engine(empty_engine) -> Engine:
     return empty_engine
+
+
+def mini_again(
+    tmp_path: Path, edit: Callable[[dict], None], more: bytes = b"\nMore later."
+) -> Path:
+    """A copy of the mini article as another article, 'mini-again': its text with ``more``
+    added (every article's text is its own) and its annotation changed by ``edit``."""
+    folder = tmp_path / "mini-again"
+    shutil.copytree(MINI, folder)
+    body = (folder / "article.txt").read_bytes() + more
+    (folder / "article.txt").write_bytes(body)
+    path = folder / "annotations.yaml"
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    doc["article"]["slug"] = "mini-again"
+    doc["article"]["sha256"] = hashlib.sha256(body).hexdigest()
+    edit(doc)
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return folder

@@ -8,13 +8,11 @@ that ``event`` held where the text says them, and the downgrade gives them back.
 
 from __future__ import annotations
 
-import hashlib
-import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 from alembic import command
+from conftest import MINI, mini_again
 from sqlalchemy import Engine, exc, text
 from sqlalchemy.orm import Session
 
@@ -22,7 +20,6 @@ from newsdb import listings, migrate, sourcing
 from newsdb.db import make_engine
 from newsdb.loader import load_folder
 
-MINI = Path(__file__).parent / "data" / "mini"
 EVENT = "bridge-collapse"
 #: the mini article's toll: (count, words, attribution, reporter)
 MINI_TOLL = (3, "killing three people", "unnamed_official", "officials")
@@ -30,20 +27,14 @@ MINI_TOLL = (3, "killing three people", "unnamed_official", "officials")
 
 def _second(tmp_path: Path, fatalities: dict | None) -> Path:
     """The mini article under another slug, with one more sentence and its own toll."""
-    folder = tmp_path / "mini-again"
-    shutil.copytree(MINI, folder)
-    body = (folder / "article.txt").read_bytes() + b"\nThe toll later rose to four."
-    (folder / "article.txt").write_bytes(body)
-    path = folder / "annotations.yaml"
-    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    doc["article"]["slug"] = "mini-again"
-    doc["article"]["sha256"] = hashlib.sha256(body).hexdigest()
-    (event,) = [e for e in doc["events"] if e["slug"] == EVENT]
-    event.pop("fatalities")
-    if fatalities is not None:
-        event["fatalities"] = fatalities
-    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return folder
+
+    def toll(doc: dict) -> None:
+        (event,) = [e for e in doc["events"] if e["slug"] == EVENT]
+        event.pop("fatalities")
+        if fatalities is not None:
+            event["fatalities"] = fatalities
+
+    return mini_again(tmp_path, toll, b"\nThe toll later rose to four.")
 
 
 @pytest.fixture

@@ -6,19 +6,16 @@ one again leaves the other's alone, and each article's voice gaps count only its
 
 from __future__ import annotations
 
-import hashlib
-import shutil
 from pathlib import Path
 
 import pytest
-import yaml
+from conftest import MINI, mini_again
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
 from newsdb import migrate, sourcing
 from newsdb.loader import load_folder
 
-MINI = Path(__file__).parent / "data" / "mini"
 EVENT = "bridge-collapse"
 
 
@@ -26,18 +23,12 @@ EVENT = "bridge-collapse"
 def second(tmp_path: Path) -> Path:
     """The mini article again under another slug, naming Acme Corp, not Jane Doe, as the
     party to the same event."""
-    folder = tmp_path / "mini-again"
-    shutil.copytree(MINI, folder)
-    body = (folder / "article.txt").read_bytes() + b"\nMore later."
-    (folder / "article.txt").write_bytes(body)  # another text: every article's is its own
-    path = folder / "annotations.yaml"
-    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    doc["article"]["slug"] = "mini-again"
-    doc["article"]["sha256"] = hashlib.sha256(body).hexdigest()
-    (event,) = [e for e in doc["events"] if e["slug"] == EVENT]
-    event["participants"] = [{"actor": "acme-corp", "role": "initiator"}]
-    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return folder
+
+    def acme_takes_part(doc: dict) -> None:
+        (event,) = [e for e in doc["events"] if e["slug"] == EVENT]
+        event["participants"] = [{"actor": "acme-corp", "role": "initiator"}]
+
+    return mini_again(tmp_path, acme_takes_part)
 
 
 def _load(engine: Engine, folder: Path) -> None:

@@ -9,29 +9,12 @@ event that only the article itself refers to may change freely.
 
 from __future__ import annotations
 
-import hashlib
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 
-import yaml
+from conftest import MINI, mini_again
 from sqlalchemy import Engine, text
-from test_loader import MINI, row_counts, run
-
-
-def second(tmp_path: Path, edit: Callable[[dict], None]) -> Path:
-    """The mini article under another slug and a text of its own, its annotation edited."""
-    folder = tmp_path / "mini-again"
-    shutil.copytree(MINI, folder)
-    body = (folder / "article.txt").read_bytes() + b"\nMore later."
-    (folder / "article.txt").write_bytes(body)
-    path = folder / "annotations.yaml"
-    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    doc["article"]["slug"] = "mini-again"
-    doc["article"]["sha256"] = hashlib.sha256(body).hexdigest()
-    edit(doc)
-    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return folder
+from test_loader import row_counts, run
 
 
 def _actors(engine: Engine) -> dict[str, tuple]:
@@ -63,7 +46,7 @@ def test_another_date_for_a_shared_event_is_refused(engine, database_url, tmp_pa
     def move(doc: dict) -> None:
         doc["events"][0]["date"]["start"] = "2024-03-03"
 
-    folder = second(tmp_path, move)
+    folder = mini_again(tmp_path, move)
     _refused(
         engine,
         database_url,
@@ -80,7 +63,7 @@ def test_another_kind_for_a_shared_actor_is_refused(engine, database_url, tmp_pa
     def rename(doc: dict) -> None:
         doc["actors"][0]["kind"] = "organisation"
 
-    folder = second(tmp_path, rename)
+    folder = mini_again(tmp_path, rename)
     _refused(
         engine, database_url, folder, "actors[0].kind", "its kind is 'person', not 'organisation'"
     )
@@ -94,7 +77,7 @@ def test_a_value_is_added_and_one_left_unsaid_is_kept(engine, database_url, tmp_
         doc["actors"][1]["country"] = "US"  # says where Acme Corp is
         doc["events"][0]["date"] = {"as_written": "on Monday"}  # no resolved date
 
-    result = run(database_url, "load", str(second(tmp_path, edit)))
+    result = run(database_url, "load", str(mini_again(tmp_path, edit)))
     assert result.exit_code == 0, result.output
     actors = _actors(engine)
     assert actors["jane-doe"] == ("person", "business", None)
