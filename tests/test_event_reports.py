@@ -12,11 +12,13 @@ from pathlib import Path
 
 import pytest
 from alembic import command
+from click.testing import CliRunner
 from conftest import MINI, mini_again
 from sqlalchemy import Engine, exc, text
 from sqlalchemy.orm import Session
 
 from newsdb import listings, migrate, sourcing
+from newsdb.cli import main
 from newsdb.db import make_engine
 from newsdb.loader import load_folder
 
@@ -191,3 +193,14 @@ def test_sqlite_refuses_to_rebuild_event_with_foreign_keys_on(tmp_path: Path) ->
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     assert _reports(engine) == {"mini-bridge": ("on Monday", *MINI_TOLL)}
     engine.dispose()
+
+
+def test_verify_finds_words_that_are_not_in_the_text(engine: Engine, database_url: str) -> None:
+    """A SQL client can write any date as written; ``newsdb verify`` holds it to the text."""
+    _load(engine, MINI)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE event_report SET date_as_written = 'last Tuesday'"))
+    result = CliRunner().invoke(main, ["--database", database_url, "verify"])
+    assert result.exit_code == 1
+    assert "mini-bridge: event_report" in result.output
+    assert "date_as_written 'last Tuesday' is not in the text" in result.output

@@ -13,10 +13,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.orm import Session
 
 from newsdb import migrate, tally
+from newsdb.cli import main
 from newsdb.loader import load_folder
 
 MINI = Path(__file__).parent / "data" / "mini"
@@ -148,11 +150,18 @@ def test_reloading_and_truncating_recount(mini: Engine, backend: str) -> None:
         assert {k: v[1] for k, v in _support(connection).items()} == dict.fromkeys(LOADED, 0)
 
 
-def test_verify_sees_a_tampered_count_and_rebuild_mends_it(mini: Engine) -> None:
+def test_verify_names_the_article_of_a_tampered_count_and_rebuild_mends_it(
+    mini: Engine, database_url: str
+) -> None:
     with mini.begin() as connection:
         connection.execute(text("UPDATE claim_support_tally SET sources = 5"))
-        found = tally.differences(connection)
-        assert {d.table for d in found} == {"claim_support_tally"}
+        assert {d.table for d in tally.differences(connection)} == {"claim_support_tally"}
+    result = CliRunner().invoke(main, ["--database", database_url, "verify"])
+    assert result.exit_code == 1
+    problems = [line for line in result.output.splitlines() if "claim_support_tally" in line]
+    assert len(problems) >= 3  # each of the three claims, stored and recounted
+    assert all(line.startswith("mini-bridge: ") for line in problems), problems
+    with mini.begin() as connection:
         tally.rebuild(connection)
         assert _support(connection) == LOADED
 

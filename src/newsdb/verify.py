@@ -1,5 +1,5 @@
-"""Checking stored data against the stored text (every span, every article's sha256) and the
-per-article tallies against a recount."""
+"""Checking stored data against the stored text (every span, every article's sha256, the words
+an article's event reports say they quote) and the tallies against a recount."""
 
 from __future__ import annotations
 
@@ -10,7 +10,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from newsdb import tally
-from newsdb.models import Affiliation, Article, Claim, EventMention, Mention, Paragraph, Quote
+from newsdb.models import (
+    Affiliation,
+    Article,
+    Claim,
+    EventMention,
+    EventReport,
+    Mention,
+    Paragraph,
+    Quote,
+)
 
 #: (model, words column, start column, end column) of every span that quotes the article
 SPANS = [
@@ -22,6 +31,8 @@ SPANS = [
     (Claim, "text", "span_start", "span_end"),
     (Claim, "cue", "cue_start", "cue_end"),
 ]
+#: words kept as the article wrote them, without a span: they must be in its text
+WORDS = [(EventReport, "date_as_written"), (EventReport, "fatalities_as_written")]
 
 
 @dataclass(frozen=True)
@@ -76,14 +87,31 @@ def problems(session: Session) -> list[Problem]:
                             f"{words} {text!r} but the text at {lo}:{hi} is {actual!r}",
                         )
                     )
+        for model, words in WORDS:
+            table = model.__table__
+            query = select(table.c.id, table.c[words]).where(
+                table.c.article_id == article.id, table.c[words].is_not(None)
+            )
+            for row_id, text in session.execute(query):
+                if text not in article.body:
+                    found.append(
+                        Problem(
+                            article.slug,
+                            model.__tablename__,
+                            row_id,
+                            f"{words} {text!r} is not in the text",
+                        )
+                    )
     for diff in tally.differences(session.connection()):
-        article_id, *rest = diff.row
+        columns = tally.TALLIES[diff.table][0]
+        article_id = diff.row[columns.index("article_id")]
+        rest = tuple(v for c, v in zip(columns, diff.row, strict=True) if c != "article_id")
         found.append(
             Problem(
                 slugs.get(article_id, f"article id {article_id}"),
                 diff.table,
                 None,
-                f"{diff.side} row {tuple(rest)} has no match in the "
+                f"{diff.side} row {rest} has no match in the "
                 f"{'recount' if diff.side == 'stored' else 'stored tally'}"
                 " (a write bypassed the triggers? newsdb.tally.rebuild recounts)",
             )
