@@ -4,7 +4,8 @@
 -- these rows on the seed, on both backends. One view per section, after its '-- view:' line.
 -- Since migration 0005 an event's parties are those of the article itself: the three joins
 -- with event_participant carry `ep.article_id = ae.article_id`, as the views do. Since 0006 an
--- event's death toll is the article's own, from event_report.
+-- event's death toll is the article's own, from event_report. v_quote_network, read from a
+-- tally since 0008, is held to its 0002 definition, last.
 
 -- view: v_sources
 WITH 
@@ -373,3 +374,24 @@ JOIN article a ON a.id = ae.article_id
 JOIN event e ON e.id = ae.event_id
 LEFT JOIN item i ON i.article_id = ae.article_id AND i.event_id = ae.event_id
 LEFT JOIN actor s ON s.id = i.actor_id
+
+-- view: v_quote_network
+SELECT
+    a.slug AS article,
+    a.published_date AS published_date,
+    s.slug AS speaker_slug,
+    s.name AS speaker,
+    s.kind AS speaker_kind,
+    t.slug AS mentioned_slug,
+    t.name AS mentioned,
+    t.kind AS mentioned_kind,
+    COUNT(DISTINCT q.id) AS quotes,
+    COUNT(*) AS mentions
+FROM quote q
+JOIN mention m ON m.article_id = q.article_id
+    AND q.span_start <= m.span_start AND m.span_end <= q.span_end
+    AND m.actor_id <> q.speaker_id
+JOIN article a ON a.id = q.article_id
+JOIN actor s ON s.id = q.speaker_id
+JOIN actor t ON t.id = m.actor_id
+GROUP BY a.slug, a.published_date, s.slug, s.name, s.kind, t.slug, t.name, t.kind

@@ -91,6 +91,7 @@ from newsdb.models import (
     Article,
     ArticleActorTally,
     ArticleModeTally,
+    ArticleNetworkTally,
     Claim,
     ClaimCheck,
     ClaimEvent,
@@ -99,8 +100,6 @@ from newsdb.models import (
     EventMention,
     EventParticipant,
     EventReport,
-    Mention,
-    Quote,
 )
 from newsdb.vocab import MODES_WITH_SOURCE, AttributionMode, Verdict
 
@@ -1325,41 +1324,30 @@ def network_totals(
 ) -> list[NetworkTotal]:
     """Who speaks about whom across the articles chosen: one row per speaker and actor
     mentioned inside the speaker's quotes, in the most articles first, then by quotes and
-    mentions, then in the order the actors were stored. ``v_quote_network`` grouped by
-    speaker and actor gives the same counts. ``limit`` keeps the first rows only.
+    mentions, then in the order the actors were stored. Read from the per-article network
+    tally the database keeps (migration 0008), which ``v_quote_network`` shows: that view
+    grouped by speaker and actor gives the same counts. ``limit`` keeps the first rows only.
 
     >>> [(e.speaker, e.mentioned, e.articles) for e in network_totals(session)][:1]  # doctest: +SKIP
     [('Michael Kugelman', 'Pakistan', 1)]
     """
-    a, q, m = Article.__table__, Quote.__table__, Mention.__table__
-    per_pair = (
-        select(
-            q.c.speaker_id,
-            m.c.actor_id,
-            func.count(distinct(q.c.article_id)).label("articles"),
-            func.count(distinct(q.c.id)).label("quotes"),
-            func.count().label("mentions"),
-        )
-        .select_from(a)
-        .join(q, q.c.article_id == a.c.id)
-        .join(
-            m,
-            (m.c.article_id == q.c.article_id)
-            & (q.c.span_start <= m.c.span_start)
-            & (m.c.span_end <= q.c.span_end)
-            & (m.c.actor_id != q.c.speaker_id),
-        )
-        .group_by(q.c.speaker_id, m.c.actor_id)
-    )
-    per_pair = _scoped(session, per_pair, a, article, since, until)
+    t = ArticleNetworkTally.__table__
+    per_pair = select(
+        t.c.speaker_id,
+        t.c.mentioned_id,
+        func.count().label("articles"),
+        func.sum(t.c.quotes).label("quotes"),
+        func.sum(t.c.mentions).label("mentions"),
+    ).group_by(t.c.speaker_id, t.c.mentioned_id)
+    per_pair = _scoped(session, per_pair, t, article, since, until)
     per_pair = _ranked(
         limit,
         per_pair,
         desc("articles"),
         desc("quotes"),
         desc("mentions"),
-        q.c.speaker_id,
-        m.c.actor_id,
+        t.c.speaker_id,
+        t.c.mentioned_id,
     ).subquery("n")
     speaker, mentioned = Actor.__table__.alias("s"), Actor.__table__.alias("t")
     query = (
@@ -1375,13 +1363,13 @@ def network_totals(
             per_pair.c.mentions,
         )
         .join_from(per_pair, speaker, speaker.c.id == per_pair.c.speaker_id)
-        .join(mentioned, mentioned.c.id == per_pair.c.actor_id)
+        .join(mentioned, mentioned.c.id == per_pair.c.mentioned_id)
         .order_by(
             per_pair.c.articles.desc(),
             per_pair.c.quotes.desc(),
             per_pair.c.mentions.desc(),
             per_pair.c.speaker_id,
-            per_pair.c.actor_id,
+            per_pair.c.mentioned_id,
         )
     )
     return [NetworkTotal(*row) for row in session.execute(query)]

@@ -1,4 +1,4 @@
-"""Recount, check and rebuild the tallies that triggers keep (migrations 0004 and 0007).
+"""Recount, check and rebuild the tallies that triggers keep (migrations 0004, 0007, 0008).
 
 The tallies (:mod:`newsdb.models.tally`) hold, per article, what the sourcing questions over
 many articles add up. Triggers keep them current on every write; these functions count them
@@ -10,8 +10,8 @@ again from ``mention``, ``quote``, ``claim``, ``claim_quote`` and ``claim_relati
   triggers (PostgreSQL ``COPY`` with ``session_replication_role = replica``, as the benchmark
   loads).
 
-The recounts are the backfills of migrations 0004 and 0007; a change to what a tally counts
-changes both.
+The recounts are the backfills of migrations 0004, 0007 and 0008; a change to what a tally
+counts changes both.
 """
 
 from __future__ import annotations
@@ -61,6 +61,20 @@ TALLIES = {
         SELECT c.article_id, c.attribution_mode, a.published_date, COUNT(*)
         FROM claim c JOIN article a ON a.id = c.article_id
         GROUP BY c.article_id, c.attribution_mode, a.published_date
+        """,
+    ),
+    # who speaks about whom: the pairs of v_quote_network (0002's definition), by id
+    "article_network_tally": (
+        ("article_id", "speaker_id", "mentioned_id", "published_date", "quotes", "mentions"),
+        """
+        SELECT q.article_id, q.speaker_id, m.actor_id, a.published_date,
+            COUNT(DISTINCT q.id), COUNT(*)
+        FROM quote q
+        JOIN mention m ON m.article_id = q.article_id
+            AND q.span_start <= m.span_start AND m.span_end <= q.span_end
+            AND m.actor_id <> q.speaker_id
+        JOIN article a ON a.id = q.article_id
+        GROUP BY q.article_id, q.speaker_id, m.actor_id, a.published_date
         """,
     ),
     # a claim's distinct supporting sources and conflicting claims, as v_corroboration counts

@@ -7,7 +7,12 @@ from newsdb.models.base import Base
 from newsdb.models.claim import Claim, ClaimCheck, ClaimEvent, ClaimQuote, ClaimRelation
 from newsdb.models.event import Event, EventMention, EventParticipant, EventReport
 from newsdb.models.quote import Quote
-from newsdb.models.tally import ArticleActorTally, ArticleModeTally, ClaimSupportTally
+from newsdb.models.tally import (
+    ArticleActorTally,
+    ArticleModeTally,
+    ArticleNetworkTally,
+    ClaimSupportTally,
+)
 
 __all__ = [
     "Actor",
@@ -18,6 +23,7 @@ __all__ = [
     "ArticleActorTally",
     "ArticleMetadata",
     "ArticleModeTally",
+    "ArticleNetworkTally",
     "Base",
     "Claim",
     "ClaimCheck",

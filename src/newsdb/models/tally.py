@@ -8,7 +8,8 @@ rows they count, on every insert, update and delete of a mention, quote, claim o
 date, whoever writes (the loader, psql, DBeaver). Nothing in newsdb writes them directly; a row
 whose counts reach zero is deleted. ``newsdb verify`` recounts them from the base tables, and
 :func:`newsdb.tally.rebuild` rebuilds them after a bulk load that bypassed the triggers.
-:class:`ClaimSupportTally` (migration 0007) keeps, per claim, how many sources support it.
+:class:`ClaimSupportTally` (migration 0007) keeps, per claim, how many sources support it, and
+:class:`ArticleNetworkTally` (0008) who speaks about whom in each article.
 """
 
 from __future__ import annotations
@@ -125,3 +126,37 @@ class ClaimSupportTally(Base):
     attribution_mode: Mapped[str] = mapped_column(String(20))
     sources: Mapped[int]
     conflicting_claims: Mapped[int]
+
+
+class ArticleNetworkTally(Base):
+    """A speaker and an actor mentioned inside the speaker's quotes, in one article: the quote
+    segments that mention the actor and the mentions. The rows of ``v_quote_network``, kept by
+    the triggers of migration 0008, which count an article's pairs again when one of its
+    mentions or quotes changes."""
+
+    __tablename__ = "article_network_tally"
+    __table_args__ = (
+        Index(
+            "ix_article_network_tally_by_date",
+            "published_date",
+            "speaker_id",
+            "mentioned_id",
+            "quotes",
+            "mentions",
+            "article_id",
+        ),
+        CheckConstraint("quotes > 0 AND mentions >= quotes", name="counts_positive"),
+    )
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("article.id", ondelete="CASCADE"), primary_key=True
+    )
+    speaker_id: Mapped[int] = mapped_column(
+        ForeignKey("actor.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    mentioned_id: Mapped[int] = mapped_column(
+        ForeignKey("actor.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    published_date: Mapped[dt.date | None] = mapped_column(Date)
+    quotes: Mapped[int]
+    mentions: Mapped[int]
