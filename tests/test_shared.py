@@ -10,11 +10,15 @@ event that only the article itself refers to may change freely.
 from __future__ import annotations
 
 import shutil
+import threading
 from pathlib import Path
 
 from conftest import MINI, mini_again
 from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session
 from test_loader import row_counts, run
+
+from newsdb.loader import read_folder, store
 
 
 def _actors(engine: Engine) -> dict[str, tuple]:
@@ -98,3 +102,40 @@ def test_an_article_may_change_what_only_it_refers_to(engine, database_url, tmp_
     assert result.exit_code == 0, result.output
     assert "updated: 1 event" in result.output
     assert _event_start(engine) == "2024-03-03"
+
+
+def test_loads_at_once_run_one_after_the_other(engine: Engine, tmp_path: Path) -> None:
+    """Four articles sharing their annotator, actors and event, stored by four threads at
+    once: each load waits for the one before. On SQLite the loads used to read, all find no
+    annotator yet, and collide on inserting it."""
+    folders = [MINI]
+    for name in "bcd":
+        (tmp_path / name).mkdir()
+
+        def rename(doc: dict, name: str = name) -> None:
+            doc["article"]["slug"] = f"mini-{name}"
+
+        folders.append(mini_again(tmp_path / name, rename, f"\nMore {name}.".encode()))
+    plans = [read_folder(folder) for folder in folders]
+    start, errors = threading.Barrier(len(plans)), []
+
+    def load(plan) -> None:
+        start.wait()
+        try:
+            with Session(engine) as session, session.begin():
+                store(session, plan)
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=load, args=(plan,)) for plan in plans]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    with engine.connect() as connection:
+        counts = [
+            connection.execute(text(f"SELECT COUNT(*) FROM {table}")).scalar_one()
+            for table in ("article", "annotator", "actor", "event")
+        ]
+    assert counts == [4, 1, 4, 1]

@@ -578,9 +578,14 @@ _FOREIGN = {
 
 
 def store(session: Session, plan: Plan) -> Report:
-    """Write ``plan`` in the session's transaction (the caller commits); return what changed."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOAD_LOCK})
+    """Write ``plan`` in the session's transaction (the caller commits); return what changed.
+
+    Loads at once run one after the other: PostgreSQL takes an advisory lock, SQLite begins
+    the transaction with ``BEGIN IMMEDIATE`` (the driver would only begin it at the first
+    write, after the reads that decide what to write, and two loads that both found no
+    annotator or actor yet collided on inserting it).
+    """
+    _serialize(session)
     report = Report(plan.article["slug"])
     keys = _Keys(session)
     _store_annotator(session, plan, keys, report)
@@ -591,6 +596,16 @@ def store(session: Session, plan: Plan) -> Report:
     _store_article_rows(session, plan, article_id, keys, report)
     session.flush()
     return report
+
+
+def _serialize(session: Session) -> None:
+    """Hold the database for this load until the caller's commit (see :func:`store`)."""
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOAD_LOCK})
+    elif not connection.connection.driver_connection.in_transaction:
+        # waits for another writer up to the busy timeout (newsdb.db: 30 s)
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def _store_annotator(session: Session, plan: Plan, keys: _Keys, report: Report) -> None:
