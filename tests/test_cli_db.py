@@ -233,6 +233,10 @@ BAD_DATABASES = {
         "unsupported database 'mysql' in mysql://u:***@h/x",
     ),
     "other-driver": ("postgresql+asyncpg://u:secret@h/x", "psycopg 3"),
+    "at-sign-in-password": (
+        "postgresql://u:sec@secret@127.0.0.1/x",
+        "not a database URL: 'postgresql://u:***@127.0.0.1/x': write an '@'",
+    ),
     "port-not-a-number": (
         "postgresql://u:secret@h:notaport/x",
         "not a database URL: 'postgresql://u:***@h:notaport",

@@ -36,6 +36,11 @@ def normalize_url(raw: str | URL) -> URL:
             url = make_url(raw)
         except (exc.ArgumentError, ValueError):  # ValueError: a port that is not a number
             raise DatabaseError(f"not a database URL: {mask_text(raw)!r}") from None
+        if url.host and "@" in url.host:  # a raw '@' in the password: the rest looks like a host
+            raise DatabaseError(
+                f"not a database URL: {mask_text(raw)!r}: write an '@' in the user name or"
+                " password as %40"
+            )
     backend = url.get_backend_name()
     if url.drivername in ("postgres", "postgresql"):
         url = url.set(drivername="postgresql+psycopg")
