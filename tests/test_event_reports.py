@@ -103,6 +103,9 @@ def test_each_article_keeps_its_own_account(engine: Engine, rose: Path) -> None:
         listed = {(e.article, e.fatalities) for e in listings.events(session) if e.slug == EVENT}
         mine = listings.events(session, article="mini-again")
     assert listed == {("mini-bridge", 3), ("mini-again", 4)}
+    with Session(engine) as session:
+        reporters = {e.article: e.fatalities_reported_by for e in listings.events(session)}
+    assert reporters == {"mini-bridge": "officials", "mini-again": None}
     assert [(e.article, e.fatalities_as_written) for e in mine] == [("mini-again", "rose to four")]
 
 

@@ -294,6 +294,14 @@ def test_geography_sets_sources_against_events_and_party_states(session, doc) ->
 # -- 5. corroboration ------------------------------------------------------------------------
 
 
+def test_geography_lists_places_without_a_country_last_on_both_backends(session) -> None:
+    rows = sourcing.geography(session, article=SLUG)
+    for side in sourcing.SIDES:
+        missing = [r.country is None for r in rows if r.side == side]
+        assert missing == sorted(missing), side
+    assert any(r.country is None for r in rows)  # "Washington" has no country
+
+
 @pytest.mark.parametrize("places", [False, True], ids=["countries", "places"])
 @pytest.mark.parametrize(
     "scope", [{}, {"article": SLUG}, {"since": MINI_DATE, "until": MINI_DATE}], ids=str

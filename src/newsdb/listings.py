@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from newsdb.models import Article, Event, EventReport
+from newsdb.models import Actor, Article, Event, EventReport
 
 
 class UnknownArticle(LookupError):
@@ -56,10 +56,13 @@ class EventRow:
     end_date: str | None
     date_precision: str
     date_resolution: str
+    date_source: str | None
     location: str | None
+    country: str | None
     fatalities: int | None
     fatalities_as_written: str | None
     fatalities_attribution: str | None
+    fatalities_reported_by: str | None  # the actor's slug
     parent: str | None
 
 
@@ -92,10 +95,17 @@ def events(
     check_range(since, until)
     parent = aliased(Event)
     query = (
-        select(Event, EventReport, Article.slug.label("article"), parent.slug.label("parent"))
+        select(
+            Event,
+            EventReport,
+            Article.slug.label("article"),
+            parent.slug.label("parent"),
+            Actor.slug.label("reporter"),
+        )
         .outerjoin(EventReport, EventReport.event_id == Event.id)
         .outerjoin(Article, Article.id == EventReport.article_id)
         .outerjoin(parent, parent.id == Event.parent_id)
+        .outerjoin(Actor, Actor.id == EventReport.fatalities_reported_by_id)
         .order_by(Event.start_date.is_(None), Event.start_date, Event.slug, Article.slug)
     )
     if article is not None:
@@ -105,7 +115,7 @@ def events(
     if until is not None:
         query = query.where(Article.published_date <= until)
     rows = []
-    for ev, report, article_slug, parent_slug in session.execute(query):
+    for ev, report, article_slug, parent_slug, reporter in session.execute(query):
         rows.append(
             EventRow(
                 article=article_slug,
@@ -117,10 +127,13 @@ def events(
                 end_date=iso_date(ev.end_date, ev.date_precision),
                 date_precision=ev.date_precision,
                 date_resolution=ev.date_resolution,
+                date_source=ev.date_source,
                 location=ev.location,
+                country=ev.country,
                 fatalities=report.fatalities if report else None,
                 fatalities_as_written=report.fatalities_as_written if report else None,
                 fatalities_attribution=report.fatalities_attribution if report else None,
+                fatalities_reported_by=reporter,
                 parent=parent_slug,
             )
         )

@@ -668,8 +668,17 @@ def geography(
     """
     v = V_GEOGRAPHY
     side_order = case({side: n for n, side in enumerate(SIDES)}, value=v.c.side)
+    # NULLs last on both backends (PostgreSQL sorts them last, SQLite first)
     query = select(*v.c).order_by(
-        v.c.article, side_order, v.c.country, v.c.place, v.c.subject_slug, v.c.event_slug
+        v.c.article,
+        side_order,
+        v.c.country.is_(None),
+        v.c.country,
+        v.c.place.is_(None),
+        v.c.place,
+        v.c.subject_slug,
+        v.c.event_slug.is_(None),
+        v.c.event_slug,
     )
     query = _scoped(session, query, v, article, since, until)
     return _rows(session, query, GeographyRow)
