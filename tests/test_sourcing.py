@@ -463,7 +463,8 @@ def test_hostile_values_are_only_parameters(session, value) -> None:
     with pytest.raises(UnknownArticle):
         sourcing.sources(session, article=value)
     assert sourcing.spoken_for(session, actor=value) == []
-    assert sourcing.event_sourcing(session, event=value) == []
+    with pytest.raises(sourcing.UnknownEvent):
+        sourcing.event_sourcing(session, event=value)
     assert sourcing.claims(session, mode=value) == []
     for totals in TOTALS:
         with pytest.raises(UnknownArticle):
@@ -1025,6 +1026,8 @@ def test_collection_totals_on_the_command_line(loaded_url, doc) -> None:
         (["network", "--top", "2"], "--top goes with --totals"),
         (["event-sourcing", "--totals", "--event", "x"], "--event goes without --totals"),
         (["corroboration", "--totals", "--conflicts"], "--conflicts goes without --totals"),
+        (["checks", "--totals", "--all"], "--all goes without --totals"),
+        (["geography", "--detail", "--places"], "--places goes without --detail"),
     ],
 )
 def test_options_at_odds_are_refused_before_the_database_is_opened(tmp_path, args, says) -> None:
@@ -1050,6 +1053,13 @@ def test_unknown_article_is_one_line_exit_1(loaded_url, command) -> None:
     result = _run(loaded_url, command, "--article", "no-such-article")
     assert result.exit_code == 1
     assert "Error: no article with slug 'no-such-article'" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_unknown_event_is_one_line_exit_1(loaded_url) -> None:
+    result = _run(loaded_url, "event-sourcing", "--event", "no-such-event")
+    assert result.exit_code == 1
+    assert "Error: no event with slug 'no-such-event'" in result.output
     assert "Traceback" not in result.output
 
 

@@ -26,6 +26,10 @@ class UnknownArticle(LookupError):
     """No article has that slug."""
 
 
+class UnknownEvent(LookupError):
+    """No event has that slug."""
+
+
 class BadRange(ValueError):
     """``until`` is before ``since``."""
 

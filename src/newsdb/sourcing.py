@@ -84,7 +84,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from newsdb.listings import BadRange, UnknownArticle, article_id, check_range
+from newsdb.listings import BadRange, UnknownArticle, UnknownEvent, article_id, check_range
 from newsdb.models import (
     Actor,
     Affiliation,
@@ -107,6 +107,7 @@ __all__ = [
     "MODES",
     "BadRange",
     "UnknownArticle",
+    "UnknownEvent",
     "actor_tally",
     "check_totals",
     "claim_checks",
@@ -988,7 +989,9 @@ def event_sourcing(
     until: dt.date | None = None,
     event: str | None = None,
 ) -> list[EventSourcingRow]:
-    """For each event, the claims and quotes about it and whom they come from.
+    """For each event, the claims and quotes about it and whom they come from; of ``event``
+    (a slug) only, if given, which raises :class:`newsdb.listings.UnknownEvent` if no event
+    has it.
 
     >>> [(r.item, r.attribution_mode, r.cue) for r in event_sourcing(session, event="x")]  # doctest: +SKIP
     """
@@ -998,6 +1001,8 @@ def event_sourcing(
         v.c.article, v.c.event_slug, item_order, v.c.paragraph, v.c.item_key
     )
     if event is not None:
+        if session.scalar(select(Event.id).where(Event.slug == event)) is None:
+            raise UnknownEvent(f"no event with slug {event!r}")
         query = query.where(v.c.event_slug == event)
     query = _scoped(session, query, v, article, since, until)
     return _rows(session, query, EventSourcingRow)

@@ -17,7 +17,7 @@ import click
 from newsdb import listings, sourcing
 from newsdb.cli import App, main, pass_app
 from newsdb.cli.output import emit, format_option
-from newsdb.listings import UnknownArticle
+from newsdb.listings import UnknownArticle, UnknownEvent
 
 _DATE = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -47,10 +47,14 @@ def scoped(fn: Callable) -> Callable:
             raise click.UsageError("--event goes without --totals")
         if kwargs.get("show_conflicts") and kwargs.get("totals"):
             raise click.UsageError("--conflicts goes without --totals")
+        if kwargs.get("show_all") and kwargs.get("totals"):
+            raise click.UsageError("--all goes without --totals (the totals count every verdict)")
+        if kwargs.get("places") and kwargs.get("detail"):
+            raise click.UsageError("--places goes without --detail (the detail lists every place)")
         try:
             with app.session() as session:
                 return fn(session, scope=scope, **kwargs)
-        except (UnknownArticle, sourcing.BadRange) as error:
+        except (UnknownArticle, UnknownEvent, sourcing.BadRange) as error:
             raise click.ClickException(str(error)) from None
 
     return run
