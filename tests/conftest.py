@@ -93,6 +93,18 @@ def engine(empty_engine) -> Engine:
     return empty_engine
 
 
+@pytest.fixture
+def mini(engine) -> Engine:
+    """A database on ``backend`` at head holding the two-paragraph test article."""
+    from sqlalchemy.orm import Session
+
+    from newsdb.loader import load_folder
+
+    with Session(engine) as session, session.begin():
+        load_folder(session, MINI)
+    return engine
+
+
 # pytest-alembic runs its built-in tests on every backend through these two fixtures.
 @pytest.fixture
 def alembic_config():

@@ -10,22 +10,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.orm import Session
 
 from newsdb import migrate, sourcing, tally
 from newsdb.loader import load_folder
 
-MINI = Path(__file__).parent / "data" / "mini"
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "pakistan-iran-off-ramp"
-
-
-@pytest.fixture
-def mini(engine: Engine) -> Engine:
-    with Session(engine) as session, session.begin():
-        load_folder(session, MINI)
-    return engine
 
 
 def _pairs(connection: Connection) -> dict[tuple[str, str], tuple[int, int]]:

@@ -24,13 +24,6 @@ from newsdb.loader import load_folder
 MINI = Path(__file__).parent / "data" / "mini"
 
 
-@pytest.fixture
-def mini(engine: Engine) -> Engine:
-    with Session(engine) as session, session.begin():
-        load_folder(session, MINI)
-    return engine
-
-
 def _support(connection: Connection) -> dict[str, tuple[int, int]]:
     """Per claim key: (distinct supporting sources, conflicting claims)."""
     rows = connection.execute(

@@ -24,14 +24,6 @@ MINI = Path(__file__).parent / "data" / "mini"
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "pakistan-iran-off-ramp"
 
 
-@pytest.fixture
-def mini(engine: Engine) -> Engine:
-    """A database at head holding the two-paragraph test article."""
-    with Session(engine) as session, session.begin():
-        load_folder(session, MINI)
-    return engine
-
-
 def _id(connection, table: str, slug: str) -> int:
     return connection.scalar(text(f"SELECT id FROM {table} WHERE slug = :s"), {"s": slug})
 
