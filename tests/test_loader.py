@@ -160,6 +160,24 @@ def test_bad_annotation_is_refused_and_nothing_written(
     assert row_counts(engine) == before
 
 
+def test_an_event_the_article_does_not_report_is_refused(engine, database_url, tmp_path):
+    """Listed, but neither mentioned nor the subject of a claim: known only from elsewhere."""
+    folder = mutated(tmp_path, "    mentions: [the bridge fell]\n", "")
+    path = folder / "annotations.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("events: [bridge-collapse]", "events: []"),
+        encoding="utf-8",
+    )
+    before = row_counts(engine)
+    result = run(database_url, "load", str(folder))
+    assert result.exit_code == 1
+    assert (
+        "events[0]: the article neither mentions this event nor makes a claim about it"
+        in result.output
+    )
+    assert row_counts(engine) == before
+
+
 def test_line_number_points_at_the_problem(engine, database_url, tmp_path):
     folder = mutated(tmp_path, "source: analysts", "source: pundits")
     lines = (folder / "annotations.yaml").read_text(encoding="utf-8").splitlines()

@@ -367,6 +367,17 @@ def _plan(path: Path, root: yaml.Node | None, doc: AnnotationFile) -> Plan:
                     }
                 )
         place_mentions(EventMention, "event_id", ("event", ev.slug), ev.mentions, "events", i)
+    # An event the article lists is one it reports: in its words, or in what a claim is about
+    # (an event known only from elsewhere is not the article's to list).
+    claimed = {slug for claim in doc.claims for slug in claim.events}
+    for i, ev in enumerate(doc.events):
+        if not ev.mentions and ev.slug not in claimed:
+            raise fail(
+                "the article neither mentions this event nor makes a claim about it:"
+                " give its mentions, or name it in a claim's events",
+                "events",
+                i,
+            )
 
     # Quotes: direct and partial quotes are exactly the words between “ and ”.
     for i, quote in enumerate(doc.quotes):

@@ -1413,7 +1413,10 @@ def toll_totals(
     attribution mode that some toll has, in the order of :data:`MODES`.
 
     Each article's toll is its own (``event_report``, migration 0006); the 'fatalities'
-    rows of ``v_event_sourcing`` grouped by ``attribution_mode`` give the same counts.
+    rows of ``v_event_sourcing`` grouped by ``attribution_mode`` give the same counts. (The
+    view takes the events an article mentions or makes claims about, the loader refuses to
+    list any other; a report a SQL client adds for an event the article does not mention
+    counts here and not there.)
 
     >>> [(t.label, t.tolls) for t in toll_totals(session)]  # doctest: +SKIP
     [('passive or agentless', 1), ("the writer's own voice", 2)]
