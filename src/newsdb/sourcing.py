@@ -21,39 +21,42 @@ raises :class:`BadRange`.
 
 The questions and their views:
 
-=====================  ========================  ==========================================
-helper                 view                      answers
-=====================  ========================  ==========================================
-:func:`quotes`         ``v_quotes``              every quote segment, with its word count
-:func:`claims`         ``v_claims``              every claim, its attribution mode and source
-:func:`sources`        ``v_sources``             who is quoted or credited with a claim
-:func:`profile`        ``v_attribution_profile`` claims by attribution mode, with shares
-:func:`profile_summary` ``v_attribution_summary`` the share of claims that name who said them
-:func:`voice_gaps`     ``v_voice_gaps``          who is party to events or mentioned, never heard
-:func:`spoken_for`     ``v_spoken_for``          quotes and claims that speak of someone else
-:func:`geography`      ``v_source_geography``    where sources are, events happen, states take part
-:func:`corroboration`  ``v_corroboration``       how many distinct sources support each claim
-:func:`claim_support`  ``v_claim_support``       which sources support each claim, and how
-:func:`conflicts`      ``v_claim_conflicts``     pairs of claims that conflict
-:func:`event_sourcing` ``v_event_sourcing``      the claims and quotes about each event
-:func:`quote_network`  ``v_quote_network``       who speaks about whom, inside their quotes
-:func:`claim_checks`   ``v_claim_checks``        claims checked against the record
-:func:`actor_tally`    ``v_actor_tally``         an actor's counts in one article (the tally)
-:func:`source_totals`  ``v_actor_tally``         who is heard across the articles, per actor
-:func:`unheard_totals` ``v_actor_tally``         who is mentioned and not heard, per actor
-:func:`network_totals` ``v_quote_network``       who speaks about whom, per speaker and actor
-:func:`toll_totals`    ``v_event_sourcing``      on whose word the death tolls rest, per mode
-:func:`check_totals`   ``v_claim_checks``        claim checks per aspect and verdict
-:func:`support_totals` ``v_corroboration``       claims per attribution mode and support
-=====================  ========================  ==========================================
+====================  =========================  ===================================================
+helper                view                       answers
+====================  =========================  ===================================================
+quotes                ``v_quotes``               every quote segment, with its word count
+claims                ``v_claims``               every claim, its attribution mode and source
+sources               ``v_sources``              who is quoted or credited with a claim
+profile               ``v_attribution_profile``  claims by attribution mode, with shares
+profile_summary       ``v_attribution_summary``  the share of claims that name who said them
+voice_gaps            ``v_voice_gaps``           who is party to events or mentioned, never heard
+spoken_for            ``v_spoken_for``           quotes and claims that speak of someone else
+geography             ``v_source_geography``     where sources are, events happen, states take part
+geography_tally       ``v_geography_tally``      each source, event and party state once (the tally)
+corroboration         ``v_corroboration``        how many distinct sources support each claim
+claim_support         ``v_claim_support``        which sources support each claim, and how
+conflicts             ``v_claim_conflicts``      pairs of claims that conflict
+event_sourcing        ``v_event_sourcing``       the claims and quotes about each event
+quote_network         ``v_quote_network``        who speaks about whom, inside their quotes
+claim_checks          ``v_claim_checks``         claims checked against the record
+actor_tally           ``v_actor_tally``          an actor's counts in one article (the tally)
+source_totals         ``v_actor_tally``          who is heard across the articles, per actor
+unheard_totals        ``v_actor_tally``          who is mentioned and not heard, per actor
+network_totals        ``v_quote_network``        who speaks about whom, per speaker and actor
+toll_totals           ``v_event_sourcing``       on whose word the death tolls rest, per mode
+check_totals          ``v_claim_checks``         claim checks per aspect and verdict
+support_totals        ``v_corroboration``        claims per attribution mode and support
+geography_by_country  ``v_geography_tally``      sources, events and party states per country
+====================  =========================  ===================================================
 
 The listings give one row per article and source (or claim, event...). Over a collection,
-:func:`source_totals`, :func:`unheard_totals` and :func:`profile` answer from per-article
-tallies that the database keeps (migration 0004), :func:`support_totals` from a per-claim one
-(0007): one index range for any range of dates.
-:func:`network_totals`, :func:`toll_totals` and :func:`check_totals` group the base tables of
-the articles in the range directly; the view beside each, grouped the same way, gives the
-same counts.
+the totals answer from what the database keeps counted per article (migrations 0004 and
+0007-0009): :func:`source_totals`, :func:`unheard_totals` and :func:`profile` from the actor
+and mode tallies, :func:`support_totals` from the per-claim support tally,
+:func:`network_totals` from the network tally and :func:`geography_by_country` from the
+geography tally, one index range for any range of dates. :func:`toll_totals` and
+:func:`check_totals` group the base tables of the articles in the range directly. The view
+beside each, grouped the same way, gives the same counts.
 """
 
 from __future__ import annotations
@@ -77,28 +80,23 @@ from sqlalchemy import (
     desc,
     distinct,
     func,
-    literal,
     null,
     select,
-    union,
 )
 from sqlalchemy.orm import Session
 
 from newsdb.listings import BadRange, UnknownArticle, UnknownEvent, article_id, check_range
 from newsdb.models import (
     Actor,
-    Affiliation,
     Article,
     ArticleActorTally,
+    ArticleGeographyTally,
     ArticleModeTally,
     ArticleNetworkTally,
     Claim,
     ClaimCheck,
-    ClaimEvent,
     ClaimSupportTally,
     Event,
-    EventMention,
-    EventParticipant,
     EventReport,
 )
 from newsdb.vocab import MODES_WITH_SOURCE, AttributionMode, Verdict
@@ -696,6 +694,38 @@ class PlaceCount:
     party_states: int
 
 
+@dataclass(frozen=True)
+class GeographyTallyRow:
+    """One subject on one side of one article's geography, as the tally of migration 0009
+    keeps it: the distinct (article, side, subject) of :class:`GeographyRow`, with the
+    subject's country and place, but not its detail nor, for a party, its events."""
+
+    article: str
+    published_date: dt.date | None
+    side: str
+    subject_slug: str
+    subject: str
+    place: str | None
+    country: str | None
+
+
+V_GEOGRAPHY_TALLY = _view("v_geography_tally", GeographyTallyRow)
+
+
+def geography_tally(
+    session: Session,
+    article: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> list[GeographyTallyRow]:
+    """Every source, event and party state of every article chosen, once each, by article,
+    side and subject: the rows :func:`geography_by_country` counts."""
+    v = V_GEOGRAPHY_TALLY
+    side_order = case({side: n for n, side in enumerate(SIDES)}, value=v.c.side)
+    query = select(*v.c).order_by(v.c.article, side_order, v.c.subject_slug)
+    return _rows(session, _scoped(session, query, v, article, since, until), GeographyTallyRow)
+
+
 def geography_by_country(
     session: Session,
     article: str | None = None,
@@ -705,14 +735,19 @@ def geography_by_country(
 ) -> list[PlaceCount]:
     """Sources set against events, counted per country (per place too, with ``places``):
     the distinct (article, source), (article, event) and (article, party state) pairs of
-    :func:`geography` on each side, grouped in the database. The most counted first.
+    :func:`geography` on each side. The most counted first.
+
+    Read from the per-article geography tally the database keeps (migration 0009), which
+    ``v_geography_tally`` shows: that view grouped by country gives the same counts.
 
     >>> geography_by_country(session, "pakistan-iran-off-ramp")[0]  # doctest: +SKIP
     PlaceCount(country='PK', place=None, sources=4, events=9, party_states=1)
     """
-    sides = _geography_sides(session, article, since, until, places).subquery("side")
-    counts = [func.sum(case((sides.c.side == side, 1), else_=0)) for side in SIDES]
-    query = select(sides.c.country, sides.c.place, *counts).group_by(sides.c.country, sides.c.place)
+    t = ArticleGeographyTally.__table__
+    counts = [func.sum(case((t.c.side == side, 1), else_=0)) for side in SIDES]
+    grouped = [t.c.country, t.c.place] if places else [t.c.country]
+    query = select(t.c.country, t.c.place if places else null(), *counts).group_by(*grouped)
+    query = _scoped(session, query, t, article, since, until)
     counted = [PlaceCount(*row) for row in session.execute(query)]
     return sorted(
         counted,
@@ -723,82 +758,6 @@ def geography_by_country(
             p.place or "",
         ),
     )
-
-
-def _geography_sides(
-    session: Session,
-    article: str | None,
-    since: dt.date | None,
-    until: dt.date | None,
-    places: bool,
-) -> Select:
-    """The distinct (side, article, subject, country, place) of ``v_source_geography``, read
-    from the tables: a source is an actor the tally counts as heard; an event one the article
-    mentions or makes a claim about; a party a state taking part in such an event as the
-    article states it. ``place`` is NULL unless ``places``."""
-    a, t = Article.__table__, ArticleActorTally.__table__
-    source, org, parent = (Actor.__table__.alias(n) for n in ("s", "o", "parent"))
-    first, f = Affiliation.__table__.alias("f2"), Affiliation.__table__.alias("f")
-    first_affiliation = (
-        select(first.c.id)
-        .where(first.c.article_id == t.c.article_id, first.c.person_id == t.c.actor_id)
-        .order_by(first.c.span_start)
-        .limit(1)
-        .scalar_subquery()
-    )
-    sources = (
-        select(
-            literal("source").label("side"),
-            t.c.article_id,
-            t.c.actor_id.label("subject_id"),
-            func.coalesce(source.c.country, org.c.country, parent.c.country).label("country"),
-            (f.c.location if places else null()).label("place"),
-        )
-        .join_from(t, source, source.c.id == t.c.actor_id)
-        .outerjoin(f, f.c.id == first_affiliation)
-        .outerjoin(org, org.c.id == f.c.organisation_id)
-        .outerjoin(parent, parent.c.id == source.c.parent_id)
-        .where(t.c.quotes + t.c.claims > 0)
-    )
-    sources = _scoped(session, sources, t, article, since, until)
-
-    em, c, ce = EventMention.__table__, Claim.__table__, ClaimEvent.__table__
-    mentioned = select(em.c.article_id, em.c.event_id).join_from(a, em, em.c.article_id == a.c.id)
-    claimed = (
-        select(c.c.article_id, ce.c.event_id)
-        .join_from(a, c, c.c.article_id == a.c.id)
-        .join(ce, ce.c.claim_id == c.c.id)
-    )
-    article_events = union(
-        _scoped(session, mentioned, a, article, since, until),
-        _scoped(session, claimed, a, article, since, until),
-    ).cte("ae")  # read twice, computed once
-    e, ep, state = Event.__table__, EventParticipant.__table__, Actor.__table__.alias("x")
-    events = select(
-        literal("event"),
-        article_events.c.article_id,
-        e.c.id,
-        e.c.country,
-        e.c.location if places else null(),
-    ).join_from(article_events, e, e.c.id == article_events.c.event_id)
-    parties = (
-        select(
-            literal("party"),
-            article_events.c.article_id,
-            state.c.id,
-            state.c.country,
-            state.c.name if places else null(),
-        )
-        .join_from(
-            article_events,
-            ep,
-            (ep.c.article_id == article_events.c.article_id)
-            & (ep.c.event_id == article_events.c.event_id),
-        )
-        .join(state, state.c.id == ep.c.actor_id)
-        .where(state.c.kind == "state")
-    )
-    return union(sources, events, parties)  # UNION: each pair once per side and place
 
 
 # -- 5. corroboration ------------------------------------------------------------------------
@@ -1557,9 +1516,10 @@ HELPERS = {
     "quote_network": ("v_quote_network", NetworkEdge),
     "claim_checks": ("v_claim_checks", CheckRow),
     "actor_tally": ("v_actor_tally", ActorTallyRow),
+    "geography_tally": ("v_geography_tally", GeographyTallyRow),
 }
 
-#: every view (migrations 0002 and 0004), all of them with ``article`` and ``published_date`` first
+#: every view (migrations 0002, 0004 and 0009), all of them with ``article`` and ``published_date`` first
 VIEW_NAMES = (
     *(view for view, _ in HELPERS.values()),
     "v_attribution_profile",

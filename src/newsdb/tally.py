@@ -1,8 +1,8 @@
-"""Recount, check and rebuild the tallies that triggers keep (migrations 0004, 0007, 0008).
+"""Recount, check and rebuild the tallies that triggers keep (migrations 0004 and 0007-0009).
 
 The tallies (:mod:`newsdb.models.tally`) hold, per article, what the sourcing questions over
 many articles add up. Triggers keep them current on every write; these functions count them
-again from ``mention``, ``quote``, ``claim``, ``claim_quote`` and ``claim_relation``:
+again from the base tables (``mention``, ``quote``, ``claim`` and the rows linked to them):
 
 * :func:`differences` lists the rows where the stored tallies and a recount disagree (used by
   ``newsdb verify`` and the tests);
@@ -10,8 +10,8 @@ again from ``mention``, ``quote``, ``claim``, ``claim_quote`` and ``claim_relati
   triggers (PostgreSQL ``COPY`` with ``session_replication_role = replica``, as the benchmark
   loads).
 
-The recounts are the backfills of migrations 0004, 0007 and 0008; a change to what a tally
-counts changes both.
+The recounts are the backfills of those migrations; a change to what a tally counts changes
+both.
 """
 
 from __future__ import annotations
@@ -120,6 +120,54 @@ TALLIES = {
             ) l
             GROUP BY l.claim_id
         ) k ON k.claim_id = c.id
+        """,
+    ),
+    # where each article's sources are based and its events happen: the distinct (article,
+    # subject) pairs of v_source_geography on each side
+    "article_geography_tally": (
+        ("article_id", "side", "subject_id", "published_date", "country", "place"),
+        """
+        SELECT g.article_id, g.side, g.subject_id, a.published_date, g.country, g.place
+        FROM (
+            SELECT src.article_id, 'source' AS side, src.actor_id AS subject_id,
+                COALESCE(s.country, o.country, parent.country) AS country,
+                f.location AS place
+            FROM (
+                SELECT article_id, speaker_id AS actor_id FROM quote
+                UNION
+                SELECT article_id, source_id FROM claim WHERE source_id IS NOT NULL
+            ) src
+            JOIN actor s ON s.id = src.actor_id
+            LEFT JOIN affiliation f ON f.id = (
+                SELECT f2.id FROM affiliation f2
+                WHERE f2.article_id = src.article_id AND f2.person_id = src.actor_id
+                ORDER BY f2.span_start LIMIT 1
+            )
+            LEFT JOIN actor o ON o.id = f.organisation_id
+            LEFT JOIN actor parent ON parent.id = s.parent_id
+            UNION ALL
+            SELECT ae.article_id, 'event', e.id, e.country, e.location
+            FROM (
+                SELECT article_id, event_id FROM event_mention
+                UNION
+                SELECT c.article_id, ce.event_id FROM claim c
+                JOIN claim_event ce ON ce.claim_id = c.id
+            ) ae
+            JOIN event e ON e.id = ae.event_id
+            UNION ALL
+            SELECT DISTINCT ae.article_id, 'party', x.id, x.country, x.name
+            FROM (
+                SELECT article_id, event_id FROM event_mention
+                UNION
+                SELECT c.article_id, ce.event_id FROM claim c
+                JOIN claim_event ce ON ce.claim_id = c.id
+            ) ae
+            JOIN event_participant ep
+                ON ep.article_id = ae.article_id AND ep.event_id = ae.event_id
+            JOIN actor x ON x.id = ep.actor_id
+            WHERE x.kind = 'state'
+        ) g
+        JOIN article a ON a.id = g.article_id
         """,
     ),
 }

@@ -9,6 +9,7 @@ from newsdb.models.event import Event, EventMention, EventParticipant, EventRepo
 from newsdb.models.quote import Quote
 from newsdb.models.tally import (
     ArticleActorTally,
+    ArticleGeographyTally,
     ArticleModeTally,
     ArticleNetworkTally,
     ClaimSupportTally,
@@ -21,6 +22,7 @@ __all__ = [
     "Annotator",
     "Article",
     "ArticleActorTally",
+    "ArticleGeographyTally",
     "ArticleMetadata",
     "ArticleModeTally",
     "ArticleNetworkTally",

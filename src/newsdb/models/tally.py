@@ -9,7 +9,8 @@ date, whoever writes (the loader, psql, DBeaver). Nothing in newsdb writes them 
 whose counts reach zero is deleted. ``newsdb verify`` recounts them from the base tables, and
 :func:`newsdb.tally.rebuild` rebuilds them after a bulk load that bypassed the triggers.
 :class:`ClaimSupportTally` (migration 0007) keeps, per claim, how many sources support it, and
-:class:`ArticleNetworkTally` (0008) who speaks about whom in each article.
+:class:`ArticleNetworkTally` (0008) who speaks about whom in each article, and
+:class:`ArticleGeographyTally` (0009) where each article's sources and events are.
 """
 
 from __future__ import annotations
@@ -160,3 +161,38 @@ class ArticleNetworkTally(Base):
     published_date: Mapped[dt.date | None] = mapped_column(Date)
     quotes: Mapped[int]
     mentions: Mapped[int]
+
+
+class ArticleGeographyTally(Base):
+    """One side of one article's geography: a source (``side = 'source'``, ``subject_id`` the
+    actor) with the country and place it is based in, an event the article mentions or makes a
+    claim about (``'event'``, the event) with where it happened, or a state that is a party to
+    such an event as the article states it (``'party'``, the actor) with its country. The
+    distinct (article, subject) pairs of ``v_source_geography``, kept by the triggers of
+    migration 0009, which count an article's rows again when what places them changes.
+
+    ``subject_id`` has no foreign key: it names an actor or an event, by ``side``.
+    """
+
+    __tablename__ = "article_geography_tally"
+    __table_args__ = (
+        # a range of dates, grouped by country and place, from the index alone
+        Index(
+            "ix_article_geography_tally_by_date",
+            "published_date",
+            "country",
+            "side",
+            "place",
+            "article_id",
+        ),
+        CheckConstraint("side IN ('source', 'event', 'party')", name="side_vocab"),
+    )
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("article.id", ondelete="CASCADE"), primary_key=True
+    )
+    side: Mapped[str] = mapped_column(String(10), primary_key=True)
+    subject_id: Mapped[int] = mapped_column(primary_key=True)
+    published_date: Mapped[dt.date | None] = mapped_column(Date)
+    country: Mapped[str | None] = mapped_column(String(2))
+    place: Mapped[str | None] = mapped_column(String(500))
