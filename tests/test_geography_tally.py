@@ -132,8 +132,16 @@ def test_events_and_party_states_follow_their_rows(mini: Engine) -> None:
             == set()
         )
         connection.execute(text("UPDATE actor SET kind = 'state' WHERE slug = 'britain'"))
-        connection.execute(text("DELETE FROM event_participant WHERE role <> 'participant'"))
+        connection.execute(text("DELETE FROM event_participant WHERE role = 'initiator'"))
+        assert ("party", "britain", "GB", "UK") in _rows(connection)  # its other part
+        connection.execute(text("DELETE FROM actor WHERE slug = 'britain'"))  # parts cascade
         assert _rows(connection) == MINI_ROWS
+        # deleting the event takes its mentions, claims' links and parts with it
+        _state(connection, "france", "France", "FR")
+        connection.execute(text(party.replace("'britain'", "'france'")), {"role": "affected"})
+        assert _changed(connection, "DELETE FROM event") == {
+            ("event", "bridge-collapse", None, None)
+        }
 
 
 def test_an_event_stays_while_mentioned_or_claimed_about(mini: Engine) -> None:

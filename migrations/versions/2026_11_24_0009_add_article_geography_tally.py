@@ -46,29 +46,35 @@ depends_on: str | Sequence[str] | None = None
 COLUMNS = ("article_id", "side", "subject_id", "published_date", "country", "place")
 
 
-def _sides(articles: str = "") -> str:
-    """The rows of the articles whose id is ``{alias}.article_id {articles}`` (all when empty):
-    v_source_geography's sources, events and party states, one row per article and subject.
-    No CTE: SQLite allows none inside a trigger."""
+# Each builder below gives one side's rows, narrowed by SQL suffixes: ``article`` ("= NEW.x",
+# "IN (...)") on the article's id, ``subject`` on the actor's or the event's. None: all.
+# No CTE: SQLite allows none inside a trigger.
 
-    def chosen(alias: str) -> str:
-        return f"{alias}.article_id {articles}" if articles else "1 = 1"
 
-    reported = (
-        f"SELECT em.article_id, em.event_id FROM event_mention em WHERE {chosen('em')}"
-        " UNION SELECT c.article_id, ce.event_id FROM claim c"
-        f" JOIN claim_event ce ON ce.claim_id = c.id WHERE {chosen('c')}"
+def _where(*conditions: str | None) -> str:
+    chosen = [c for c in conditions if c]
+    return f" WHERE {' AND '.join(chosen)}" if chosen else ""
+
+
+def _on(column: str, suffix: str | None) -> str | None:
+    return f"{column} {suffix}" if suffix else None
+
+
+def _sources(article: str | None = None, actor: str | None = None) -> str:
+    """Each actor quoted or credited with a claim, placed by itself, else by the organisation
+    of its first affiliation in the article, else by its parent; its place, the
+    affiliation's."""
+    quoted = _where(_on("q.article_id", article), _on("q.speaker_id", actor))
+    credited = _where(
+        "c.source_id IS NOT NULL", _on("c.article_id", article), _on("c.source_id", actor)
     )
     return f"""
-SELECT g.article_id, g.side, g.subject_id, a.published_date, g.country, g.place
-FROM (
     SELECT src.article_id, 'source' AS side, src.actor_id AS subject_id,
         COALESCE(s.country, o.country, parent.country) AS country, f.location AS place
     FROM (
-        SELECT q.article_id, q.speaker_id AS actor_id FROM quote q WHERE {chosen("q")}
+        SELECT q.article_id, q.speaker_id AS actor_id FROM quote q{quoted}
         UNION
-        SELECT c.article_id, c.source_id FROM claim c
-        WHERE c.source_id IS NOT NULL AND {chosen("c")}
+        SELECT c.article_id, c.source_id FROM claim c{credited}
     ) src
     JOIN actor s ON s.id = src.actor_id
     LEFT JOIN affiliation f ON f.id = (
@@ -77,31 +83,80 @@ FROM (
         ORDER BY f2.span_start LIMIT 1
     )
     LEFT JOIN actor o ON o.id = f.organisation_id
-    LEFT JOIN actor parent ON parent.id = s.parent_id
-    UNION ALL
-    SELECT ae.article_id, 'event', e.id, e.country, e.location
-    FROM ({reported}) ae
-    JOIN event e ON e.id = ae.event_id
-    UNION ALL
-    SELECT DISTINCT ae.article_id, 'party', x.id, x.country, x.name
-    FROM ({reported}) ae
+    LEFT JOIN actor parent ON parent.id = s.parent_id"""
+
+
+def _reported(article: str | None = None, event: str | None = None) -> str:
+    """The (article, event) pairs where the article mentions the event or makes a claim
+    about it."""
+    mentioned = _where(_on("em.article_id", article), _on("em.event_id", event))
+    claimed = _where(_on("c.article_id", article), _on("ce.event_id", event))
+    return (
+        f"SELECT em.article_id, em.event_id FROM event_mention em{mentioned}"
+        " UNION SELECT c.article_id, ce.event_id FROM claim c"
+        f" JOIN claim_event ce ON ce.claim_id = c.id{claimed}"
+    )
+
+
+def _events(article: str | None = None, event: str | None = None) -> str:
+    return f"""
+    SELECT ae.article_id, 'event' AS side, e.id AS subject_id, e.country, e.location AS place
+    FROM ({_reported(article, event)}) ae
+    JOIN event e ON e.id = ae.event_id"""
+
+
+def _parties(article: str | None = None, actor: str | None = None) -> str:
+    """Each state taking part, as the article states it, in an event the article reports."""
+    return f"""
+    SELECT DISTINCT ae.article_id, 'party' AS side, x.id AS subject_id, x.country,
+        x.name AS place
+    FROM ({_reported(article)}) ae
     JOIN event_participant ep ON ep.article_id = ae.article_id AND ep.event_id = ae.event_id
-    JOIN actor x ON x.id = ep.actor_id
-    WHERE x.kind = 'state'
-) g
-JOIN article a ON a.id = g.article_id
-"""
+    JOIN actor x ON x.id = ep.actor_id{_where("x.kind = 'state'", _on("x.id", actor))}"""
+
+
+def _dated(*sides: str) -> str:
+    return (
+        "SELECT g.article_id, g.side, g.subject_id, a.published_date, g.country, g.place"
+        f" FROM ({' UNION ALL '.join(sides)}) g JOIN article a ON a.id = g.article_id"
+    )
 
 
 #: every article's rows (newsdb.tally holds the same recount)
-RECOUNT = _sides()
+RECOUNT = _dated(_sources(), _events(), _parties())
 
 
-def _count_again(articles: str) -> str:
-    """Count again the articles whose id is ``article_id {articles}``."""
+def _replace(rows: str, article: str, side: str | None = None, subject: str | None = None) -> str:
+    """Delete the tally rows that ``rows`` count again, and insert these."""
+    chosen = _where(
+        _on("article_id", article), f"side = '{side}'" if side else None, _on("subject_id", subject)
+    )
     return (
-        f"DELETE FROM article_geography_tally WHERE article_id {articles};"
-        f" INSERT INTO article_geography_tally ({', '.join(COLUMNS)}) {_sides(articles)};"
+        f"DELETE FROM article_geography_tally{chosen};"
+        f" INSERT INTO article_geography_tally ({', '.join(COLUMNS)}) {rows};"
+    )
+
+
+def _article(article: str) -> str:
+    return _replace(_dated(_sources(article), _events(article), _parties(article)), article)
+
+
+def _source(article: str, actor: str) -> str:
+    return _replace(_dated(_sources(article, actor)), article, "source", actor)
+
+
+def _party(article: str, actor: str) -> str:
+    return _replace(_dated(_parties(article, actor)), article, "party", actor)
+
+
+def _event(article: str, event: str) -> str:
+    """The event's row, and those of the states taking part in it in the article."""
+    states = (
+        "IN (SELECT actor_id FROM event_participant"
+        f" WHERE article_id {article} AND event_id {event})"
+    )
+    return _replace(_dated(_events(article, event)), article, "event", event) + _party(
+        article, states
     )
 
 
@@ -125,51 +180,81 @@ _EVENT_ARTICLES = (
 )
 _HEARD = "({r}.quotes + {r}.claims > 0)"
 
-#: (table, events, the condition on the row (SQL, with {r} for OLD or NEW), the articles to
-#: count again for OLD and for NEW, or None). An UPDATE trigger with ``columns`` fires when
-#: one of them is set; with a condition, only when it holds.
+
+def _both(count, *columns: str) -> str:
+    """``count`` for the OLD row, then for the NEW one."""
+    return " ".join(count(*(f"= {r}.{c}" for c in columns)) for r in ("OLD", "NEW"))
+
+
+#: (table, event, the columns an UPDATE trigger watches, the condition on the row, the SQL it
+#: runs). Each counts again only the rows the change can move: a source, an event and its
+#: party states, a party state; the whole article, or every article that names an actor or
+#: an event, for the rarer changes.
 TRIGGERS = [
     # an actor becomes a source of the article, or stops being one
-    ("article_actor_tally", "INSERT", (), _HEARD.format(r="NEW"), None, "= NEW.article_id"),
-    ("article_actor_tally", "DELETE", (), _HEARD.format(r="OLD"), "= OLD.article_id", None),
+    (
+        "article_actor_tally",
+        "INSERT",
+        (),
+        _HEARD.format(r="NEW"),
+        _source("= NEW.article_id", "= NEW.actor_id"),
+    ),
+    (
+        "article_actor_tally",
+        "DELETE",
+        (),
+        _HEARD.format(r="OLD"),
+        _source("= OLD.article_id", "= OLD.actor_id"),
+    ),
     (
         "article_actor_tally",
         "UPDATE",
         ("quotes", "claims"),
         f"{_HEARD.format(r='OLD')} <> {_HEARD.format(r='NEW')}",
+        _source("= NEW.article_id", "= NEW.actor_id"),
+    ),
+    # a person's first affiliation places the person as a source
+    ("affiliation", "INSERT", (), None, _source("= NEW.article_id", "= NEW.person_id")),
+    ("affiliation", "DELETE", (), None, _source("= OLD.article_id", "= OLD.person_id")),
+    (
+        "affiliation",
+        "UPDATE",
+        ("article_id", "person_id", "organisation_id", "location", "span_start"),
         None,
-        "= NEW.article_id",
+        _both(_source, "article_id", "person_id"),
     ),
-    *(
-        (table, event, columns, None, old, new)
-        for table, columns in (
-            (
-                "affiliation",
-                ("article_id", "person_id", "organisation_id", "location", "span_start"),
-            ),
-            ("event_mention", ("article_id", "event_id")),
-            ("event_participant", ("article_id", "event_id", "actor_id")),
-        )
-        for event, old, new in (
-            ("INSERT", None, "= NEW.article_id"),
-            ("DELETE", "= OLD.article_id", None),
-            ("UPDATE", "= OLD.article_id", "= NEW.article_id"),
-        )
-        for columns in [columns if event == "UPDATE" else ()]
+    ("event_mention", "INSERT", (), None, _event("= NEW.article_id", "= NEW.event_id")),
+    ("event_mention", "DELETE", (), None, _event("= OLD.article_id", "= OLD.event_id")),
+    (
+        "event_mention",
+        "UPDATE",
+        ("article_id", "event_id"),
+        None,
+        _both(_event, "article_id", "event_id"),
     ),
-    ("claim_event", "INSERT", (), None, None, _of_claim("NEW.claim_id")),
-    ("claim_event", "DELETE", (), None, _of_claim("OLD.claim_id"), None),
+    ("claim_event", "INSERT", (), None, _event(_of_claim("NEW.claim_id"), "= NEW.event_id")),
+    ("claim_event", "DELETE", (), None, _event(_of_claim("OLD.claim_id"), "= OLD.event_id")),
     (
         "claim_event",
         "UPDATE",
         ("claim_id", "event_id"),
         None,
-        _of_claim("OLD.claim_id"),
-        _of_claim("NEW.claim_id"),
+        _event(_of_claim("OLD.claim_id"), "= OLD.event_id")
+        + _event(_of_claim("NEW.claim_id"), "= NEW.event_id"),
     ),
-    # the claim's events go with it, by cascade
-    ("claim", "DELETE", (), None, "= OLD.article_id", None),
-    ("claim", "UPDATE", ("article_id",), None, "= OLD.article_id", "= NEW.article_id"),
+    # a deleted claim's events go by cascade, when the claim is no longer there to name its
+    # article
+    ("claim", "DELETE", (), None, _article("= OLD.article_id")),
+    ("claim", "UPDATE", ("article_id",), None, _both(_article, "article_id")),
+    ("event_participant", "INSERT", (), None, _party("= NEW.article_id", "= NEW.actor_id")),
+    ("event_participant", "DELETE", (), None, _party("= OLD.article_id", "= OLD.actor_id")),
+    (
+        "event_participant",
+        "UPDATE",
+        ("article_id", "event_id", "actor_id"),
+        None,
+        _both(_party, "article_id", "actor_id"),
+    ),
     (
         "actor",
         "UPDATE",
@@ -177,16 +262,14 @@ TRIGGERS = [
         " OR ".join(
             f"OLD.{c} IS DISTINCT FROM NEW.{c}" for c in ("country", "parent_id", "kind", "name")
         ),
-        None,
-        _ACTOR_ARTICLES.format(r="NEW"),
+        _article(_ACTOR_ARTICLES.format(r="NEW")),
     ),
     (
         "event",
         "UPDATE",
         ("country", "location"),
         "OLD.country IS DISTINCT FROM NEW.country OR OLD.location IS DISTINCT FROM NEW.location",
-        None,
-        _EVENT_ARTICLES.format(r="NEW"),
+        _article(_EVENT_ARTICLES.format(r="NEW")),
     ),
 ]
 #: PostgreSQL counts everything again after a TRUNCATE of one of these
@@ -224,21 +307,17 @@ def _name(table: str, event: str) -> str:
     return f"geography_{table}_{event.lower()}"
 
 
-def _body(old: str | None, new: str | None) -> str:
-    return " ".join(_count_again(articles) for articles in (old, new) if articles)
-
-
 def _sqlite_condition(condition: str) -> str:
     return condition.replace("IS DISTINCT FROM", "IS NOT")
 
 
 def _create_triggers_postgresql() -> None:
-    for table, event, columns, condition, old, new in TRIGGERS:
+    for table, event, columns, condition, body in TRIGGERS:
         name = _name(table, event)
         op.execute(
             f"""CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    {_body(old, new)}
+    {body}
     RETURN NULL;
 END $$"""
         )
@@ -276,12 +355,11 @@ END $$"""
 
 
 def _create_triggers_sqlite() -> None:
-    for table, event, columns, condition, old, new in TRIGGERS:
+    for table, event, columns, condition, body in TRIGGERS:
         on = f"UPDATE OF {', '.join(columns)}" if columns else event
         when = f" WHEN {_sqlite_condition(condition)}" if condition else ""
         op.execute(
-            f"CREATE TRIGGER {_name(table, event)} AFTER {on} ON {table}{when}"
-            f" BEGIN {_body(old, new)} END"
+            f"CREATE TRIGGER {_name(table, event)} AFTER {on} ON {table}{when} BEGIN {body} END"
         )
     op.execute(
         "CREATE TRIGGER geography_article_date AFTER UPDATE OF published_date ON article"
