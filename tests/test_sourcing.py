@@ -449,6 +449,7 @@ TOTALS = [
     "toll_totals",
     "check_totals",
     "support_totals",
+    "geography_by_country",
 ]
 
 

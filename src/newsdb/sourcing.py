@@ -1519,7 +1519,7 @@ HELPERS = {
     "geography_tally": ("v_geography_tally", GeographyTallyRow),
 }
 
-#: every view (migrations 0002, 0004 and 0009), all of them with ``article`` and ``published_date`` first
+#: every view (migrations 0002, 0004, 0009), each with ``article`` and ``published_date`` first
 VIEW_NAMES = (
     *(view for view, _ in HELPERS.values()),
     "v_attribution_profile",
