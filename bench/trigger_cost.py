@@ -1,7 +1,7 @@
-"""What the tally triggers of migrations 0007 and 0008 cost on a bulk load into SQLite.
+"""What the tally triggers of migrations 0007, 0008 and 0009 cost on a bulk load into SQLite.
 
 Loads the same synthetic collection twice into SQLite files at head, in one run: once with
-only migration 0004's triggers (the tallies of 0007 and 0008 are then counted at once by
+only migration 0004's triggers (the tallies of 0007-0009 are then counted at once by
 ``newsdb.tally``'s recounts), once with every trigger. Prints both times, and checks that the
 tallies of each equal a recount.
 
@@ -21,7 +21,7 @@ import synth
 from newsdb import migrate, tally
 from newsdb.db import make_engine
 
-LATER = ("claim_support_tally", "article_network_tally")
+LATER = ("claim_support_tally", "article_network_tally", "article_geography_tally")
 
 
 def load(scale_data: list, keep_later_triggers: bool) -> tuple[float, float, int]:
@@ -35,7 +35,7 @@ def load(scale_data: list, keep_later_triggers: bool) -> tuple[float, float, int
     if not keep_later_triggers:
         names = driver.execute(
             "SELECT name FROM sqlite_master WHERE type = 'trigger'"
-            " AND (name LIKE 'support_%' OR name LIKE 'network_%')"
+            " AND (name LIKE 'support_%' OR name LIKE 'network_%' OR name LIKE 'geography_%')"
         ).fetchall()
         for (name,) in names:
             driver.execute(f"DROP TRIGGER {name}")
