@@ -980,7 +980,7 @@ def test_sources_and_gaps_totals_json(loaded_url, doc, mini_doc) -> None:
     table = _run(loaded_url, "gaps", "--totals", "--article", SLUG).stdout
     assert table.splitlines()[0].split() == [
         "name",
-        "source_class",
+        "kind",
         "country",
         "articles",
         "mentions",
@@ -1025,17 +1025,21 @@ def test_collection_totals_on_the_command_line(loaded_url, doc) -> None:
     [
         (["sources", "--top", "2"], "--top goes with --totals"),
         (["network", "--top", "2"], "--top goes with --totals"),
-        (["event-sourcing", "--totals", "--event", "x"], "--event goes without --totals"),
-        (["corroboration", "--totals", "--conflicts"], "--conflicts goes without --totals"),
-        (["checks", "--totals", "--all"], "--all goes without --totals"),
-        (["geography", "--detail", "--places"], "--places goes without --detail"),
+        (["event-sourcing", "--totals", "--event", "x"], "--event and --totals do not go"),
+        (["corroboration", "--totals", "--conflicts"], "--conflicts and --totals do not go"),
+        (["checks", "--totals", "--all"], "--all and --totals do not go"),
+        (["geography", "--detail", "--places"], "--places and --detail do not go"),
     ],
 )
 def test_options_at_odds_are_refused_before_the_database_is_opened(tmp_path, args, says) -> None:
     missing = tmp_path / "none.sqlite"
     result = _run(f"sqlite:///{missing}", *args)
     assert result.exit_code == 2
-    assert says in result.output
+    # one line, naming the help to read
+    assert result.output.splitlines() == [
+        f"Error: {says}{result.output.split(says, 1)[1].splitlines()[0]}"
+    ]
+    assert f"(see 'newsdb {args[0]} --help')" in result.output
     assert not missing.exists()
 
 
@@ -1047,6 +1051,37 @@ def test_date_options(loaded_url) -> None:
     assert "before it starts" in result.output
     result = _run(loaded_url, "sources", "--since", "last week")
     assert result.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("value", "says"),
+    [
+        ("2024-13-01", "month must be in 1..12"),
+        ("2024-02-30", "day is out of range for month"),
+        ("2024-2-3", "write it as YYYY-MM-DD"),
+        ("last week", "write it as YYYY-MM-DD"),
+    ],
+)
+def test_a_bad_date_says_what_is_wrong_in_one_line(tmp_path, value, says) -> None:
+    missing = tmp_path / "none.sqlite"
+    result = _run(f"sqlite:///{missing}", "geography", "--since", value)
+    assert result.exit_code == 2
+    assert result.output.splitlines() == [
+        f"Error: Invalid value for '--since': {value!r} is not a day: {says}"
+        + " (see 'newsdb geography --help')"
+    ]
+    assert not missing.exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--bogus", "sources"], ["sources", "--bogus"], ["sources", "--format", "xml"], ["nope"]],
+)
+def test_bad_usage_is_one_line_and_exit_2(args) -> None:
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert len(result.output.splitlines()) == 1, result.output
+    assert result.output.startswith("Error: ") and "--help')" in result.output
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -63,12 +63,34 @@ class App:
             self.__dict__.pop("engine").dispose()
 
 
+class OneLineUsageError(click.UsageError):
+    """Bad usage as one line, naming the help to read, and exit 2 (click prints three)."""
+
+    def __init__(self, error: click.UsageError, ctx: click.Context | None = None) -> None:
+        super().__init__(error.format_message().rstrip("."), error.ctx or ctx)
+
+    def show(self, file=None) -> None:
+        where = f" (see '{self.ctx.command_path} --help')" if self.ctx else ""
+        click.echo(f"Error: {self.message}{where}", file=file, err=True)
+
+
 class Group(click.Group):
-    """Turns a database that cannot be named or reached into one line and exit 1."""
+    """Turns a database that cannot be named or reached into one line and exit 1, and bad
+    usage into one line and exit 2."""
+
+    def make_context(self, info_name, args, parent=None, **extra) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except click.UsageError as error:
+            raise OneLineUsageError(error) from None
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except OneLineUsageError:
+            raise
+        except click.UsageError as error:
+            raise OneLineUsageError(error, ctx) from None
         except DatabaseError as error:
             raise click.ClickException(str(error)) from None
         except (exc.OperationalError, exc.ProgrammingError) as error:
@@ -76,7 +98,7 @@ class Group(click.Group):
             raise click.ClickException(f"database error: {reason}") from None
 
 
-@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(name="newsdb", cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="newsdb")
 @click.option(
     "--database",

@@ -19,7 +19,25 @@ from newsdb.cli import App, main, pass_app
 from newsdb.cli.output import emit, format_option
 from newsdb.listings import UnknownArticle, UnknownEvent
 
-_DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+class IsoDate(click.ParamType):
+    """A day as YYYY-MM-DD; a value that is not one says why ("month must be in 1..12")."""
+
+    name = "date"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None):
+        if isinstance(value, dt.date):
+            return value
+        try:
+            if len(value) != len("YYYY-MM-DD"):
+                raise ValueError("write it as YYYY-MM-DD")
+            return dt.date.fromisoformat(value)
+        except ValueError as error:
+            reason = str(error).removeprefix(f"Invalid isoformat string: '{value}'")
+            self.fail(f"{value!r} is not a day: {reason or 'write it as YYYY-MM-DD'}", param, ctx)
+
+
+_DATE = IsoDate()
 
 
 def scoped(fn: Callable) -> Callable:
@@ -35,22 +53,23 @@ def scoped(fn: Callable) -> Callable:
     @format_option
     @pass_app
     @functools.wraps(fn)
-    def run(app: App, since: dt.datetime | None, until: dt.datetime | None, **kwargs: Any):
-        scope = {
-            "since": since.date() if since else None,
-            "until": until.date() if until else None,
-        }
+    def run(app: App, since: dt.date | None, until: dt.date | None, **kwargs: Any):
+        scope = {"since": since, "until": until}
         # options at odds are refused before the database is opened
         if kwargs.get("top") is not None and not kwargs.get("totals"):
             raise click.UsageError("--top goes with --totals")
         if kwargs.get("event") is not None and kwargs.get("totals"):
-            raise click.UsageError("--event goes without --totals")
+            raise click.UsageError("--event and --totals do not go together")
         if kwargs.get("show_conflicts") and kwargs.get("totals"):
-            raise click.UsageError("--conflicts goes without --totals")
+            raise click.UsageError("--conflicts and --totals do not go together")
         if kwargs.get("show_all") and kwargs.get("totals"):
-            raise click.UsageError("--all goes without --totals (the totals count every verdict)")
+            raise click.UsageError(
+                "--all and --totals do not go together (the totals count every verdict)"
+            )
         if kwargs.get("places") and kwargs.get("detail"):
-            raise click.UsageError("--places goes without --detail (the detail lists every place)")
+            raise click.UsageError(
+                "--places and --detail do not go together (the detail lists every place)"
+            )
         try:
             with app.session() as session:
                 return fn(session, scope=scope, **kwargs)
@@ -248,7 +267,8 @@ def gaps(session, scope, article: str | None, fmt: str, totals: bool, top: int |
     """
     if totals:
         unheard = sourcing.unheard_totals(session, article, limit=top, **scope)
-        columns = ["name", "source_class", "country", "articles", "mentions", "heard_in"]
+        # the kind, not the source class: these actors are not heard (a state is a state)
+        columns = ["name", "kind", "country", "articles", "mentions", "heard_in"]
         _show(unheard, fmt, columns)
         return
     rows = sourcing.voice_gaps(session, article, **scope)
