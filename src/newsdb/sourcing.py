@@ -1313,15 +1313,14 @@ def network_totals(
         func.sum(t.c.mentions).label("mentions"),
     ).group_by(t.c.speaker_id, t.c.mentioned_id)
     per_pair = _scoped(session, per_pair, t, article, since, until)
-    per_pair = _ranked(
-        limit,
-        per_pair,
-        desc("articles"),
-        desc("quotes"),
-        desc("mentions"),
-        t.c.speaker_id,
-        t.c.mentioned_id,
-    ).subquery("n")
+    order = (desc("articles"), desc("quotes"), desc("mentions"), t.c.speaker_id, t.c.mentioned_id)
+    if limit is None:
+        # the pairs sorted before they are named, and again after: PostgreSQL hashes `actor`
+        # and keeps the pairs' order, so the second sort finds them sorted (a year, 46,737
+        # pairs: 168 ms against 266 for one sort of the named rows, bench/README.md)
+        per_pair = per_pair.order_by(*order).subquery("n")
+    else:
+        per_pair = _ranked(limit, per_pair, *order).subquery("n")
     speaker, mentioned = Actor.__table__.alias("s"), Actor.__table__.alias("t")
     query = (
         select(
