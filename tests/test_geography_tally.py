@@ -14,6 +14,8 @@ import pytest
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.orm import Session
 
+from conftest import mini_again
+
 from newsdb import migrate, sourcing, tally
 from newsdb.loader import load_folder
 
@@ -77,6 +79,42 @@ def test_the_seed_fills_the_tally_and_the_view_grouped_is_the_helper(engine: Eng
         (p.country, p.sources, p.events, p.party_states) for p in counted
     }
     assert sum(p.sources + p.events + p.party_states for p in counted) == len(rows)
+
+
+def test_loading_and_reloading_articles_keeps_each_its_own(mini: Engine, tmp_path) -> None:
+    """A second article that bases Jane Doe in Leeds and makes a state a party: its rows are
+    its own, and loading it again, edited, replaces them and leaves the first article's."""
+
+    def leeds(doc: dict) -> None:
+        doc["affiliations"][0]["location"] = "Leeds"
+        doc["actors"].append(
+            {"slug": "britain", "name": "Britain", "kind": "state", "country": "GB"}
+        )
+        doc["events"][0]["participants"].append({"actor": "britain", "role": "affected"})
+
+    def by_article(engine: Engine) -> dict[str, set[tuple]]:
+        with engine.connect() as connection:
+            assert tally.differences(connection) == []
+            rows = connection.execute(
+                text("SELECT article, side, subject_slug, country, place FROM v_geography_tally")
+            )
+            found: dict[str, set[tuple]] = {}
+            for article, *row in rows:
+                found.setdefault(article, set()).add(tuple(row))
+            return found
+
+    with Session(mini) as session, session.begin():
+        load_folder(session, mini_again(tmp_path / "a", leeds))
+    rows = by_article(mini)
+    assert rows["mini-bridge"] == MINI_ROWS
+    assert rows["mini-again"] == (MINI_ROWS - {("source", "jane-doe", None, None)}) | {
+        ("source", "jane-doe", None, "Leeds"),
+        ("party", "britain", "GB", "Britain"),
+    }
+    with Session(mini) as session, session.begin():  # the part taken back
+        load_folder(session, mini_again(tmp_path / "b", lambda doc: None))
+    rows = by_article(mini)
+    assert rows["mini-again"] == rows["mini-bridge"] == MINI_ROWS
 
 
 def test_a_source_is_placed_by_itself_its_organisation_or_its_parent(mini: Engine) -> None:
