@@ -211,8 +211,8 @@ def _day(value: dt.date | None) -> dt.date | None:
 
 def _rows(session: Session, query: Select, row_type: type[Row], **extra: Any) -> list[Row]:
     """``query``'s rows as ``row_type``, its flags as bools and ``extra`` fields computed from
-    each row (a dict by column name). Rows are zipped with the column names once fetched, not
-    read through mappings: a month of sources, 16,849 rows, in 70 ms instead of 180."""
+    each row (a dict by column name). Built from the plain rows, not through row mappings: a
+    month of sources at 100,000 articles, 16,849 rows, 437 ms against 524 on PostgreSQL."""
     result = session.execute(query)
     keys = list(result.keys())
     flags = [k for k in keys if k in {f.name for f in fields(row_type) if f.type == "bool"}]
