@@ -169,19 +169,32 @@ def _message(error: dict) -> str:
 
 
 def _plan(path: Path, root: yaml.Node | None, doc: AnnotationFile) -> Plan:
+    header = doc.article
+    text_path = path.parent / header.text
+    if not text_path.is_file():
+        raise AnnotationError(
+            path,
+            f"the text file {header.text!r} is not beside the annotation",
+            ("article", "text"),
+            _line_of(root, ("article", "text")),
+        )
+    return plan_document(path, doc, text_path.read_bytes(), root)
+
+
+def plan_document(
+    path: Path, doc: AnnotationFile, raw: bytes, root: yaml.Node | None = None
+) -> Plan:
+    """Check ``doc`` against the article's text ``raw`` (its bytes, as hashed) and place every
+    reference; ``path`` and ``root`` only locate a problem. The one road into the database:
+    an annotation file read from a folder and a draft made by :mod:`newsdb.extract` alike."""
+
     def fail(reason: str, *where) -> AnnotationError:
         return AnnotationError(path, reason, where, _line_of(root, where))
 
     header = doc.article
-    text_path = path.parent / header.text
-    if not text_path.is_file():
-        raise fail(f"the text file {header.text!r} is not beside the annotation", "article", "text")
-    raw = text_path.read_bytes()
     digest = hashlib.sha256(raw).hexdigest()
     if digest != header.sha256:
-        raise fail(
-            f"{text_path.name} has sha256 {digest}, not the declared one", "article", "sha256"
-        )
+        raise fail(f"{header.text} has sha256 {digest}, not the declared one", "article", "sha256")
     body = raw.decode("utf-8")
 
     def place(ref, *where) -> textref.Found:
