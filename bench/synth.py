@@ -548,3 +548,29 @@ def insert_sqlite(connection, table: str, columns: list[str], rows: list[tuple])
     connection.execute("BEGIN")
     connection.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
     connection.execute("COMMIT")
+
+
+def write(engine, scale: float, seed: int = 20261124) -> dict[str, int]:
+    """Write the collection at ``scale`` into the empty database at head of ``engine`` (a
+    SQLAlchemy engine) with the triggers on, then count the tallies again; returns the rows
+    per table. For tests and small benchmarks: sourcing_bench.py loads large ones faster."""
+    from newsdb import tally
+
+    counts = {}
+    raw = engine.raw_connection()
+    try:
+        if engine.dialect.name == "postgresql":
+            for table, columns, rows in generate(scale, seed):
+                copy_postgresql(raw.driver_connection, table, columns, rows)
+                counts[table] = len(rows)
+            raw.commit()
+        else:
+            raw.driver_connection.isolation_level = None  # explicit BEGIN/COMMIT
+            for table, columns, rows in generate(scale, seed):
+                insert_sqlite(raw.driver_connection, table, columns, rows)
+                counts[table] = len(rows)
+    finally:
+        raw.close()
+    with engine.begin() as connection:
+        tally.rebuild(connection)
+    return counts
