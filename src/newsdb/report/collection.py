@@ -70,7 +70,7 @@ def gather(session: Session, scope: Scope, by: str = "month") -> Collection:
         scope.rows(sourcing.geography_by_country, session),
         "country",
         ("sources", "events", "party_states"),
-        ("sources", "events", "party_states"),
+        ("total",),
     )
     shares = _by_month(session, scope) if by == "month" else _by_outlet(session, scope)
     return Collection(
@@ -79,15 +79,21 @@ def gather(session: Session, scope: Scope, by: str = "month") -> Collection:
 
 
 def _merge(rows: Sequence[Any], key: str, sums: Sequence[str], order: Sequence[str]) -> list:
-    """Rows with the same ``key`` added up in ``sums``, largest ``order`` first, the first
-    :data:`TOP` (a stable sort: rows of one call keep the helper's order among ties)."""
+    """Rows with the same ``key`` added up in ``sums``, largest ``order`` first (``total``:
+    the sum of ``sums``), the first :data:`TOP`. The sort is stable: the rows of one call
+    keep the helper's order."""
     merged: dict[Any, Any] = {}
     for row in rows:
         k = getattr(row, key)
         if k in merged:
             row = replace(merged[k], **{f: getattr(merged[k], f) + getattr(row, f) for f in sums})
         merged[k] = row
-    ranked = sorted(merged.values(), key=lambda r: tuple(-getattr(r, f) for f in order))
+
+    def rank(row: Any) -> tuple[int, ...]:
+        total = sum(getattr(row, f) for f in sums)
+        return tuple(-(total if f == "total" else getattr(row, f)) for f in order)
+
+    ranked = sorted(merged.values(), key=rank)
     return ranked[:TOP]
 
 
@@ -166,6 +172,7 @@ def _heard(c: Collection) -> str:
         for s in c.heard
     ]
     return svg.bars(
+        "heard",
         rows,
         [("articles that hear it", "url(#fill-solid)")],
         "Sources in the most articles: the articles that quote them or credit them with a claim.",
@@ -186,6 +193,7 @@ def _unheard(c: Collection) -> str:
         ("articles that hear it", "url(#fill-solid)"),
     ]
     return svg.bars(
+        "unheard",
         rows,
         series,
         "Actors mentioned in the most articles that never quote them nor credit them with a"
@@ -203,6 +211,7 @@ def _places(c: Collection) -> str:
         ("party states", "url(#fill-dotted)"),
     ]
     return svg.bars(
+        "places",
         rows,
         series,
         "Per country, counted once per article: its sources, the events it reports and the"

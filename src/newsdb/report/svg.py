@@ -14,7 +14,8 @@ from newsdb.report import modes
 
 
 def stacked_shares(buckets: Sequence[tuple[str, dict[str, int]]], caption: str) -> str:
-    """One column per bucket (a month, an outlet), split by attribution mode in shares."""
+    """One column per bucket (a month, an outlet), split by attribution mode in shares; each
+    piece says its bucket, mode and claims in ``data-`` attributes as well as its title."""
     if not buckets:
         return "<p>No claims in these articles.</p>"
     column, gap, top, bottom, left = 28, 10, 20, 90, 44
@@ -39,7 +40,8 @@ def stacked_shares(buckets: Sequence[tuple[str, dict[str, int]]], caption: str) 
             y -= h
             parts.append(
                 f'<rect x="{x}" y="{y:.2f}" width="{column}" height="{h:.2f}"'
-                f' fill="url(#fill-{style.mode})" data-mode="{style.mode}">'
+                f' fill="url(#fill-{style.mode})" data-bucket="{escape(label)}"'
+                f' data-share-mode="{style.mode}" data-claims="{count}">'
                 f"<title>{escape(label)}: {escape(style.label)}, {count} of {total} claims"
                 f" ({count / total:.0%})</title></rect>"
             )
@@ -52,12 +54,14 @@ def stacked_shares(buckets: Sequence[tuple[str, dict[str, int]]], caption: str) 
 
 
 def bars(
+    chart: str,
     rows: Sequence[tuple[str, Sequence[int], str]],
     series: Sequence[tuple[str, str]],
     caption: str,
 ) -> str:
     """One row per ``(label, values, note)``: a bar for each of ``series`` (name, fill),
-    each with its number, and the note after the bars."""
+    each with its number, and the note after the bars. Each row is a ``<g>`` whose
+    ``data-chart``, ``data-label`` and ``data-values`` say what it draws."""
     if not rows:
         return "<p>None.</p>"
     label_w, bar_w, line, top = 260, 420, 13, 24
@@ -68,6 +72,10 @@ def bars(
     for n, (label, values, note) in enumerate(rows):
         y = top + n * row_h
         shown = label if len(label) <= 38 else label[:37] + "…"
+        parts.append(
+            f'<g data-chart="{escape(chart)}" data-label="{escape(label)}"'
+            f' data-values="{" ".join(str(v) for v in values)}">'
+        )
         parts.append(
             f'<text x="{label_w - 8}" y="{y + row_h / 2 + 2:.1f}" text-anchor="end"'
             f' class="label"><title>{escape(label)}</title>{escape(shown)}</text>'
@@ -86,6 +94,7 @@ def bars(
                 f'<text x="{label_w + bar_w + 40}" y="{y + row_h / 2 + 2:.1f}" class="note">'
                 f"{escape(note)}</text>"
             )
+        parts.append("</g>")
     return _figure(width, top + len(rows) * row_h + 6, parts, caption)
 
 
