@@ -92,12 +92,12 @@ def test_every_mode_in_the_legend_marks_a_claim_in_the_text(opened):
     assert len(legend) == 6
     in_text = {a["data-mode"] for _, a, _ in dom.having("data-claim")}
     assert legend <= in_text
-    # and each claim tells its source and cue on hover (title) and focus (data-tip)
+    # and each claim tells its source and cue on hover and focus (its title, shown by CSS)
     marks = [a for _, a, _ in dom.having("data-claim") if "tabindex" in a]
     assert len({a["data-claim"] for a in marks}) == len(ANNOTATION["claims"])
     kugelman = next(a for a in marks if a["data-claim"] == "c-kugelman-cannot-afford")
     assert "Michael Kugelman" in kugelman["title"] and "Wilson Center" in kugelman["title"]
-    assert 'Cue "said"' in kugelman["data-tip"]
+    assert 'Cue "said"' in kugelman["title"]
 
 
 def test_a_screenshot_is_written(page, tmp_path):

@@ -143,7 +143,6 @@ def _quote_marks(data: ArticleData, numbers: dict[str, int]) -> list[Mark]:
             ("data-tag", f"S{n}"),
             ("style", f"background-color: {modes.speaker_colour(n)}"),
             ("title", tip),
-            ("data-tip", tip),
         )
         marks.append(Mark(q.span_start, q.span_end, attrs, layer=1, first=(("tabindex", "0"),)))
     return marks
@@ -168,7 +167,6 @@ def _claim_marks(data: ArticleData, checks: dict[str, list[sourcing.CheckRow]]) 
             ("data-claim", c.claim_key),
             ("data-mode", c.attribution_mode),
             ("title", tip),
-            ("data-tip", tip),
         )
         first = (("id", f"{data.anchor}-claim-{c.claim_key}"), ("tabindex", "0"))
         marks.append(Mark(c.span_start, c.span_end, attrs, layer=0, first=first))

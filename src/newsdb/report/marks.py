@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from html import escape
 
 
@@ -25,6 +26,16 @@ class Mark:
     attrs: tuple[tuple[str, str], ...]
     layer: int = 0
     first: tuple[tuple[str, str], ...] = field(default=())
+
+    @cached_property
+    def opening(self) -> str:
+        """The tag that opens the first piece (escaped once, however many paragraphs)."""
+        return f"<span{_attributes(self.attrs)}{_attributes(self.first)}>"
+
+    @cached_property
+    def reopening(self) -> str:
+        """The tag that opens each further piece."""
+        return f'<span{_attributes(self.attrs)} data-piece="more">'
 
 
 def _attributes(pairs: Sequence[tuple[str, str]]) -> str:
@@ -56,11 +67,11 @@ def render(text: str, start: int, end: int, marks: Sequence[Mark]) -> str:
             for n, m in popped:  # those that go on are opened again, as further pieces
                 if n not in ending:
                     stack.append((n, m))
-                    out.append(f'<span{_attributes(m.attrs)} data-piece="more">')
+                    out.append(m.reopening)
         # the longest mark outside, then the lower layer
         for e, n, m in sorted(opening.get(here, []), key=lambda t: (-t[0], t[2].layer, t[1])):
             stack.append((n, m))
-            out.append(f"<span{_attributes(m.attrs)}{_attributes(m.first)}>")
+            out.append(m.opening if m.start == here else m.reopening)
         if after is not None:
             out.append(escape(text[here:after]))
     out.extend("</span>" for _ in stack)

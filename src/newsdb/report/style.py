@@ -44,7 +44,7 @@ h3 { font-size: 1.02rem; margin: 1.1rem 0 .35rem; }
 .claim.checked:not([data-piece])::before { outline: 2px solid #b71c1c; }
 .cue { font-weight: bold; outline: 1px dashed #333; outline-offset: 1px; border-radius: 2px; }
 .claim:focus, .quote:focus { outline: 3px solid #0b57d0; outline-offset: 1px; }
-.claim:focus::after, .quote:focus::after { content: attr(data-tip); position: absolute;
+.claim:focus::after, .quote:focus::after { content: attr(title); position: absolute;
   left: 0; top: 100%; z-index: 10; width: 22rem; background: #222; color: #fff;
   font: .8rem/1.35 sans-serif; padding: .4rem .5rem; border-radius: 4px;
   text-decoration: none; white-space: normal; }
@@ -61,6 +61,8 @@ figure svg { width: 100%; height: auto; display: block; }
 svg text { font: 12px 'DejaVu Sans', sans-serif; fill: #222; }
 svg .tick, svg .note { fill: #444; font-size: 11px; }
 svg .grid { stroke: #ddd; }
+svg .letter { font: bold 11px sans-serif; fill: #fff; paint-order: stroke; stroke: #222;
+  stroke-width: 2.5px; pointer-events: none; }
 .tl-name { font-weight: bold; font-size: 12px; }
 .tl-date { fill: #555; font-size: 10.5px; }
 .tl-row { stroke: #eee; }

@@ -12,45 +12,57 @@ from html import escape
 
 from newsdb.report import modes
 
+#: the stacked columns: width, gap, plot height and margins, in pixels
+COLUMN, GAP, PLOT, TOP, BOTTOM, LEFT = 28, 10, 220, 20, 100, 90
+
 
 def stacked_shares(buckets: Sequence[tuple[str, dict[str, int]]], caption: str) -> str:
     """One column per bucket (a month, an outlet), split by attribution mode in shares; each
     piece says its bucket, mode and claims in ``data-`` attributes as well as its title."""
     if not buckets:
         return "<p>No claims in these articles.</p>"
-    column, gap, top, bottom, left = 28, 10, 20, 90, 44
-    plot = 220
-    width = left + len(buckets) * (column + gap) + 10
-    parts = []
+    key_x = LEFT + len(buckets) * (COLUMN + GAP) + 20
+    width = key_x + 270
+    parts = [_mode_key(key_x, TOP)]
     for share in (0, 25, 50, 75, 100):
-        y = top + plot * (1 - share / 100)
+        y = TOP + PLOT * (1 - share / 100)
         parts.append(
-            f'<line x1="{left - 4}" x2="{width - 10}" y1="{y:.1f}" y2="{y:.1f}" class="grid"/>'
-            f'<text x="{left - 8}" y="{y + 4:.1f}" class="tick" text-anchor="end">{share}%</text>'
+            f'<line x1="{LEFT - 4}" x2="{key_x - 10}" y1="{y:.1f}" y2="{y:.1f}" class="grid"/>'
+            f'<text x="{LEFT - 8}" y="{y + 4:.1f}" class="tick" text-anchor="end">{share}%</text>'
         )
     for n, (label, counts) in enumerate(buckets):
-        total = sum(counts.values())
-        x = left + n * (column + gap)
-        y = top + plot
-        for style in modes.STYLES:
-            count = counts.get(style.mode, 0)
-            if not count:
-                continue
-            h = plot * count / total
-            y -= h
-            parts.append(
-                f'<rect x="{x}" y="{y:.2f}" width="{column}" height="{h:.2f}"'
-                f' fill="url(#fill-{style.mode})" data-bucket="{escape(label)}"'
-                f' data-share-mode="{style.mode}" data-claims="{count}">'
-                f"<title>{escape(label)}: {escape(style.label)}, {count} of {total} claims"
-                f" ({count / total:.0%})</title></rect>"
-            )
+        parts.append(_column(LEFT + n * (COLUMN + GAP), label, counts))
+    return _figure(width, TOP + PLOT + BOTTOM, parts, caption)
+
+
+def _column(x: float, label: str, counts: dict[str, int]) -> str:
+    total = sum(counts.values())
+    y = TOP + PLOT
+    parts = []
+    for style in modes.STYLES:
+        count = counts.get(style.mode, 0)
+        if not count:
+            continue
+        h = PLOT * count / total
+        y -= h
         parts.append(
-            f'<text x="{x + column / 2}" y="{top + plot + 12}" class="tick" text-anchor="end"'
-            f' transform="rotate(-50 {x + column / 2} {top + plot + 12})">{escape(label)}'
-            f" (n={total})</text>"
+            f'<rect x="{x}" y="{y:.2f}" width="{COLUMN}" height="{h:.2f}"'
+            f' fill="url(#fill-{style.mode})" data-bucket="{escape(label)}"'
+            f' data-share-mode="{style.mode}" data-claims="{count}">'
+            f"<title>{escape(label)}: {escape(style.label)}, {count} of {total} claims"
+            f" ({count / total:.0%})</title></rect>"
         )
-    return _figure(width, top + plot + bottom, parts, caption)
+        if h >= 14:  # the mode's letter, where it fits
+            parts.append(
+                f'<text x="{x + COLUMN / 2}" y="{y + h / 2 + 4:.1f}" text-anchor="middle"'
+                f' class="letter">{style.letter}</text>'
+            )
+    below = TOP + PLOT + 12
+    parts.append(
+        f'<text x="{x + COLUMN / 2}" y="{below}" class="tick" text-anchor="end"'
+        f' transform="rotate(-50 {x + COLUMN / 2} {below})">{escape(label)} (n={total})</text>'
+    )
+    return "".join(parts)
 
 
 def bars(
@@ -100,10 +112,23 @@ def bars(
 
 def _key(series: Sequence[tuple[str, str]], x: int) -> str:
     out = []
-    for k, (name, fill) in enumerate(series):
+    for name, fill in series:
         out.append(
-            f'<rect x="{x + k * 170}" y="4" width="12" height="12" fill="{fill}"/>'
-            f'<text x="{x + k * 170 + 16}" y="14" class="tick">{escape(name)}</text>'
+            f'<rect x="{x}" y="4" width="12" height="12" fill="{fill}"/>'
+            f'<text x="{x + 16}" y="14" class="tick">{escape(name)}</text>'
+        )
+        x += 16 + 7 * len(name) + 24  # about 7 pixels a character at 11px
+    return "".join(out)
+
+
+def _mode_key(x: float, y: float) -> str:
+    out = []
+    for n, style in enumerate(modes.STYLES):
+        top = y + n * 22
+        out.append(
+            f'<rect x="{x}" y="{top}" width="16" height="16" fill="url(#fill-{style.mode})"/>'
+            f'<text x="{x + 22}" y="{top + 12}" class="tick">{style.letter}:'
+            f" {escape(style.label)}</text>"
         )
     return "".join(out)
 
