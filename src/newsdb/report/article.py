@@ -26,6 +26,11 @@ from newsdb.report.scope import Scope
 VERDICT_SIGNS = {"contradicted": "✗", "partly_confirmed": "≈", "confirmed": "✓"}
 
 
+def counted(n: int, word: str, words: str | None = None) -> str:
+    """``1 claim``, ``2 claims``."""
+    return f"{n} {word if n == 1 else words or word + 's'}"
+
+
 @dataclass
 class ArticleData:
     """Everything one section shows, read by :func:`gather`."""
@@ -240,7 +245,7 @@ def _paragraphs(data: ArticleData, marks: list[Mark], checks: dict) -> str:
 def _check_note(data: ArticleData, claim: sourcing.ClaimRow, k: sourcing.CheckRow) -> str:
     sign = VERDICT_SIGNS.get(k.verdict, "?")
     href = f"#{data.anchor}-claim-{claim.claim_key}"
-    note = f" {escape(k.note)}" if k.note else ""
+    note = f"<details><summary>why</summary>{escape(k.note)}</details>" if k.note else ""
     return (
         f'<div class="check v-{escape(k.verdict)}" data-check="{escape(claim.claim_key)}">'
         f'<a href="{escape(href)}"><b>{sign} {escape(k.verdict.replace("_", " "))}</b></a>'
@@ -257,7 +262,10 @@ def _sources(data: ArticleData, numbers: dict[str, int]) -> str:
         worded = data.worded.get(s.actor_slug) or s.affiliation
         tie = ", ".join(escape(x) for x in (worded, s.role) if x)
         place = escape(s.location or s.country or "")
-        counts = f"{s.quotes} quotes · {s.words_quoted} words quoted · {s.claims} claims"
+        tally = [counted(s.quotes, "quote"), counted(s.claims, "claim")]
+        if s.words_quoted:
+            tally.insert(1, counted(s.words_quoted, "word") + " quoted")
+        counts = " · ".join(tally)
         items.append(
             f'<li data-source="{escape(s.actor_slug)}">'
             f'<span class="swatch" style="background-color: {modes.speaker_colour(n)}">S{n}</span>'
@@ -290,7 +298,8 @@ def _gaps(data: ArticleData) -> str:
         by = f"; spoken for by {escape(', '.join(g.speakers))}" if g.speakers else ""
         items.append(
             f"<li><b>{escape(g.name)}</b> <small>{escape(g.kind.replace('_', ' '))}</small>:"
-            f" {g.mentions} mentions, {g.event_roles} parts in events{by}</li>"
+            f" {counted(g.mentions, 'mention')},"
+            f" {counted(g.event_roles, 'part')} in events{by}</li>"
         )
     return (
         '<h3>Voice gaps</h3><p class="hint">In the story, never quoted nor credited with a'

@@ -34,6 +34,7 @@ h3 { font-size: 1.02rem; margin: 1.1rem 0 .35rem; }
 .check.v-confirmed { border-color: #2e7d32; background: #f1f8f1; }
 .check.v-partly_confirmed { border-color: #ef6c00; background: #fff8ef; }
 .check a { color: inherit; }
+.check summary { cursor: pointer; color: var(--muted); }
 .quote { border-radius: 2px; padding: 0 1px; box-decoration-break: clone;
   -webkit-box-decoration-break: clone; }
 .quote:not([data-piece])::before { content: attr(data-tag); font: bold .62rem sans-serif;
