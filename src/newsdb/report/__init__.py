@@ -15,6 +15,7 @@ timeline        an article's events on a time axis, uncertain dates as ranges
 collection      the collection's section, from the totals
 svg             small inline SVG charts
 modes           how each attribution mode and each speaker is drawn
-page            the whole page: head, style, legend, sections
+style           the style sheet (screen and print) and the optional script
+page            the whole page: head, legend, sections
 ==============  ==========================================================================
 """
