@@ -203,7 +203,9 @@ def test_articles_named_by_slug_add_up(synth_url, synth_session, tmp_path):
 def test_every_string_from_the_database_is_escaped(mini, database_url, tmp_path):
     hostile = '<script>alert("x")</script> & <b>bold</b>'
     with Session(mini) as session, session.begin():
-        session.execute(update(Article).values(headline=hostile, outlet=hostile))
+        session.execute(
+            update(Article).values(headline=hostile, outlet=hostile, url="javascript:alert(1)")
+        )
         session.execute(text("UPDATE actor SET name = :name"), {"name": hostile})
     out = tmp_path / "mini.html"
     result = run(database_url, "report", "-o", str(out))
@@ -212,6 +214,7 @@ def test_every_string_from_the_database_is_escaped(mini, database_url, tmp_path)
     assert page.count("<script") == 1  # the page's own
     assert "<b>bold</b>" not in page
     assert html.escape(hostile) in page
+    assert 'href="javascript' not in page and "javascript:alert(1)" in page
 
 
 def test_an_unknown_article_is_one_line_and_nothing_is_written(mini, database_url, tmp_path):

@@ -217,8 +217,10 @@ def _meta(data: ArticleData) -> str:
         f"published {data.published_date.isoformat()}" if data.published_date else "undated"
     )
     parts.append(f"<code>{escape(data.slug)}</code>")
-    if data.url:
+    if data.url and data.url.lower().startswith(("http://", "https://")):
         parts.append(f'<a href="{escape(data.url)}">{escape(data.url)}</a>')
+    elif data.url:  # not a web address (a javascript: one, say): shown, not linked
+        parts.append(escape(data.url))
     return f'<p class="meta">{" · ".join(parts)}</p>'
 
 
