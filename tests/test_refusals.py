@@ -198,6 +198,25 @@ def test_the_text_must_be_a_file_of_the_folder(tmp_path: Path, name: str):
     assert not (tmp_path / "x.sqlite").exists()
 
 
+@pytest.mark.parametrize("count", [2**31, 2**63, 2**64])
+def test_a_death_toll_too_large_is_one_line_and_nothing_written(
+    backend, mini, database_url, tmp_path, count
+):
+    def inflate(doc):
+        doc["events"][0]["fatalities"]["count"] = count
+
+    with mini.connect() as connection:
+        before = connection.execute(text("SELECT fatalities FROM event_report")).all()
+    result = newsdb("--database", database_url, "load", str(copy_mini(tmp_path, inflate)))
+    if result.exit_code == 0:  # SQLite takes up to 2**63-1: the limits are the format's to set
+        assert backend == "sqlite" and count < 2**63
+        return
+    error = one_error(result)
+    assert "annotations.yaml: refused by the database, nothing written: " in error
+    with mini.connect() as connection:
+        assert connection.execute(text("SELECT fatalities FROM event_report")).all() == before
+
+
 # -- what is printed ------------------------------------------------------------------------
 
 LOUD = "Jane \x1b]0;pwned\x07\x1b[2J\x1b[31mDoe\x9b1m\u202e"

@@ -47,11 +47,16 @@ class App:
         check_connection(engine, create=self.creates)
         return engine
 
+    @cached_property
+    def head(self) -> str | None:
+        """The revision this version of newsdb migrates to (reading the scripts takes time)."""
+        return migrate.head_revision()
+
     def revision(self) -> str | None:
         """The database's schema revision; one this version of newsdb does not know (a newer
         newsdb's) is refused, since no migration here can read or change it."""
         revision = migrate.current_revision(self.engine)
-        if revision is not None and not migrate.knows(revision):
+        if revision not in (None, self.head) and not migrate.knows(revision):
             raise DatabaseError(
                 f"{display_url(self.url)} is at schema {revision!r}, which newsdb {__version__}"
                 " does not know: a newer newsdb made it; use that one, or a database of its own"
@@ -69,7 +74,7 @@ class App:
         On PostgreSQL its reads share one snapshot (REPEATABLE READ, READ ONLY): a load
         committed while a command runs is seen by all of its statements or by none.
         """
-        revision, head = self.revision(), migrate.head_revision()
+        revision, head = self.revision(), self.head
         if revision is None:
             raise DatabaseError(
                 f"{display_url(self.url)} holds no newsdb schema: run `newsdb seed` to create"
@@ -123,7 +128,7 @@ def _failure(error: Exception, ctx: click.Context) -> click.ClickException | Non
         return error
     if isinstance(error, DatabaseError):
         return click.ClickException(one_line(str(error)))
-    if isinstance(error, exc.OperationalError | exc.ProgrammingError):
+    if isinstance(error, exc.OperationalError | exc.ProgrammingError | exc.DataError):
         reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
         url = ctx.obj.url if isinstance(ctx.obj, App) and "url" in ctx.obj.__dict__ else None
         reason = scrub(reason, url) if url is not None else reason

@@ -45,6 +45,10 @@ def _load(app: App, folders: list[Path]) -> list[Report]:
             raise click.ClickException(
                 f"{plan.path}: refused by the database, nothing written: {reason}"
             ) from None
+        except OverflowError:  # SQLite's driver, before the database: PostgreSQL's DataError
+            raise click.ClickException(
+                f"{plan.path}: refused by the database, nothing written: a number past 2**63-1"
+            ) from None
         click.echo(report.summary())
         reports.append(report)
     return reports
