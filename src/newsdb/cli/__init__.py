@@ -30,9 +30,8 @@ from newsdb.db import (
 class App:
     """What every command shares: the database it works on, connected on first use."""
 
-    def __init__(self, database: str | None, debug: bool = False) -> None:
+    def __init__(self, database: str | None) -> None:
         self.database = database
-        self.debug = debug
         #: whether a command may create the SQLite file; only the ones that build a schema do
         self.creates = False
 
@@ -188,7 +187,7 @@ def main(ctx: click.Context, database: str | None, debug: bool) -> None:
         newsdb seed
         newsdb quotes
     """
-    ctx.obj = App(database, debug)
+    ctx.obj = App(database)  # --debug is read from ctx.params when an error comes up
     ctx.call_on_close(ctx.obj.close)
 
 
