@@ -8,6 +8,7 @@ environment variable, then a SQLite file ``newsdb.sqlite`` in the current direct
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, exc
@@ -15,6 +16,8 @@ from sqlalchemy.engine import URL, make_url
 
 ENV_VAR = "NEWSDB_DATABASE_URL"
 DEFAULT_FILE = "newsdb.sqlite"
+#: a password given as a query parameter (libpq takes ``?password=`` and ``?sslpassword=``)
+_QUERY_SECRET = re.compile(r"([?&;](?:ssl)?password=)[^&;#]*", re.IGNORECASE)
 
 
 class DatabaseError(Exception):
@@ -58,19 +61,36 @@ def normalize_url(raw: str | URL) -> URL:
 
 
 def display_url(url: URL) -> str:
-    """The URL as it may be printed: never with its password."""
-    return url.render_as_string(hide_password=True)
+    """The URL as it may be printed: never with its password, in the user part or the query."""
+    return _QUERY_SECRET.sub(r"\1***", url.render_as_string(hide_password=True))
 
 
 def mask_text(raw: str) -> str:
-    """Hide a password in something that did not even parse as a URL."""
-    head, sep, tail = raw.partition("://")
-    if sep and "@" in tail:
-        creds, _, rest = tail.rpartition("@")
-        if ":" in creds:
-            creds = creds.split(":", 1)[0] + ":***"
-        return f"{head}://{creds}@{rest}"
-    return raw
+    """Hide a password in something that did not even parse as a URL: after the user name
+    (with a scheme or without, ``user:secret@host/db``) and in a ``password=`` parameter."""
+    scheme, sep, rest = raw.partition("://")
+    if not sep:
+        scheme, rest = "", raw
+    creds, at, place = rest.rpartition("@")
+    if at and ":" in creds:
+        creds = creds.split(":", 1)[0] + ":***"
+    return _QUERY_SECRET.sub(r"\1***", f"{scheme}{sep}{creds}{at}{place}")
+
+
+def _secrets(url: URL) -> list[str]:
+    """The passwords in ``url``, longest first, to strike from a driver's message."""
+    found = [url.password or ""]
+    for key, value in url.query.items():
+        if key.lower() in ("password", "sslpassword"):
+            found += [value] if isinstance(value, str) else list(value)
+    return sorted((str(s) for s in found if s and len(str(s)) >= 3), key=len, reverse=True)
+
+
+def scrub(message: str, url: URL) -> str:
+    """``message`` with every password of ``url`` in it replaced by ``***``."""
+    for secret in _secrets(url):
+        message = message.replace(secret, "***")
+    return message
 
 
 def _sqlite_foreign_keys(dbapi_connection, _record) -> None:
@@ -117,4 +137,4 @@ def check_connection(engine: Engine, *, create: bool = True) -> None:
             pass
     except exc.DBAPIError as error:
         reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
-        raise DatabaseError(f"cannot connect to {display_url(url)}: {reason}") from None
+        raise DatabaseError(f"cannot connect to {display_url(url)}: {scrub(reason, url)}") from None

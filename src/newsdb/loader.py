@@ -131,7 +131,7 @@ def read_folder(folder: Path | str) -> Plan:
         )
     if not path.is_file():
         raise AnnotationError(path, "missing: an article folder needs its annotations.yaml")
-    source = path.read_text(encoding="utf-8")
+    source = _utf8(path, path.read_bytes())
     try:
         root = yaml.compose(source, Loader=_YamlLoader)
         data = yaml.load(source, Loader=_YamlLoader)  # noqa: S506 (a SafeLoader)
@@ -141,6 +141,8 @@ def read_folder(folder: Path | str) -> Plan:
         raise AnnotationError(
             path, f"not valid YAML: {reason}", line=mark.line + 1 if mark else None
         ) from None
+    except RecursionError:  # the YAML reader descends one call per level
+        raise AnnotationError(path, "not valid YAML: nested too deep") from None
     try:
         doc = AnnotationFile.model_validate(data)
     except ValidationError as error:
@@ -168,17 +170,45 @@ def _message(error: dict) -> str:
     return message.removeprefix("Value error, ")
 
 
+def _utf8(path: Path, raw: bytes) -> str:
+    """``raw`` decoded, or an :class:`AnnotationError` naming the file, line and byte."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        raise AnnotationError(
+            path,
+            f"not UTF-8: byte 0x{raw[error.start]:02x} at offset {error.start}: save it as UTF-8",
+            line=line,
+        ) from None
+
+
 def _plan(path: Path, root: yaml.Node | None, doc: AnnotationFile) -> Plan:
     header = doc.article
-    text_path = path.parent / header.text
+    folder = path.parent
+    text_path = folder / header.text
+    where = ("article", "text")
+    # the text is a file of the folder, by name: never ../elsewhere, /etc/..., nor a link out
+    name = header.text
+    inside = "\x00" not in name and Path(name).name == name and name not in ("", ".", "..")
+    if not inside or text_path.resolve().parent != folder.resolve():
+        raise AnnotationError(
+            path,
+            f"the text file {header.text!r} must be a file in the article's folder, named"
+            " without a path",
+            where,
+            _line_of(root, where),
+        )
     if not text_path.is_file():
         raise AnnotationError(
             path,
             f"the text file {header.text!r} is not beside the annotation",
-            ("article", "text"),
-            _line_of(root, ("article", "text")),
+            where,
+            _line_of(root, where),
         )
-    return plan_document(path, doc, text_path.read_bytes(), root)
+    raw = text_path.read_bytes()
+    _utf8(text_path, raw)
+    return plan_document(path, doc, raw, root)
 
 
 def plan_document(

@@ -26,6 +26,12 @@ def head_revision() -> str | None:
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
+def knows(revision: str) -> bool:
+    """Whether ``revision`` is one of this version's migrations (a newer newsdb's is not)."""
+    scripts = ScriptDirectory.from_config(alembic_config())
+    return any(script.revision == revision for script in scripts.walk_revisions())
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
@@ -35,17 +41,22 @@ def current_revision(engine: Engine) -> str | None:
 def migrating(connection: Connection) -> Iterator[None]:
     """One transaction to migrate in, that a failure rolls back whole, on either backend.
 
-    PostgreSQL needs nothing more. On SQLite two things:
+    PostgreSQL needs nothing more. On SQLite three things:
 
     * The driver (the ``sqlite3`` module) commits before any DDL and begins its transactions
       only at the first INSERT, UPDATE or DELETE, so a migration that failed half way left the
       tables it had created. Here the driver is told to begin and commit nothing itself, and
-      the transaction is begun with an explicit ``BEGIN``: DDL then rolls back like the rest.
+      the transaction is begun explicitly: DDL then rolls back like the rest.
     * A migration that rebuilds a table in batch mode drops the old table, and with foreign
       keys on SQLite first deletes its rows, cascading to every row that refers to them (0006
       rebuilds ``event``). Foreign keys are switched off, which only takes effect outside a
       transaction, and on again after; ``migrations/env.py`` checks before committing that no
       foreign key points nowhere.
+    * Two first loads at once on a new file: a plain ``BEGIN`` takes the write lock only at
+      the first write, and SQLite refuses at once (``database is locked``), without waiting,
+      the one of two readers that cannot then take it. ``BEGIN IMMEDIATE`` takes the write
+      lock first, waiting for another migration or load up to the busy timeout
+      (:func:`newsdb.db.make_engine`: 30 s), as :func:`newsdb.loader.store` does.
     """
     if connection.dialect.name != "sqlite":
         with connection.begin():
@@ -57,7 +68,7 @@ def migrating(connection: Connection) -> Iterator[None]:
     driver.execute("PRAGMA foreign_keys=OFF")
     try:
         with connection.begin():
-            connection.exec_driver_sql("BEGIN")
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
             yield
     finally:
         driver.execute("PRAGMA foreign_keys=ON")  # after the commit or the rollback

@@ -2,6 +2,7 @@
 
 Results go to stdout (a table for people, ``--format json|csv`` for programs); what the
 command is doing goes to stderr. Expected failures exit 1 with one line; bad usage exits 2.
+An unexpected error is one line too, asking to report it; ``--debug`` shows its traceback.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
 from newsdb import __version__, migrate
+from newsdb.cli.output import one_line, printable
 from newsdb.db import (
     ENV_VAR,
     DatabaseError,
@@ -21,6 +23,7 @@ from newsdb.db import (
     display_url,
     make_engine,
     resolve_url,
+    scrub,
 )
 
 
@@ -39,13 +42,38 @@ class App:
     @cached_property
     def engine(self) -> Engine:
         engine = make_engine(self.url)
-        click.echo(f"newsdb: database {display_url(self.url)}", err=True)
+        click.echo(f"newsdb: database {printable(display_url(self.url))}", err=True)
         check_connection(engine, create=self.creates)
         return engine
 
+    @cached_property
+    def head(self) -> str | None:
+        """The revision this version of newsdb migrates to (reading the scripts takes time)."""
+        return migrate.head_revision()
+
+    def revision(self) -> str | None:
+        """The database's schema revision; one this version of newsdb does not know (a newer
+        newsdb's) is refused, since no migration here can read or change it."""
+        revision = migrate.current_revision(self.engine)
+        if revision not in (None, self.head) and not migrate.knows(revision):
+            raise DatabaseError(
+                f"{display_url(self.url)} is at schema {revision!r}, which newsdb {__version__}"
+                " does not know: a newer newsdb made it; use that one, or a database of its own"
+            )
+        return revision
+
+    def upgrade(self) -> None:
+        """Bring the schema to head, as `newsdb seed` and `newsdb load` do first."""
+        self.revision()
+        migrate.upgrade(self.engine)
+
     def session(self) -> Session:
-        """A session on a database whose schema is at head (the query commands need it)."""
-        revision, head = migrate.current_revision(self.engine), migrate.head_revision()
+        """A session on a database whose schema is at head (the query commands need it).
+
+        On PostgreSQL its reads share one snapshot (REPEATABLE READ, READ ONLY): a load
+        committed while a command runs is seen by all of its statements or by none.
+        """
+        revision, head = self.revision(), self.head
         if revision is None:
             raise DatabaseError(
                 f"{display_url(self.url)} holds no newsdb schema: run `newsdb seed` to create"
@@ -55,7 +83,12 @@ class App:
             raise DatabaseError(
                 f"{display_url(self.url)} is at schema {revision}, not {head}: run `newsdb db upgrade`"
             )
-        return Session(self.engine)
+        engine = self.engine
+        if engine.dialect.name == "postgresql":
+            engine = engine.execution_options(
+                isolation_level="REPEATABLE READ", postgresql_readonly=True
+            )
+        return Session(engine)
 
     def close(self) -> None:
         """Close the engine's connections, if a command opened any."""
@@ -67,19 +100,58 @@ class OneLineUsageError(click.UsageError):
     """Bad usage as one line, naming the help to read, and exit 2 (click prints three)."""
 
     def __init__(self, error: click.UsageError, ctx: click.Context | None = None) -> None:
-        super().__init__(error.format_message().rstrip("."), error.ctx or ctx)
+        super().__init__(one_line(error.format_message().rstrip(".")), error.ctx or ctx)
 
     def show(self, file=None) -> None:
         where = f" (see '{self.ctx.command_path} --help')" if self.ctx else ""
         click.echo(f"Error: {self.message}{where}", file=file, err=True)
 
 
+def _check_arguments(args: list[str]) -> None:
+    """Refuse an argument that is not valid UTF-8 (Python hands its bytes on as surrogates,
+    which no database takes)."""
+    for arg in args:
+        if isinstance(arg, str) and any("\udc80" <= char <= "\udcff" for char in arg):
+            shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            raise click.UsageError(f"the argument '{shown}' is not valid UTF-8")
+
+
+def _failure(error: Exception, ctx: click.Context) -> click.ClickException | None:
+    """What to show for an error a command let through, or None to let it go on."""
+    if isinstance(error, OneLineUsageError | click.exceptions.Exit | click.Abort):
+        return None
+    if isinstance(error, click.UsageError):
+        return OneLineUsageError(error, ctx)
+    if isinstance(error, click.ClickException):
+        error.message = one_line(error.message)
+        return error
+    if isinstance(error, DatabaseError):
+        return click.ClickException(one_line(str(error)))
+    if isinstance(error, exc.OperationalError | exc.ProgrammingError | exc.DataError):
+        reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+        url = ctx.obj.url if isinstance(ctx.obj, App) and "url" in ctx.obj.__dict__ else None
+        reason = scrub(reason, url) if url is not None else reason
+        return click.ClickException(one_line(f"database error: {reason}"))
+    if ctx.params.get("debug"):
+        return None
+    lines = str(error).strip().splitlines()
+    return click.ClickException(
+        one_line(
+            f"unexpected {type(error).__name__}{': ' + lines[0] if lines else ''}."
+            " This is a bug in newsdb: please report it with the traceback that"
+            " `newsdb --debug ...` prints"
+        )
+    )
+
+
 class Group(click.Group):
-    """Turns a database that cannot be named or reached into one line and exit 1, and bad
-    usage into one line and exit 2."""
+    """Turns a database that cannot be named or reached into one line and exit 1, bad usage
+    into one line and exit 2, and any other error into one line and exit 1 (the traceback
+    with --debug)."""
 
     def make_context(self, info_name, args, parent=None, **extra) -> click.Context:
         try:
+            _check_arguments(args)
             return super().make_context(info_name, args, parent=parent, **extra)
         except click.UsageError as error:
             raise OneLineUsageError(error) from None
@@ -87,15 +159,11 @@ class Group(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
-        except OneLineUsageError:
-            raise
-        except click.UsageError as error:
-            raise OneLineUsageError(error, ctx) from None
-        except DatabaseError as error:
-            raise click.ClickException(str(error)) from None
-        except (exc.OperationalError, exc.ProgrammingError) as error:
-            reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
-            raise click.ClickException(f"database error: {reason}") from None
+        except Exception as error:
+            failure = _failure(error, ctx)
+            if failure is None:
+                raise
+            raise failure from None
 
 
 @click.group(name="newsdb", cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -109,8 +177,9 @@ class Group(click.Group):
     help="Database URL: sqlite:///FILE or postgresql://USER@HOST/DB."
     " [default: sqlite:///newsdb.sqlite in the current directory]",
 )
+@click.option("--debug", is_flag=True, help="On an unexpected error, show its traceback.")
 @click.pass_context
-def main(ctx: click.Context, database: str | None) -> None:
+def main(ctx: click.Context, database: str | None, debug: bool) -> None:
     """newsdb: how news articles source what they report.
 
     \b
@@ -118,7 +187,7 @@ def main(ctx: click.Context, database: str | None) -> None:
         newsdb seed
         newsdb quotes
     """
-    ctx.obj = App(database)
+    ctx.obj = App(database)  # --debug is read from ctx.params when an error comes up
     ctx.call_on_close(ctx.obj.close)
 
 
@@ -127,6 +196,7 @@ pass_app = click.make_pass_decorator(App)
 
 # Register the subcommands.
 from newsdb.cli import db as _db  # noqa: E402,F401
+from newsdb.cli import grants as _grants  # noqa: E402,F401
 from newsdb.cli import seed as _seed  # noqa: E402,F401
 from newsdb.cli import sourcing as _sourcing  # noqa: F401
 from newsdb.cli import report as _report  # noqa: E402,F401

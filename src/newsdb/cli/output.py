@@ -6,6 +6,7 @@ import csv
 import dataclasses
 import datetime as dt
 import json
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -25,6 +26,54 @@ format_option = click.option(
 
 #: a table cell longer than this is cut, with an ellipsis; json and csv are never cut
 CELL_WIDTH = 60
+#: a quoted value longer than this is shortened in a message, and a message longer than
+#: MESSAGE_WIDTH is cut in its middle
+VALUE_WIDTH = 120
+MESSAGE_WIDTH = 2000
+
+#: what a terminal would act on rather than show: C0 and C1 control characters (ESC, BEL,
+#: the 8-bit CSI...), DEL, and the marks that reorder text on screen
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+#: the same, but for those JSON escapes anyway (below 0x20): DEL, C1 and reordering marks
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+#: a value as repr() quotes it in a message
+_QUOTED = re.compile(r"'(?:[^'\\]|\\.)*+'" "|" r'"(?:[^"\\]|\\.)*+"')
+
+
+def printable(text: str, keep: str = "") -> str:
+    """``text`` with control characters written as escapes (ESC as ``\\x1b``), so printing
+    it cannot move the cursor, ring, recolour or retitle the terminal; ``keep`` are left."""
+
+    def escape(match: re.Match) -> str:
+        char = match.group()
+        return char if char in keep else char.encode("unicode_escape").decode("ascii")
+
+    return _CONTROL.sub(escape, text)
+
+
+def shorten(message: str) -> str:
+    """``message`` with each quoted value over VALUE_WIDTH characters cut to its start and
+    end, saying how long it was, and the whole cut in its middle past MESSAGE_WIDTH."""
+
+    def cut(match: re.Match) -> str:
+        value = match.group()
+        if len(value) <= VALUE_WIDTH:
+            return value
+        head, tail = value[: VALUE_WIDTH * 2 // 3], value[-VALUE_WIDTH // 6 :]
+        return f"{head}…{tail} ({len(value) - 2:,} characters)"
+
+    message = _QUOTED.sub(cut, message)
+    if len(message) > MESSAGE_WIDTH:
+        half = MESSAGE_WIDTH // 2
+        left_out = len(message) - 2 * half
+        message = f"{message[:half]} …({left_out:,} characters left out)… {message[-half:]}"
+    return message
+
+
+def one_line(message: str) -> str:
+    """An error message as it may be printed: long values shortened, control characters
+    escaped (a line break too: one error is one line)."""
+    return printable(shorten(message))
 
 
 def _plain(value: Any) -> Any:
@@ -50,12 +99,18 @@ def emit(rows: Iterable[Any], fmt: str, columns: Sequence[str] | None = None) ->
     if columns is None:
         columns = list(records[0]) if records else []
     if fmt == "json":
-        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        text = json.dumps(records, ensure_ascii=False, indent=2)
+        click.echo(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
     elif fmt == "csv":
         writer = csv.DictWriter(
             sys.stdout, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n"
         )
         writer.writeheader()
+        if sys.stdout.isatty():  # for a person: escaped; for a program, the values as stored
+            records = [
+                {k: printable(v, keep="\n") if isinstance(v, str) else v for k, v in r.items()}
+                for r in records
+            ]
         writer.writerows(records)
     else:
         click.echo(table(records, columns))
@@ -66,7 +121,7 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, float):
         return f"{value:.2f}"
-    text = " ".join(str(value).split())
+    text = printable(" ".join(str(value).split()))
     return text if len(text) <= CELL_WIDTH else text[: CELL_WIDTH - 1] + "…"
 
 

@@ -10,7 +10,6 @@ import click
 from sqlalchemy import exc, func, select
 from sqlalchemy.orm import Session
 
-from newsdb import migrate
 from newsdb.annotation import json_schema
 from newsdb.cli import App, main, pass_app
 from newsdb.loader import ANNOTATION_FILE, AnnotationError, Report, read_folder, store
@@ -33,7 +32,7 @@ def _load(app: App, folders: list[Path]) -> list[Report]:
             plans.append(read_folder(folder))
         except AnnotationError as error:
             raise click.ClickException(str(error)) from None
-    migrate.upgrade(app.engine)
+    app.upgrade()
     reports = []
     for plan in plans:
         try:
@@ -41,10 +40,14 @@ def _load(app: App, folders: list[Path]) -> list[Report]:
                 report = store(session, plan)
         except AnnotationError as error:  # at odds with what is stored: a shared actor, event
             raise click.ClickException(f"{error}; nothing written") from None
-        except exc.IntegrityError as error:
+        except (exc.IntegrityError, exc.DataError) as error:  # DataError: too long, a NUL
             reason = str(error.orig).strip().splitlines()[0]
             raise click.ClickException(
                 f"{plan.path}: refused by the database, nothing written: {reason}"
+            ) from None
+        except OverflowError:  # SQLite's driver, before the database: PostgreSQL's DataError
+            raise click.ClickException(
+                f"{plan.path}: refused by the database, nothing written: a number past 2**63-1"
             ) from None
         click.echo(report.summary())
         reports.append(report)

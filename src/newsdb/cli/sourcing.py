@@ -147,8 +147,14 @@ def events(session, scope, article: str | None, fmt: str) -> None:
     )
 
 
+#: the largest number a database takes as a LIMIT (a 64-bit integer); past it, bad usage
+MAX_TOP = 2**63 - 1
+
 _TOP = click.option(
-    "--top", type=click.IntRange(min=1), metavar="N", help="With --totals: only the first N."
+    "--top",
+    type=click.IntRange(min=1, max=MAX_TOP),
+    metavar="N",
+    help="With --totals: only the first N.",
 )
 
 

@@ -1,0 +1,267 @@
+"""Bad input a user can type or hand over is one line and a non-zero exit, never a traceback;
+what a terminal would act on (ESC, BEL) is never printed raw; a huge value is shortened."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner, Result
+from sqlalchemy import text
+
+from newsdb import sourcing
+from newsdb.cli import main
+from newsdb.db import ENV_VAR
+
+MINI = Path(__file__).parent / "data" / "mini"
+BIN = Path(sys.executable).parent
+
+
+@pytest.fixture(autouse=True)
+def no_database_in_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(ENV_VAR, raising=False)
+
+
+def newsdb(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args))
+
+
+def one_error(result: Result, code: int = 1) -> str:
+    """The one error line of a refused command (stderr may also name the database)."""
+    assert isinstance(result.exception, SystemExit), result.exception
+    assert result.exit_code == code, result.output
+    assert "Traceback" not in result.output
+    lines = [line for line in result.stderr.splitlines() if not line.startswith("newsdb: ")]
+    assert len(lines) == 1 and lines[0].startswith("Error: "), result.stderr
+    return lines[0]
+
+
+def copy_mini(tmp_path: Path, edit=None, body: bytes | None = None) -> Path:
+    """The mini article in a folder of its own, its annotation changed by ``edit``."""
+    folder = tmp_path / "article"
+    shutil.copytree(MINI, folder)
+    path = folder / "annotations.yaml"
+    if body is not None:
+        (folder / "article.txt").write_bytes(body)
+    if edit is not None:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        edit(doc)
+        path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), "utf-8")
+    return folder
+
+
+# -- unexpected errors ---------------------------------------------------------------------
+
+
+def test_an_unexpected_error_is_one_line_asking_to_report_it(mini, database_url, monkeypatch):
+    def broken(*args, **kwargs):
+        raise KeyError("some_column")
+
+    monkeypatch.setattr(sourcing, "quotes", broken)
+    error = one_error(newsdb("--database", database_url, "quotes"))
+    assert error.startswith("Error: unexpected KeyError: 'some_column'.")
+    assert "please report it" in error and "newsdb --debug" in error
+
+
+def test_debug_lets_the_traceback_through(mini, database_url, monkeypatch):
+    def broken(*args, **kwargs):
+        raise KeyError("some_column")
+
+    monkeypatch.setattr(sourcing, "quotes", broken)
+    result = newsdb("--database", database_url, "--debug", "quotes")
+    assert isinstance(result.exception, KeyError)
+
+
+def test_yaml_nested_too_deep_is_one_line_as_a_process(tmp_path: Path):
+    folder = copy_mini(tmp_path)
+    (folder / "annotations.yaml").write_text("a: " + "[" * 5_000 + "]" * 5_000 + "\n")
+    command = [str(BIN / "newsdb"), "--database", f"sqlite:///{tmp_path / 'x.sqlite'}"]
+    result = subprocess.run(
+        [*command, "load", str(folder)], check=False, capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert (
+        result.stderr == f"Error: {folder / 'annotations.yaml'}: not valid YAML: nested too deep\n"
+    )
+    assert not (tmp_path / "x.sqlite").exists()
+
+
+# -- the command line ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["sources", "gaps", "network"])
+@pytest.mark.parametrize("top", ["99999999999999999999", str(2**63), "0", "-1"])
+def test_top_out_of_range_is_bad_usage(tmp_path: Path, command: str, top: str):
+    url = f"sqlite:///{tmp_path / 'none.sqlite'}"
+    error = one_error(newsdb("--database", url, command, "--totals", "--top", top), code=2)
+    assert "Invalid value for '--top'" in error and "is not in the range" in error
+
+
+def test_the_largest_top_is_taken(mini, database_url):
+    result = newsdb("--database", database_url, "sources", "--totals", "--top", str(2**63 - 1))
+    assert result.exit_code == 0, result.output
+    assert "Jane Doe" in result.stdout
+
+
+def test_an_argument_that_is_not_utf8_is_bad_usage(tmp_path: Path):
+    url = f"sqlite:///{tmp_path / 'none.sqlite'}"
+    # what Python makes of the bytes b"\xff" in argv (surrogateescape)
+    error = one_error(newsdb("--database", url, "quotes", "--article", "\udcff"), code=2)
+    assert error == "Error: the argument '\\xff' is not valid UTF-8"
+    assert not (tmp_path / "none.sqlite").exists()
+
+
+def test_an_argument_that_is_not_utf8_is_bad_usage_as_a_process(mini, database_url):
+    env = {**os.environ, ENV_VAR: database_url}
+    result = subprocess.run(
+        [os.fsencode(BIN / "newsdb"), b"quotes", b"--article", b"caf\xe9"],
+        check=False,
+        capture_output=True,
+        env=env,
+    )
+    assert result.returncode == 2
+    assert result.stderr == b"Error: the argument 'caf\\xe9' is not valid UTF-8\n"
+
+
+# -- a schema this version does not know ---------------------------------------------------
+
+
+def test_a_schema_from_a_newer_newsdb_is_named(mini, database_url):
+    with mini.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = 'ffff'"))
+        counts = connection.execute(text("SELECT count(*) FROM quote")).scalar()
+    for args in [["seed"], ["load", str(MINI)], ["quotes"], ["verify"]]:
+        error = one_error(newsdb("--database", database_url, *args))
+        assert "is at schema 'ffff', which newsdb" in error and "does not know" in error
+    with mini.connect() as connection:
+        assert connection.execute(text("SELECT version_num FROM alembic_version")).all() == [
+            ("ffff",)
+        ]
+        assert connection.execute(text("SELECT count(*) FROM quote")).scalar() == counts
+
+
+# -- files -----------------------------------------------------------------------------------
+
+
+def test_an_annotation_that_is_not_utf8_is_named(tmp_path: Path):
+    folder = copy_mini(tmp_path)
+    path = folder / "annotations.yaml"
+    source = path.read_bytes()
+    path.write_bytes(source.replace(b"Bridge falls", b"Bridge f\xe4lls"))
+    line = source[: source.index(b"Bridge falls")].count(b"\n") + 1
+    url = f"sqlite:///{tmp_path / 'x.sqlite'}"
+    error = one_error(newsdb("--database", url, "load", str(folder)))
+    assert error.startswith(f"Error: {path}:{line}: not UTF-8: byte 0xe4 at offset ")
+    assert not (tmp_path / "x.sqlite").exists()
+
+
+def test_an_article_text_that_is_not_utf8_is_named(tmp_path: Path):
+    import hashlib
+
+    body = (MINI / "article.txt").read_bytes().replace(b"Jane", b"J\xffne", 1)
+
+    def declare(doc):
+        doc["article"]["sha256"] = hashlib.sha256(body).hexdigest()
+
+    folder = copy_mini(tmp_path, declare, body=body)
+    url = f"sqlite:///{tmp_path / 'x.sqlite'}"
+    error = one_error(newsdb("--database", url, "load", str(folder)))
+    offset = body.index(b"\xff")
+    line = body[:offset].count(b"\n") + 1
+    expected = f"{folder / 'article.txt'}:{line}: not UTF-8: byte 0xff at offset {offset}:"
+    assert error.startswith(f"Error: {expected}")
+
+
+@pytest.mark.parametrize(
+    "name", ["../../../etc/hostname", "/etc/hostname", "sub/article.txt", "..", "link.txt"]
+)
+def test_the_text_must_be_a_file_of_the_folder(tmp_path: Path, name: str):
+    def point(doc):
+        doc["article"]["text"] = name
+
+    folder = copy_mini(tmp_path, point)
+    (folder / "sub").mkdir()
+    shutil.copy(folder / "article.txt", folder / "sub" / "article.txt")
+    outside = tmp_path / "outside.txt"
+    shutil.copy(folder / "article.txt", outside)
+    (folder / "link.txt").symlink_to(outside)
+    url = f"sqlite:///{tmp_path / 'x.sqlite'}"
+    result = newsdb("--database", url, "load", str(folder))
+    error = one_error(result)
+    assert f"article.text: the text file {name!r} must be a file in the article's folder" in error
+    assert "sha256" not in result.output
+    assert not (tmp_path / "x.sqlite").exists()
+
+
+@pytest.mark.parametrize("count", [2**31, 2**63, 2**64])
+def test_a_death_toll_too_large_is_one_line_and_nothing_written(
+    backend, mini, database_url, tmp_path, count
+):
+    def inflate(doc):
+        doc["events"][0]["fatalities"]["count"] = count
+
+    with mini.connect() as connection:
+        before = connection.execute(text("SELECT fatalities FROM event_report")).all()
+    result = newsdb("--database", database_url, "load", str(copy_mini(tmp_path, inflate)))
+    if result.exit_code == 0:  # SQLite takes up to 2**63-1: the limits are the format's to set
+        assert backend == "sqlite" and count < 2**63
+        return
+    error = one_error(result)
+    assert "annotations.yaml: refused by the database, nothing written: " in error
+    with mini.connect() as connection:
+        assert connection.execute(text("SELECT fatalities FROM event_report")).all() == before
+
+
+# -- what is printed ------------------------------------------------------------------------
+
+LOUD = "Jane \x1b]0;pwned\x07\x1b[2J\x1b[31mDoe\x9b1m\u202e"
+
+
+@pytest.fixture
+def loud(backend, database_url, tmp_path) -> str:
+    """A database holding the mini article with an actor's name full of terminal controls."""
+
+    def rename(doc):
+        doc["actors"][0]["name"] = LOUD
+
+    result = newsdb("--database", database_url, "load", str(copy_mini(tmp_path, rename)))
+    assert result.exit_code == 0, result.output
+    return database_url
+
+
+def test_control_characters_in_names_are_never_printed_raw(loud):
+    import json
+
+    for command in [["sources"], ["quotes"], ["claims"], ["sources", "--totals"]]:
+        result = newsdb("--database", loud, *command)
+        assert result.exit_code == 0, result.output
+        assert not any(c in result.stdout for c in "\x1b\x07\x9b\u202e"), command
+        assert "Jane \\x1b]0;pwned\\x07\\x1b[2J" in result.stdout, command
+    result = newsdb("--database", loud, "sources", "--format", "json")
+    assert not any(c in result.stdout for c in "\x1b\x07\x9b\u202e")
+    assert LOUD in {row["name"] for row in json.loads(result.stdout)}  # the same data
+    # CSV to a program (not a terminal) keeps the values as stored
+    assert LOUD in newsdb("--database", loud, "sources", "--format", "csv").stdout
+
+
+def test_a_huge_value_is_shortened_in_an_error(tmp_path: Path):
+    def huge(doc):
+        doc["actors"][0]["kind"] = "x" * 1_000_000
+
+    folder = copy_mini(tmp_path, huge)
+    error = one_error(
+        newsdb("--database", f"sqlite:///{tmp_path / 'x.sqlite'}", "load", str(folder))
+    )
+    assert len(error) < 1000
+    assert "actors[0].kind" in error and "(1,000,000 characters)" in error
+
+
+def test_a_line_break_in_a_value_does_not_break_the_error_line(tmp_path: Path):
+    url = f"sqlite:///{tmp_path / 'none.sqlite'}"
+    error = one_error(newsdb("--database", url, "quotes", "--format", "a\nb\x1b"), code=2)
+    assert "'a\\nb\\x1b'" in error
