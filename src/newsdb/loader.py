@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from sqlalchemy import delete, insert, select, text, union, update
 from sqlalchemy.orm import Session
 
-from newsdb import textref
+from newsdb import paragraphs, textref
 from newsdb.annotation import AnnotationFile
 from newsdb.models import (
     Actor,
@@ -42,6 +42,7 @@ from newsdb.models import (
     Mention,
     Paragraph,
     Quote,
+    TimeExpression,
 )
 from newsdb.vocab import MetadataField, QuoteKind
 
@@ -134,7 +135,7 @@ def read_folder(folder: Path | str) -> Plan:
     source = path.read_text(encoding="utf-8")
     try:
         root = yaml.compose(source, Loader=_YamlLoader)
-        data = yaml.load(source, Loader=_YamlLoader)  # noqa: S506 (a SafeLoader)
+        data = yaml.load(source, Loader=_YamlLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         reason = getattr(error, "problem", None) or str(error)
@@ -263,12 +264,7 @@ def plan_document(
         "body": body,
         "sha256": digest,
     }
-    offset = 0
-    for number, paragraph in enumerate(body.split("\n"), start=1):
-        rows[Paragraph].append(
-            {"number": number, "span_start": offset, "span_end": offset + len(paragraph)}
-        )
-        offset += len(paragraph) + 1
+    rows[Paragraph] = paragraphs.rows(body)
     for name in MetadataField:
         meta = getattr(header, name.value)
         value = (
@@ -399,12 +395,10 @@ def plan_document(
         if quote.continues == quote.id:
             raise fail("a quote cannot continue itself", "quotes", i, "continues")
         found = place(quote.text, "quotes", i, "text")
-        if quote.kind != QuoteKind.INDIRECT and not (
-            body[found.start - 1 : found.start] == "“" and body[found.end : found.end + 1] == "”"
-        ):
+        if quote.kind != QuoteKind.INDIRECT and not between_marks(body, found.start, found.end):
             raise fail(
-                f"a {quote.kind} quote is the words between “ and ”, and {found.text[:40]!r}"
-                " is not",
+                f"a {quote.kind} quote is the words between “ and ” (or straight marks), and"
+                f" {found.text[:40]!r} is not",
                 "quotes",
                 i,
                 "text",
@@ -489,7 +483,66 @@ def plan_document(
                 }
             )
 
-    return Plan(path, doc, body, article, annotator[1], actor_rows, aliases, event_rows, rows, root)
+    plan = Plan(path, doc, body, article, annotator[1], actor_rows, aliases, event_rows, rows, root)
+    _plan_drafted(plan, annotator)
+    return plan
+
+
+#: the marks that open and close a quote; a quote that runs on into the next paragraph has no
+#: closing mark at the end of each paragraph but the last
+_OPENING, _CLOSING = '“"', '”"'
+
+
+def between_marks(body: str, start: int, end: int) -> bool:
+    """Whether ``body[start:end]`` is the words of a quote: after an opening mark, before a
+    closing one (or the end of its paragraph, for a quote that runs on)."""
+    before, after = body[start - 1 : start], body[end : end + 1]
+    return start > 0 and before in _OPENING and (after in _CLOSING or after in ("\n", ""))
+
+
+def _plan_drafted(plan: Plan, annotator: tuple) -> None:
+    """What drafted annotations add (issue 10): each row's confidence, and the time expressions.
+
+    A drafted actor's confidence goes on each of its mentions (the actor row is shared).
+    """
+    doc = plan.doc
+    by_actor = {("actor", a.slug): a.confidence for a in doc.actors}
+    for row in plan.rows[Mention]:
+        row["confidence"] = by_actor[row["actor_id"]]
+    for row, aff in zip(plan.rows[Affiliation], doc.affiliations, strict=True):
+        row["confidence"] = aff.confidence
+    for model, items in ((Quote, doc.quotes), (Claim, doc.claims)):
+        by_key = {item.id: item.confidence for item in items}
+        for row in plan.rows[model]:
+            row["confidence"] = by_key[row["key"]]
+    spans = {}
+    for i, time in enumerate(doc.times):
+        try:
+            found = textref.resolve(plan.body, time.text)
+        except textref.TextRefError as error:
+            raise plan.fail(str(error), "times", i, "text") from None
+        if (found.start, found.end) in spans:
+            raise plan.fail(
+                f"{found.text!r} at {found.start} is already times[{spans[found.start, found.end]}]",
+                "times",
+                i,
+                "text",
+            )
+        spans[found.start, found.end] = i
+        plan.rows[TimeExpression].append(
+            {
+                "span_start": found.start,
+                "span_end": found.end,
+                "as_written": found.text,
+                "start_date": time.start,
+                "end_date": time.end,
+                "precision": time.precision,
+                "resolution": time.resolution,
+                "duration": time.duration,
+                "confidence": time.confidence,
+                "annotator_id": annotator,
+            }
+        )
 
 
 def _ref(kind: str, key: str | None):
@@ -519,6 +572,7 @@ ARTICLE_TABLES: list[type] = [
     ClaimQuote,
     ClaimRelation,
     ClaimCheck,
+    TimeExpression,
 ]
 _BY_CLAIM = {ClaimEvent, ClaimQuote, ClaimRelation, ClaimCheck}
 _SKIP = {"id", "article_id", "created_at"}
