@@ -1,0 +1,445 @@
+"""Attributions found in raw text: :func:`find_attributions` is the entry point.
+
+Reading order matters, because "she added" and "Kugelman" resolve to who came before, so the
+text is read sentence by sentence: first the quotation-mark segments that open in the
+sentence (their cue after the closing mark, before the opening one, or none: a continuation
+or a speaker named in the sentence before), then reported speech without marks ("X said
+that ...", "..., analysts said.", "according to X"), then agentless cues ("were reported
+to"). Every sentence left over is the writer's own voice.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from newsdb.extract import cues
+from newsdb.extract.modes import mode_of
+from newsdb.extract.phrases import is_source, np_after, np_before
+from newsdb.extract.quotes import Quote, find_quotes
+from newsdb.extract.segment import paragraphs, sentences
+from newsdb.extract.speakers import Resolver, Speaker, kind_of
+from newsdb.extract.types import Attribution, Span
+from newsdb.vocab import AttributionMode
+
+_COLON_INTRO = re.compile(
+    r"(?:^|[.!?]\s+)(?P<cue>Said|Says|Added|Adds|Wrote|Writes|Asked|Explained|Noted|Recalled)"
+    r"\s+(?P<src>[^:]{1,80}?)\s*:\s*$"
+)
+_DASH = re.compile(r"^\s*[—–―]\s*")
+_CONTINUING = frozenset("added adds adding continued continues went".split())
+_TRAIL = re.compile(r"^[\s.,;:]*$")
+# a short adverbial that may follow a cue at the end of a sentence: "on Sunday", "in an interview"
+_ADVERBIAL = re.compile(
+    r"^(?:\s+(?:on|in|at|during|last|this|late|early|to|with|from|before|after|via|over|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|Thursday)"
+    r"\b[^,;:“”\"]{0,60}?)?\s*[.!?]?[”\"]?\s*$"
+)
+
+
+@dataclass
+class _Item:
+    kind: str
+    content: Span
+    cue: Span | None
+    source: Span | None
+    speakers: list[Speaker]
+    confidence: float
+    claim: Span | None = None
+    continues: _Item | None = None
+    extra: dict = field(default_factory=dict)
+
+
+class _Reader:
+    """The state of one pass over a text."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.paras = paragraphs(text)
+        self.sents = [s for p in self.paras for s in sentences(text, p)]
+        self.starts = [s.start for s in self.sents]
+        self.quotes = find_quotes(text, self.paras)
+        self.resolver = Resolver(text)
+        self.items: list[_Item] = []
+        self.used: list[tuple[int, int]] = []  # cue spans already taken
+        self.inside: list[tuple[int, int]] = [(q.content.start, q.content.end) for q in self.quotes]
+
+    # -- helpers ----------------------------------------------------------------------------
+    def sentence_at(self, pos: int) -> Span:
+        i = max(0, bisect.bisect_right(self.starts, pos) - 1)
+        return self.sents[i] if self.sents else Span(0, len(self.text), self.text)
+
+    def in_quote(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.inside)
+
+    def taken(self, span: Span) -> bool:
+        return any(a < span.end and span.start < b for a, b in self.used)
+
+    def span(self, a: int, b: int) -> Span:
+        """A span with the spaces and trailing punctuation at its ends cut off."""
+        t = self.text
+        while a < b and (t[a].isspace() or t[a] in ",;:—–"):
+            a += 1
+        while b > a and (t[b - 1].isspace() or t[b - 1] in ",;:.—–"):
+            b -= 1
+        return Span.of(t, a, b)
+
+    def speakers(self, source: Span | None, sentence: Span) -> list[Speaker]:
+        if source is None:
+            return []
+        found = self.resolver.resolve(source, sentence)
+        if not found:
+            kind, named = kind_of(source.text)
+            found = [Speaker(source.text, kind, False)]
+        for sp in found:
+            self.resolver.remember(source.start, sp)
+        return found
+
+    def add(self, item: _Item) -> _Item:
+        self.items.append(item)
+        if item.cue is not None:
+            self.used.append((item.cue.start, item.cue.end))
+        return item
+
+
+# -- quotation-mark segments ----------------------------------------------------------------
+def _cue_after(r: _Reader, q: Quote) -> tuple[Span, Span | None] | None:
+    """ "...,” said X" / "...,” X said" / "...” —X": the cue and source after a closing mark."""
+    if q.close_mark is None:
+        return None
+    t = r.text
+    para = r.paras[q.paragraph]
+    sent = r.sentence_at(q.end)
+    hi = min(para.end, max(sent.end, q.end + 1))
+    nxt = t.find("“", q.end, hi)
+    if nxt != -1:
+        hi = nxt
+    dash = _DASH.match(t, q.end, hi)
+    if dash:
+        src = np_after(t, dash.end(), hi)
+        if src is not None and src.text[:1].isupper():
+            return Span.of(t, dash.start() + (len(dash.group()) - len(dash.group().lstrip())),
+                           dash.end()), src
+    m = cues.CUE.search(t, q.end, min(hi, q.end + 90))
+    if m is None or r.taken(Span(m.start(), m.end(), "")):
+        return None
+    between = t[q.end : m.start()]
+    cue = Span.of(t, m.start(), m.end())
+    if _TRAIL.match(between):  # inverted: "said Michael Kugelman, the director ..."
+        src = np_after(t, m.end(), hi)
+        return (cue, src) if src is not None and is_source(src) else None
+    src = np_before(t, q.end, m.start())
+    if src is None or t[q.end : src.start].strip(" ,\u00a0") or not is_source(src):
+        return None
+    return cue, src
+
+
+def _cue_before(r: _Reader, q: Quote) -> tuple[Span, Span | None] | None:
+    """ "X said: “...”", "Said the mayor: “...”", "In a statement, Iran said it “...”"."""
+    t = r.text
+    sent = r.sentence_at(q.open_mark)
+    lo = sent.start
+    for other in r.quotes:
+        if other is not q and lo <= other.end <= q.open_mark:
+            lo = other.end
+    colon = _COLON_INTRO.search(t, lo, q.open_mark)
+    if colon:
+        return Span.of(t, colon.start("cue"), colon.end("cue")), Span.of(
+            t, colon.start("src"), colon.end("src"))
+    last = None
+    for m in cues.CUE.finditer(t, lo, q.open_mark):
+        if not r.in_quote(m.start()):
+            last = m
+    if last is None or len(t[last.end() : q.open_mark].split()) > 12:
+        return None
+    verb = last.group("verb").lower()
+    cue = Span.of(t, last.start(), last.end())
+    if r.taken(cue):
+        return None
+    src = np_before(t, lo, last.start())
+    if src is not None and not is_source(src):
+        src = None
+    if src is None:
+        if verb not in cues.PARTICIPLES:
+            return None
+        src = _subject(r, sent)
+    stmt = cues.STATEMENT.search(t, lo, src.start if src else last.start())
+    if stmt:
+        cue = Span.of(t, stmt.start(), stmt.end())
+    return cue, src
+
+
+def _subject(r: _Reader, sent: Span) -> Span | None:
+    """The capitalised phrase a sentence opens with: the subject of "…, calling it “…”"."""
+    m = re.match(r"(?:(?:The|A|An)\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)*", sent.text)
+    return Span.of(r.text, sent.start, sent.start + m.end()) if m else None
+
+
+def _is_direct(r: _Reader, q: Quote) -> bool:
+    """A quote that opens its sentence (or follows a colon) and starts with a capital."""
+    sent = r.sentence_at(q.open_mark)
+    before = r.text[sent.start : q.open_mark].strip()
+    return (not before or before.endswith(":")) and q.content.text[:1].isupper()
+
+
+def _read_quote(r: _Reader, q: Quote, prev: _Item | None) -> None:
+    t = r.text
+    direct = _is_direct(r, q)
+    kind = "direct" if direct else "partial"
+    sent = r.sentence_at(q.open_mark)
+    found = None if q.carried else (_cue_after(r, q) or _cue_before(r, q))
+    marks = Span.of(t, q.open_mark, q.end)
+    if found is None:
+        _uncued_quote(r, q, prev, kind, marks)
+        return
+    cue, src = found
+    after = cue.start >= q.end
+    if direct:
+        claim = marks
+    elif after:
+        claim = r.span(sent.start, q.end)
+    else:
+        claim = r.span(cue.end, sent.end)
+    item = _Item(kind, q.content, cue, src, r.speakers(src, sent),
+                 0.9 if q.close_mark is not None else 0.5, claim)
+    if cue.text.lower().split()[-1] in _CONTINUING:
+        item.continues = _last_of(r, item.speakers)
+    r.add(item)
+
+
+def _uncued_quote(r: _Reader, q: Quote, prev: _Item | None, kind: str, marks: Span) -> None:
+    """A quote without a cue of its own: it carries on the one before, or its speaker is
+    named in the sentence before; otherwise (a scare quote, a title) it is nobody's."""
+    t = r.text
+    sent = r.sentence_at(q.open_mark)
+    same_para = prev is not None and r.sentence_at(prev.content.start).start >= r.paras[q.paragraph].start
+    if prev is not None and prev.kind in ("direct", "partial") and (
+        q.carried or same_para or r.sentence_at(prev.content.end) == sent
+    ):
+        r.add(_Item(kind, q.content, prev.cue, prev.source, prev.speakers,
+                    0.7 if q.close_mark is not None else 0.4, marks, continues=prev))
+        return
+    if kind != "direct":
+        return
+    i = bisect.bisect_right(r.starts, sent.start) - 2
+    if i < 0:
+        return
+    before = r.sents[i]
+    for item in reversed(r.items):
+        if item.speakers and before.start <= (item.cue or item.content).start < before.end:
+            r.add(_Item(kind, q.content, None, item.source, item.speakers, 0.6, marks))
+            return
+    m = re.search(r"\b([A-Z][\w’'.\-]+(?:\s+[A-Z][\w’'.\-]+)+)", before.text)
+    if m:
+        src = Span.of(t, before.start + m.start(1), before.start + m.end(1))
+        sp = r.speakers(src, before)
+        if sp and sp[0].kind.value == "person":
+            r.add(_Item(kind, q.content, None, src, sp, 0.5, marks))
+
+
+def _last_of(r: _Reader, speakers: list[Speaker]) -> _Item | None:
+    names = {s.name for s in speakers}
+    for item in reversed(r.items):
+        if item.kind in ("direct", "partial") and {s.name for s in item.speakers} & names:
+            return item
+    return None
+
+
+# -- reported speech ------------------------------------------------------------------------
+def _according(r: _Reader, sent: Span) -> bool:
+    """ "According to X, ..." / "..., according to X." / "... is, according to X, ..."."""
+    t = r.text
+    m = cues.ACCORDING_TO.search(t, sent.start, sent.end)
+    if m is None or r.in_quote(m.start()):
+        return False
+    src = np_after(t, m.end(), sent.end)
+    if src is None:
+        return False
+    cue = Span.of(t, m.start(), m.end())
+    before = t[sent.start : m.start()].strip()
+    if not before or before.lower() in ("but", "and", "yet"):
+        comma = t.find(",", src.end, sent.end)
+        content = r.span(comma + 1 if comma != -1 else src.end, sent.end)
+    elif before.endswith(",") and _TRAIL.match(t[src.end : sent.end]) is not None:
+        content = r.span(sent.start, m.start())
+    else:
+        content = r.span(sent.start, sent.end)
+    if len(content.text.split()) < 3:
+        return False
+    r.add(_Item("indirect", content, cue, src, r.speakers(src, sent), 0.8))
+    return True
+
+
+def _classify(r: _Reader, sent: Span, m: re.Match[str]) -> tuple[str, _Item] | None:
+    """What one cue match in a sentence makes: a trailing, parenthetical or leading report."""
+    t = r.text
+    verb = m.group("verb").lower()
+    cue = Span.of(t, m.start(), m.end())
+    end = sent.end
+    before = t[sent.start : m.start()]
+    src = np_before(t, sent.start, m.start())
+    if src is not None and not is_source(src):
+        src = None
+    pre = t[sent.start : src.start].rstrip() if src else before.rstrip()
+    after = t[m.end() : end]
+    if src is not None and pre.endswith(",") and _ADVERBIAL.match(after):
+        content = r.span(sent.start, len(pre) + sent.start - 1)
+        return "trailing", _Item("indirect", content, cue, src, [], 0.75)
+    if src is not None and pre.endswith(",") and re.match(r"^\s*(?:\w+\s+){0,3}?\w*\s*,", after):
+        return "aside", _Item("indirect", r.span(sent.start, end), cue, src, [], 0.7)
+    if src is None and before.rstrip().endswith(","):
+        inv = np_after(t, m.end(), end)
+        if inv is not None and is_source(inv) and _TRAIL.match(t[inv.end : end].split(",")[0]):
+            content = r.span(sent.start, sent.start + len(before.rstrip()) - 1)
+            return "trailing", _Item("indirect", content, cue, inv, [], 0.75)
+    if src is not None and (not pre or pre[-1] in ",;:" or pre.split()[-1].lower() in
+                            ("that", "what", "and", "but", "because", "as", "while", "which",
+                             "when", "so", "though", "although", "if", "where")):
+        start = _content_start(r, m, verb, end)
+        if start is None:
+            return None
+        stop = end
+        if pre and pre.split()[-1].lower() in ("what", "which"):
+            comma = t.find(",", start, end)
+            stop = comma if comma != -1 else end
+        content = r.span(start, stop)
+        if len(content.text.split()) < 3:
+            return None
+        return "leading", _Item("indirect", content, cue, src, [], 0.7)
+    return None
+
+
+_OBJECT = re.compile(
+    r"\s+(?:him|her|them|me|us|reporters|journalists|the\s+\w+(?:\s+\w+)?|[A-Z][\w’'.\-]*"
+    r"(?:\s+[A-Z][\w’'.\-]*)*|an?\s+\w+(?:\s+\w+)?)"
+)
+_WHEN = re.compile(
+    r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|"
+    r"today|last\s+\w+|this\s+\w+|earlier|recently|in\s+an?\s+(?:interview|statement|"
+    r"speech|email|op-ed|post)(?:\s+(?:with|on|to)\s+[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)*)?)\b,?"
+)
+
+
+def _content_start(r: _Reader, m: re.Match[str], verb: str, end: int) -> int | None:
+    """Where the reported content starts after a cue: at "that" if it comes, past the
+    object of "told" and a time ("on Sunday"); None when the verb needs "that" and lacks it."""
+    t = r.text
+    pos = m.end()
+    if verb in cues.TAKES_OBJECT:
+        o = _OBJECT.match(t, pos, end)
+        if o:
+            pos = o.end()
+    w = _WHEN.match(t, pos, end)
+    if w:
+        pos = w.end()
+    rest = t[pos:end].lstrip(" ,")
+    if rest.startswith("that ") or rest.startswith(":"):
+        return end - len(rest)
+    if verb in cues.NEEDS_THAT:
+        if rest.startswith("as ") and verb.startswith(("describ", "call", "see", "view")):
+            return end - len(rest) + 3
+        return None
+    return end - len(rest)
+
+
+def _reported(r: _Reader, sent: Span) -> None:
+    if _according(r, sent):
+        return
+    choice: dict[str, _Item] = {}
+    for m in cues.CUE.finditer(r.text, sent.start, sent.end):
+        cue = Span(m.start(), m.end(), "")
+        if r.in_quote(m.start()) or r.taken(cue):
+            continue
+        got = _classify(r, sent, m)
+        if got is not None:
+            choice.setdefault(got[0], got[1])
+            if got[0] in ("trailing", "aside"):
+                choice[got[0]] = got[1]
+    for kind in ("trailing", "aside", "leading"):
+        if kind in choice:
+            item = choice[kind]
+            if any(i.claim and i.claim.start <= item.content.start and
+                   item.content.end <= i.claim.end for i in r.items):
+                return  # already said by a quote's own attribution
+            item.speakers = r.speakers(item.source, sent)
+            r.add(item)
+            return
+
+
+def _passive(r: _Reader, sent: Span) -> None:
+    """Agentless cues: "were reported to", "widely understood", "was seen as"."""
+    t = r.text
+    for m in cues.PASSIVE.finditer(t, sent.start, sent.end):
+        cue = Span.of(t, m.start(), m.end())
+        if r.in_quote(m.start()) or r.taken(cue):
+            continue
+        if any(i.content.start <= m.start() < i.content.end for i in r.items if i.source):
+            continue
+        lo = sent.start
+        for ch in ",;—–":
+            k = t.rfind(ch, sent.start, m.start())
+            if k != -1 and len(t[k:m.start()].split()) > 1:
+                lo = max(lo, k + 1)
+        r.add(_Item("indirect", r.span(lo, sent.end), cue, None, [], 0.6))
+        return
+
+
+# -- assembly -------------------------------------------------------------------------------
+def find_attributions(text: str) -> list[Attribution]:
+    """Every attribution in ``text``: quotes, reported speech, agentless cues, and one
+    ``writer`` attribution for each sentence nobody is credited with, in text order."""
+    r = _Reader(text)
+    qi = 0
+    prev: _Item | None = None
+    for sent in r.sents:
+        while qi < len(r.quotes) and r.quotes[qi].open_mark < sent.end:
+            n = len(r.items)
+            _read_quote(r, r.quotes[qi], prev)
+            if len(r.items) > n:
+                prev = r.items[-1]
+            qi += 1
+        _reported(r, sent)
+        _passive(r, sent)
+    _backfill(r)
+    return _finish(r)
+
+
+def _backfill(r: _Reader) -> None:
+    """A quote chain whose cue came only at a later part gives it to the earlier parts."""
+    for item in reversed(r.items):
+        head = item.continues
+        if head is not None and not head.speakers and item.speakers:
+            head.speakers, head.cue, head.source = item.speakers, item.cue, item.source
+
+
+def _finish(r: _Reader) -> list[Attribution]:
+    spans = [(i.content.start, i.content.end) for i in r.items]
+    spans += [(i.claim.start, i.claim.end) for i in r.items if i.claim]
+    spans += [(i.cue.start, i.cue.end) for i in r.items if i.cue]
+    for sent in r.sents:
+        if not any(a < sent.end and sent.start < b for a, b in spans):
+            content = r.span(sent.start, sent.end) if len(sent.text) > 1 else sent
+            r.items.append(_Item("writer", content, None, None, [], 0.5))
+    r.items.sort(key=lambda i: (i.content.start, i.content.end))
+    out: list[Attribution] = []
+    index: dict[int, int] = {}
+    for item in r.items:
+        index[id(item)] = len(out)
+        for sp in item.speakers or [None]:
+            out.append(_attribution(item, sp, index))
+    return out
+
+
+def _attribution(item: _Item, sp: Speaker | None, index: dict[int, int]) -> Attribution:
+    if item.kind == "writer":
+        mode = AttributionMode.WRITER
+    else:
+        mode = mode_of(sp, item.source.text if item.source else "",
+                       item.cue.text if item.cue else "")
+    cont = index.get(id(item.continues)) if item.continues is not None else None
+    return Attribution(
+        kind=item.kind, mode=mode, content=item.content, cue=item.cue, source=item.source,
+        speaker=sp.name if sp else None, speaker_kind=sp.kind if sp else None,
+        confidence=item.confidence, continues=cont, claim=item.claim or item.content,
+    )

@@ -1,0 +1,88 @@
+"""The cue lexicon: the words that mark speech, thought or report ("said", "told",
+"according to", "in a statement", "has learned", "warned", "believes"...).
+
+Verbs are listed by their forms, so no stemmer is needed. ``CUE`` matches a verb with the
+auxiliaries and adverbs that belong to the cue ("has said", "also told", "later added"), in
+any case. Passive cues ("were reported to", "widely understood", "was seen as") credit nobody.
+"""
+
+from __future__ import annotations
+
+import re
+
+# verbs that report speech or a stated view, each with its forms
+_FORMS = """
+say says said saying | tell tells told telling | add adds added adding
+write writes wrote writing | note notes noted noting | argue argues argued arguing
+explain explains explained explaining | warn warns warned warning
+believe believes believed | think thinks | claim claims claimed claiming
+insist insists insisted insisting | state states stated | announce announces announced announcing
+report reports reported | suggest suggests suggested suggesting
+acknowledge acknowledges acknowledged acknowledging | assert asserts asserted
+contend contends contended | predict predicts predicted predicting
+maintain maintains maintained | recall recalls recalled recalling
+reply replies replied | respond responds responded | tweet tweets tweeted tweeting
+declare declares declared declaring | concede concedes conceded | confirm confirms confirmed
+estimate estimates estimated | ask asks asked asking | continue continues continued
+observe observes observed | emphasize emphasizes emphasized emphasised | stress stresses stressed
+complain complains complained complaining | admit admits admitted admitting
+agree agrees agreed | counter counters countered | caution cautions cautioned
+conclude concludes concluded | reveal reveals revealed | promise promises promised promising
+vow vows vowed vowing | pledge pledges pledged | urge urges urged urging
+recount recounts recounted | remark remarks remarked | quip quips quipped | joke jokes joked
+testify testifies testified | allege alleges alleged | speculate speculates speculated
+charge charges charged | boast boasts boasted | lament laments lamented | wonder wonders wondered
+hope hopes hoped | fear fears feared | worry worries worried | expect expects
+signal signals signaled signalled | indicate indicates indicated | blame blames blamed
+describe describes described | call calls called calling | learn learns learned
+insist insists | point points pointed | show shows showed | find finds found
+"""
+VERB_FORMS = frozenset(w for group in _FORMS.split("|") for w in group.split())
+
+#: forms that need "that" (or a quote) after them to count as a cue: "found that", "shows that"
+NEEDS_THAT = frozenset(
+    "hope hopes hoped fear fears feared worry worries worried expect expects think thinks "
+    "believe believes believed show shows showed find finds found learn learns point points "
+    "pointed signal signals signaled signalled indicate indicates indicated continue continues "
+    "continued call calls called describe describes described blame blames blamed charge "
+    "charges charged counter counters countered state states stated report reports "
+    "reported estimate estimates estimated".split()
+)
+#: forms that never stand alone before a quote or a clause as a reliable cue
+_ASPECT = (
+    r"(?:has|have|had|will|would|could|might|may|did|does|do|also|later|previously|"
+    r"repeatedly|then|once|recently|publicly|privately|often|long|already|never|reportedly|"
+    r"again|further|ultimately|initially|first|still|even|just|quickly|simply|flatly|"
+    r"separately|earlier|now|only|has\s+also|had\s+also|not|n’t|n't)"
+)
+_VERB = "|".join(sorted(VERB_FORMS, key=len, reverse=True))
+#: a cue verb with its auxiliaries; group "verb" is the verb itself
+CUE = re.compile(
+    rf"\b(?:{_ASPECT}\s+){{0,3}}(?P<verb>{_VERB})\b(?:\s+out\b(?=\s+that))?"
+    r"(?P<stmt>\s+in\s+(?:a|an|the|its|his|her|their)\s+(?:\w+\s+)?statement\b)?",
+    re.IGNORECASE,
+)
+#: forms that report someone else's words in a participle clause: "..., adding that"
+PARTICIPLES = frozenset(w for w in VERB_FORMS if w.endswith("ing"))
+#: verbs whose object comes before the reported content: "told reporters that ..."
+TAKES_OBJECT = frozenset("tell tells told telling ask asks asked asking urge urges urged "
+                         "urging warn warns warned warning promise promises promised "
+                         "assure assures assured remind reminds reminded".split())
+
+ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to\b")
+STATEMENT = re.compile(r"\b[Ii]n\s+(?:a|an|the|its|his|her|their)\s+(?:\w+\s+)?statement\b")
+HAS_LEARNED = re.compile(r"\b(?:has|have)\s+learned\b")
+
+#: agentless attribution: nobody is named as the source
+PASSIVE = re.compile(
+    r"\b(?:(?:is|are|was|were|been|being|be)\s+(?:(?:widely|generally|largely|commonly|"
+    r"broadly|also|now|still|long|often)\s+)?(?:reported|believed|thought|understood|said|"
+    r"expected|seen|considered|viewed|regarded|rumou?red|alleged|accused|estimated|"
+    r"known|described|perceived|deemed)\s+(?:to|as|that|of)\b"
+    r"|widely\s+(?:understood|believed|seen|viewed|regarded|expected|reported|accused|"
+    r"considered|known|criticized|criticised|praised)"
+    r"|reportedly|allegedly|it\s+(?:is|was|has\s+been)\s+(?:widely\s+)?(?:reported|believed|"
+    r"said|thought|understood|feared|expected)\s+that"
+    r"|raised\s+(?:fears|concerns|questions|hopes|doubts|alarm)(?=\s+that|\s+about|\s+over))\b",
+    re.IGNORECASE,
+)
