@@ -156,7 +156,7 @@ def read_folder(folder: Path | str) -> Plan:
         raise AnnotationError(path, "missing: an article folder needs its annotations.yaml")
     source = path.read_text(encoding="utf-8")
     try:
-        data = yaml.load(source, Loader=_YamlLoader)  # noqa: S506 (a SafeLoader)
+        data = yaml.load(source, Loader=_YamlLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         reason = getattr(error, "problem", None) or str(error)
@@ -978,6 +978,7 @@ def _store_aliases(session: Session, plan: Plan, keys: _Keys, report: Report) ->
 
 def _store_article(session: Session, plan: Plan, report: Report) -> int:
     values = plan.article
+    _adopt_draft(session, plan)
     row = session.execute(
         select(Article).where(Article.slug == values["slug"])
     ).scalar_one_or_none()
@@ -988,6 +989,42 @@ def _store_article(session: Session, plan: Plan, report: Report) -> int:
         session.execute(update(Article).where(Article.id == row.id).values(**values))
         report.status = "updated"
     return row.id
+
+
+#: the article's rows that name the annotator who made them
+_PROVENANCE = [
+    Mention,
+    Affiliation,
+    Quote,
+    Claim,
+    EventReport,
+    EventMention,
+    EventParticipant,
+    TimeExpression,
+]
+#: annotators whose rows a later annotation of the same text may take over: drafts
+DRAFTING = ("rule", "model")
+
+
+def drafted_only(session: Session, article_id: int) -> bool:
+    """Whether every annotation row of the article was drafted (by rules or a model)."""
+    annotators = union(
+        *(select(m.annotator_id).where(m.article_id == article_id) for m in _PROVENANCE)
+    )
+    kinds = session.scalars(select(Annotator.kind).where(Annotator.id.in_(annotators)))
+    return all(kind in DRAFTING for kind in kinds)
+
+
+def _adopt_draft(session: Session, plan: Plan) -> None:
+    """An annotation of a text that a draft stored under another slug takes that article
+    over: the article gets this annotation's slug, and its rows are then replaced as usual.
+    A text annotated by hand keeps its slug; a second slug for it is refused as before."""
+    slug, digest = plan.article["slug"], plan.article["sha256"]
+    if session.scalar(select(Article.id).where(Article.slug == slug)) is not None:
+        return
+    other = session.scalar(select(Article.id).where(Article.sha256 == digest))
+    if other is not None and drafted_only(session, other):
+        session.execute(update(Article).where(Article.id == other).values(slug=slug))
 
 
 def _columns(model) -> list[str]:
