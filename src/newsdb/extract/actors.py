@@ -1,0 +1,431 @@
+"""Actors the text names, with every mention: people, organisations, states, armed groups and
+unnamed collectives.
+
+The rules, in the order they claim text (a later rule never takes what an earlier one took):
+
+1. armed groups the text calls so: "a militant group, Jaish al-Adl";
+2. state institutions: "the Pakistani military", "Pakistan’s military", "Pakistani officials";
+3. capitalised sequences, labelled token by token: known organisations ("Taliban", "White
+   House"), organisations built on a head word ("the Brookings Institution", "the United
+   States Institute of Peace"), states and their adjectives ("Iran", "Iranian"), places and
+   months (dropped), titles ("Prime Minister"), and what is left of two to four words: a person;
+4. campaigns and administrations: "the Clinton campaign";
+5. collectives: "analysts", "observers";
+6. surnames: "Khan" after "Imran Khan" is the same person;
+7. the speakers an attribution step resolved, with their source spans ("she added").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from newsdb.extract import gazetteer as gz
+from newsdb.extract.names import Token, chunks, headline_lines
+from newsdb.extract.types import ActorDraft, Attribution, Span
+from newsdb.vocab import ActorKind
+
+# --- labels of the words in a capitalised sequence -------------------------------------------
+_PHRASES: dict[str, str] = {}
+for _words, _label in (
+    (gz.STOPWORDS, "stop"),
+    (gz.NAME_DESCRIPTORS, "party"),
+    (gz.PERSON_TITLES, "title"),
+    (gz.MONTHS, "month"),
+    (gz.WEEKDAYS, "weekday"),
+    (gz.PLACES, "place"),
+    (gz.DEMONYMS, "demonym"),
+    (gz.COUNTRY_NAMES, "country"),
+    (gz.KNOWN_ARMED_GROUPS, "armed"),
+    (gz.KNOWN_ORGS, "org"),
+):
+    for _w in _words:
+        _PHRASES[_w] = _label  # later lists win: "Washington" is a place, "America" a country
+_MAX_PHRASE = max(len(p.split()) for p in _PHRASES)
+_NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "del", "la", "le", "du", "bin", "ibn", "al-", "el-", "ad-", "as-", "ash-"})
+_ORG_LINKS = frozenset({"of", "for", "on", "and", "the", "de"})
+
+_ARMED_WORDS = r"(?:militant|armed|insurgent|terrorist|separatist|rebel|jihadist|extremist|paramilitary|militia)"
+_GROUP_WORDS = r"(?:group|organi[sz]ation|faction|outfit|movement|network|militia|force)"
+_NAME = r"[A-Z][\w’'-]*(?:[ ](?:(?:al|el|ad|as|ash)-|(?:bin|ibn|of|the)[ ])?[A-Z][\w’'-]*){0,4}"
+_ARMED_AFTER_RE = re.compile(
+    rf"\b(?:an?|the)[ ](?:[a-z-]+[ ]){{0,2}}?{_ARMED_WORDS}[ ]{_GROUP_WORDS}"
+    rf"(?:,[ ]|[ ](?:called|known as|named)[ ])(?P<name>{_NAME})"
+)
+_ARMED_BEFORE_RE = re.compile(
+    rf"(?<![\w’'])(?P<name>{_NAME}),[ ](?P<desc>(?:an?|the)[ ](?:[a-z-]+[ ]){{0,2}}?{_ARMED_WORDS}[ ]{_GROUP_WORDS})\b"
+)
+
+_INSTITUTIONS = r"(?:military|army|navy|air force|government|authorities|police|parliament|security forces|armed forces|intelligence services?|foreign ministry|regime|generals|military establishment)"
+_COLLECTIVE_WORDS = "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in sorted(gz.COLLECTIVE_NOUNS))
+_BODY_NOUN_RE = re.compile(rf"(?<=[ ])(?:(?P<inst>{_INSTITUTIONS})|(?P<coll>{_COLLECTIVE_WORDS}))\b")
+_BODY_OWNER_RE = re.compile(r"(?P<the>\b[Tt]he[ ])?(?P<word>(?:[A-Z][\w.]*[ ])?[A-Z][\w.]*?)(?P<poss>[’']s)?[ ]$")
+_COLLECTIVE_RE = re.compile(rf"\b(?P<noun>{_COLLECTIVE_WORDS})\b")
+_CAMPAIGN_RE = re.compile(
+    rf"\b(?P<name>[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+)?)[ ](?P<what>campaign|administration|transition team)\b"
+)
+_BEFORE_NAME_RE = re.compile(r"(?:\b(?:former|then-|late|acting)[ -]?)$")
+_PRONOUNS = frozenset("he she him her they them it his hers their its".split())
+
+
+class _Actors:
+    """The actors found so far, by (kind, name), and the characters already claimed."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.claimed = bytearray(len(text))
+        self.by_key: dict[tuple[ActorKind, str], ActorDraft] = {}
+
+    def free(self, start: int, end: int) -> bool:
+        return not any(self.claimed[start:end])
+
+    def add(self, kind: ActorKind, name: str, start: int, end: int, confidence: float, *,
+            claim: bool = True, country: str | None = None, part_of: str | None = None) -> ActorDraft:
+        actor = self.by_key.get((kind, name))
+        if actor is None:
+            actor = ActorDraft(name, kind, [], confidence, country=country, part_of=part_of)
+            self.by_key[(kind, name)] = actor
+        else:
+            actor.confidence = max(actor.confidence, confidence)
+            actor.part_of = actor.part_of or part_of
+        span = Span.of(self.text, start, end)
+        if span not in actor.mentions:
+            actor.mentions.append(span)
+        if claim:
+            self.claimed[start:end] = b"\x01" * (end - start)
+        return actor
+
+    def named(self, name: str) -> ActorDraft | None:
+        for (_, n), actor in self.by_key.items():
+            if n == name:
+                return actor
+        return None
+
+
+def find_actors(text: str, attributions: Sequence[Attribution] = ()) -> list[ActorDraft]:
+    """Every actor ``text`` names, each with all its mentions (exact spans), in order of first mention."""
+    found = _Actors(text)
+    _armed_groups(found)
+    _state_bodies(found)
+    _party_letters(found)
+    headlines = headline_lines(text)
+    for tokens in chunks(text):
+        in_headline = any(s <= tokens[0].start < e for s, e in headlines)
+        _read_chunk(found, tokens, in_headline)
+    _campaigns(found)
+    _part_of(found)
+    _collectives(found)
+    _merge_single_names(found)
+    _surnames(found)
+    _speakers(found, attributions)
+    actors = [a for a in found.by_key.values() if a.mentions]
+    for actor in actors:
+        actor.mentions.sort()
+    actors.sort(key=lambda a: a.mentions[0].start)
+    return actors
+
+
+def _armed_groups(found: _Actors) -> None:
+    for m in _ARMED_AFTER_RE.finditer(found.text):
+        found.add(ActorKind.ARMED_GROUP, m["name"], m.start("name"), m.end("name"), 0.8)
+        found.add(ActorKind.ARMED_GROUP, m["name"], m.start(), m.start("name") - 2, 0.8, claim=False)
+    for m in _ARMED_BEFORE_RE.finditer(found.text):
+        name = _strip_leading_stopwords(m["name"])
+        start = m.end("name") - len(name)
+        if name and found.free(start, m.end("name")):
+            found.add(ActorKind.ARMED_GROUP, name, start, m.end("name"), 0.8)
+            found.add(ActorKind.ARMED_GROUP, name, m.start("desc"), m.end("desc"), 0.8, claim=False)
+
+
+def _strip_leading_stopwords(name: str) -> str:
+    words = name.split(" ")
+    while words and words[0] in gz.STOPWORDS:
+        words.pop(0)
+    return " ".join(words)
+
+
+_PARTY_LETTER_RE = re.compile(r"\((?P<letter>[DR])-[A-Z][\w.]*(?:[ ][A-Z][\w.]*)?\)")
+
+
+def _party_letters(found: _Actors) -> None:
+    """The "D" of "Sen. Tim Kaine (D-Va.)" names the Democratic Party."""
+    for m in _PARTY_LETTER_RE.finditer(found.text):
+        party = gz.PARTY_LETTERS[m["letter"]]
+        found.add(ActorKind.ORGANISATION, party, m.start("letter"), m.end("letter"), 0.7)
+
+
+def _state_bodies(found: _Actors) -> None:
+    """ "the Pakistani military", "Pakistan’s military", "Pakistani officials": a state's organ."""
+    text = found.text
+    for m in _BODY_NOUN_RE.finditer(text):
+        owner = _BODY_OWNER_RE.search(text, max(0, m.start() - 40), m.start())
+        if owner is None:
+            continue
+        country, adjective, start = None, None, owner.start()
+        for word, at in ((owner["word"], owner.start("word")), (owner["word"].rsplit(" ", 1)[-1], None)):
+            if owner["poss"]:
+                country = gz.COUNTRY_NAMES.get(word)
+                adjective = country.demonyms[0] if country and country.demonyms else None
+            else:
+                country = gz.DEMONYMS.get(word)
+                adjective = word
+            if country is not None and adjective is not None:
+                if at is None:
+                    start = owner.end("word") - len(word)
+                break
+        if country is None or adjective is None:
+            continue
+        if owner["the"] and start == owner.start("word"):
+            start = owner.start()
+        if m["inst"]:
+            kind, noun, confidence = ActorKind.ORGANISATION, m["inst"], 0.8
+        else:
+            kind, noun, confidence = ActorKind.COLLECTIVE, m["coll"].lower(), 0.85
+        found.add(kind, f"{adjective} {noun}", start, m.end(), confidence, claim=False,
+                  country=country.iso2, part_of=country.name)
+        if m["coll"]:  # the noun is taken: "officials" here is not the bare collective
+            found.claimed[m.start("coll"):m.end("coll")] = b"\x01" * (m.end("coll") - m.start("coll"))
+
+
+def _label(tokens: list[Token]) -> list[str | None]:
+    """One label per token: a phrase list's label, or None for an unknown capitalised word."""
+    labels: list[str | None] = [None] * len(tokens)
+    i = 0
+    while i < len(tokens):
+        if tokens[i].connector:
+            labels[i] = "link"
+            i += 1
+            continue
+        for length in range(min(_MAX_PHRASE, len(tokens) - i), 0, -1):
+            if tokens[i + length - 1].connector:
+                continue
+            label = _PHRASES.get(" ".join(t.text for t in tokens[i:i + length]))
+            if label:
+                labels[i:i + length] = [label] * length
+                i += length
+                break
+        else:
+            i += 1
+    return labels
+
+
+def _read_chunk(found: _Actors, tokens: list[Token], in_headline: bool) -> None:
+    labels = _label(tokens)
+    _heads(tokens, labels)
+    text = found.text
+    i = 0
+    while i < len(tokens):
+        label = labels[i]
+        j = i
+        while j + 1 < len(tokens) and labels[j + 1] == label and label in ("org", "armed", "country", "place"):
+            j += 1
+        start, end = tokens[i].start, tokens[j].end
+        if not found.free(start, end):
+            i = j + 1
+            continue
+        words = " ".join(t.text for t in tokens[i:j + 1])
+        if label in ("org", "armed"):
+            kind = ActorKind.ORGANISATION if label == "org" else ActorKind.ARMED_GROUP
+            found.add(kind, words, start, end, 0.8)
+        elif label in ("country", "demonym"):
+            _state(found, tokens, labels, i, j)
+        elif label == "party" and words in gz.PARTIES:
+            found.add(ActorKind.ORGANISATION, gz.PARTIES[words], start, end, 0.7)
+        elif label is None:
+            j = _person(found, tokens, labels, i, in_headline)
+        i = j + 1
+
+
+def _heads(tokens: list[Token], labels: list[str | None]) -> None:
+    """Mark as "org" an organisation built on a head word and the words around it."""
+    for i, tok in enumerate(tokens):
+        if labels[i] is not None or tok.text not in gz.ORG_HEADS:
+            continue
+        first = i
+        while first > 0 and labels[first - 1] in (None, "place", "country", "demonym", "party"):
+            first -= 1
+        last, k, linked = i, i + 1, False
+        while k < len(tokens):
+            m = k
+            while m < len(tokens) and labels[m] == "link":
+                m += 1
+            links = [t.text for t in tokens[k:m]]
+            if m == k or m >= len(tokens) or not set(links) <= _ORG_LINKS:
+                break
+            if "and" in links and not linked:
+                break
+            if labels[m] not in (None, "place", "country", "demonym", "org"):
+                break
+            while m < len(tokens) and labels[m] in (None, "place", "country", "demonym", "org"):
+                m += 1
+            linked, last, k = True, m - 1, m
+        if first == last and tok.text not in ("Taliban",):
+            continue  # a head word alone ("the Department") names nothing
+        labels[first:last + 1] = ["org"] * (last + 1 - first)
+
+
+def _state(found: _Actors, tokens: list[Token], labels: list[str | None], i: int, j: int) -> None:
+    tok = tokens[i]
+    name = " ".join(t.text for t in tokens[i:j + 1])
+    if name in gz.AMBIGUOUS_COUNTRY_NAMES and i > 0 and labels[i - 1] is None:
+        return  # "Michael Jordan"
+    country = gz.country(name)
+    if country is None:
+        return
+    found.add(ActorKind.STATE, country.name, tok.start, tokens[j].end, 0.9, country=country.iso2)
+
+
+def _person(found: _Actors, tokens: list[Token], labels: list[str | None], i: int, in_headline: bool) -> int:
+    """Read a person's name from token i on; return the index of its last token."""
+    j = i
+    while j + 1 < len(tokens) and (
+        labels[j + 1] is None or (tokens[j + 1].text in _NAME_PARTICLES and j + 2 < len(tokens) and labels[j + 2] is None)
+    ):
+        j += 1
+    words = [t for t in tokens[i:j + 1] if not t.connector]
+    # titles and party words right before the name
+    t = i
+    while t > 0 and labels[t - 1] in ("title", "link") and (labels[t - 1] == "title" or t - 2 >= 0 and labels[t - 2] == "title"):
+        t -= 1
+    while t < i and labels[t] == "link":
+        t += 1
+    titled = t < i
+    if in_headline or any(w.text.isupper() and len(w.text) > 1 for w in words) or len(words) > 4:
+        return j
+    if words[-1].text in gz.ORG_HEADS or words[-1].text in gz.PLACE_HEADS or any(map(_names_a_thing, words)):
+        return j
+    if len(words) < 2 and not titled:
+        return j
+    text = found.text
+    start = tokens[t].start
+    before = _BEFORE_NAME_RE.search(text, max(0, start - 8), start)
+    if titled and before:
+        start = before.start()
+    name = " ".join(tk.text for tk in tokens[i:j + 1]).replace("- ", "-")
+    name = re.sub(r"(al|el|ad|as|ash)- ", r"\1-", name)
+    if not found.free(tokens[i].start, tokens[j].end):
+        return j
+    confidence = 0.9 if titled else 0.75
+    actor = found.add(ActorKind.PERSON, name, start, tokens[j].end, confidence)
+    if len(words) == 1:
+        actor.confidence = min(actor.confidence, 0.6)
+    return j
+
+
+_THING_LABELS = frozenset({"country", "demonym", "org", "armed", "place"})
+
+
+def _names_a_thing(word: Token) -> bool:
+    """ "Pro-Islamic", "France-Presse": a hyphenated word built on a country or organisation."""
+    return "-" in word.text and any(_PHRASES.get(p) in _THING_LABELS for p in word.text.split("-"))
+
+
+def _campaigns(found: _Actors) -> None:
+    """ "the Clinton campaign", "the Obama administration": an organisation named after a person."""
+    people = {a.name.split()[-1] for a in found.by_key.values() if a.kind is ActorKind.PERSON}
+    for m in _CAMPAIGN_RE.finditer(found.text):
+        name = m["name"]
+        if name.split()[-1] not in people and name not in people:
+            continue
+        if any(found.claimed[m.start("what"):m.end("what")]):
+            continue
+        # the name may be claimed as a person's mention: the organisation takes it
+        _unclaim_mention(found, m.start("name"), m.end("name"))
+        found.add(ActorKind.ORGANISATION, f"{name} {m['what']}", m.start(), m.end(), 0.75)
+
+
+_POSSESSIVE_RE = re.compile(r"[’']s[ ](?:the[ ])?$")
+
+
+def _part_of(found: _Actors) -> None:
+    """ "the Wilson Center’s South Asia Institute": the second organisation is part of the first."""
+    orgs = [a for a in found.by_key.values() if a.kind is ActorKind.ORGANISATION]
+    ends = {m.end: a for a in orgs for m in a.mentions}
+    for actor in orgs:
+        for mention in actor.mentions:
+            m = _POSSESSIVE_RE.search(found.text, max(0, mention.start - 7), mention.start)
+            owner = ends.get(m.start()) if m else None
+            if owner is not None and owner is not actor and actor.part_of is None:
+                actor.part_of = owner.name
+
+
+def _unclaim_mention(found: _Actors, start: int, end: int) -> None:
+    for actor in found.by_key.values():
+        if actor.kind is ActorKind.PERSON:
+            actor.mentions[:] = [s for s in actor.mentions if s.end <= start or s.start >= end]
+    found.claimed[start:end] = bytes(end - start)
+
+
+def _collectives(found: _Actors) -> None:
+    for m in _COLLECTIVE_RE.finditer(found.text):
+        if found.free(m.start(), m.end()):
+            found.add(ActorKind.COLLECTIVE, m["noun"].lower(), m.start(), m.end(), 0.85)
+
+
+def _merge_single_names(found: _Actors) -> None:
+    """A person known only as "Obama" (from "President Obama") is "Barack Obama" when the text
+    names him in full."""
+    full = {}
+    for actor in found.by_key.values():
+        if actor.kind is ActorKind.PERSON and " " in actor.name:
+            full.setdefault(_surname(actor.name), actor)
+    for key, actor in list(found.by_key.items()):
+        if actor.kind is ActorKind.PERSON and " " not in actor.name and actor.name in full:
+            target = full[actor.name]
+            target.mentions.extend(s for s in actor.mentions if s not in target.mentions)
+            target.confidence = max(target.confidence, actor.confidence)
+            del found.by_key[key]
+
+
+def _surname(name: str) -> str:
+    words = [w for w in name.split() if w.rstrip(".") not in ("Jr", "Sr", "II", "III", "IV")]
+    return words[-1] if words else name
+
+
+_CAPWORD_RE = re.compile(r"(?<![\w’'.-])[A-ZÀ-ÖØ-Þ][^\W_]*(?:[-'’][A-ZÀ-ÖØ-Þ][^\W_]*)*(?![\w-])")
+_TITLE_BEFORE_RE = re.compile(
+    "(?<![\\w.])(?:" + "|".join(re.escape(t) for t in gz.PERSON_TITLES if len(t) < 12) + ")[ ]$"
+)
+
+
+def _surnames(found: _Actors) -> None:
+    """Each later "Khan" (or "Mr. Khan") is the person last named in full with that surname."""
+    people: dict[str, list[ActorDraft]] = {}
+    for actor in found.by_key.values():
+        if actor.kind is ActorKind.PERSON:
+            people.setdefault(_surname(actor.name), []).append(actor)
+    if not people:
+        return
+    text = found.text
+    for m in _CAPWORD_RE.finditer(text):
+        same = people.get(m.group())
+        if same is None or not found.free(m.start(), m.end()):
+            continue
+        candidates = [a for a in same if a.mentions and min(a.mentions).start < m.start()]
+        if not candidates:
+            continue
+        actor = max(candidates, key=lambda a: max(s.start for s in a.mentions if s.start < m.start()))
+        title = _TITLE_BEFORE_RE.search(text, max(0, m.start() - 16), m.start())
+        found.add(ActorKind.PERSON, actor.name, title.start() if title else m.start(), m.end(), actor.confidence)
+
+
+def _speakers(found: _Actors, attributions: Iterable[Attribution]) -> None:
+    """The attribution step's resolved speakers are actors; their source spans are mentions."""
+    for attribution in attributions:
+        if not attribution.speaker:
+            continue
+        actor = found.named(attribution.speaker)
+        kind = attribution.speaker_kind or ActorKind.PERSON
+        source = attribution.source
+        if source is None:
+            continue
+        start, end = source.start, source.end
+        at = source.text.find(attribution.speaker)
+        if at >= 0:
+            start, end = start + at, start + at + len(attribution.speaker)
+        elif source.text.lower() not in _PRONOUNS and len(source.text.split()) > 4:
+            continue
+        if actor is None:
+            found.add(kind, attribution.speaker, start, end, attribution.confidence)
+        elif found.free(start, end) or Span.of(found.text, start, end) in actor.mentions:
+            found.add(actor.kind, actor.name, start, end, actor.confidence)

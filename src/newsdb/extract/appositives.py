@@ -1,0 +1,132 @@
+"""Affiliations, roles and places that the text gives a person beside their name.
+
+Three shapes:
+
+- after the name, set off by a comma: "Michael Kugelman, the director of the Wilson Center’s
+  South Asia Institute", "Madiha Afzal, a fellow at the Brookings Institution in Washington",
+  "Malik Siraj Akbar, a Washington-based expert on the region";
+- before the name: "Trump campaign manager Kellyanne Conway", "Clinton spokesman Brian Fallon";
+- party and state in brackets: "Sen. Tim Kaine (D-Va.)".
+
+The organisation is always one of the actors :func:`newsdb.extract.actors.find_actors` found,
+named as there; the descriptor span is the appositive's own words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newsdb.extract import gazetteer as gz
+from newsdb.extract.types import ActorDraft, AffiliationDraft, Span
+from newsdb.vocab import ActorKind
+
+# a full stop ends the descriptor unless it belongs to an abbreviation ("U.S.", "D.C.")
+_BODY = r"(?:[^,;:!?“”\"\n—()\[\].]|\.(?=[^\s])|(?<=\b[A-Z])\.(?=[ ][A-Z]))+"
+_AFTER_RE = re.compile(rf",[ ](?:\d{{1,3}},[ ])?(?P<desc>{_BODY})")
+_DETERMINER_RE = re.compile(r"(?:the|an?|former|then-)[ ]")
+_NOT_A_DESCRIPTOR = frozenset(
+    "who which whose whom where when said says told and but or as while is was has had will would "
+    "according added".split()
+)
+_BASED_RE = re.compile(r"(?P<loc>[A-Z][\w.]*(?:[ ][A-Z][\w.]*)*)-based[ ]")
+_IN_PLACE_RE = re.compile(r"[ ](?P<written>in[ ](?P<loc>[A-Z][\w.]*(?:,?[ ][A-Z][\w.]*)*))$")
+_ROLE_TAIL_RE = re.compile(r"(?:[ ](?:at|of|with|for|in|from|to))?(?:[ ]the)?[ ]*$")
+_ROLE_WORDS = (
+    "manager|spokesman|spokeswoman|spokesperson|chairman|chairwoman|chair|adviser|advisor|aide|"
+    "strategist|director|analyst|candidate|nominee|secretary|pollster|surrogate|lawyer|attorney|"
+    "economist|professor|expert|official|chief|founder|executive|head|leader|fellow|researcher|"
+    "scholar|correspondent|reporter|editor|columnist|commentator|lobbyist|donor|mate|operative|"
+    "organizer|organiser|staffer|consultant|president|member|representative|senator|governor"
+)
+_BEFORE_RE = re.compile(rf"(?<![\w’'-])(?P<role>(?:[a-z][\w-]*[ ]){{0,2}}(?:{_ROLE_WORDS}))[ ]$")
+_PARTY_STATE_RE = re.compile(r"[ ]\((?P<desc>(?P<party>[DRI])-(?P<state>[A-Z][\w.]*(?:[ ][A-Z][\w.]*)?))\)")
+_TITLE_ROLES = {"Sen.": "senator", "Rep.": "representative", "Gov.": "governor", "Sens.": "senator", "Reps.": "representative"}
+_MAX_WORDS = 14
+
+
+def find_affiliations(text: str, actors: Sequence[ActorDraft]) -> list[AffiliationDraft]:
+    """What the text says of each person beside their name: role, organisation, place."""
+    org_mentions = sorted(
+        (m, a) for a in actors if a.kind is ActorKind.ORGANISATION for m in a.mentions
+    )
+    org_ends = {m.end: a for m, a in org_mentions}
+    found: dict[tuple[str, Span], AffiliationDraft] = {}
+    for person in actors:
+        if person.kind is not ActorKind.PERSON:
+            continue
+        for mention in person.mentions:
+            for draft in (
+                _after(text, person, mention, org_mentions),
+                _before(text, person, mention, org_ends),
+                _party_state(text, person, mention, actors),
+            ):
+                if draft is not None:
+                    found.setdefault((draft.person, draft.descriptor), draft)
+    return sorted(found.values(), key=lambda d: d.descriptor.start)
+
+
+def _after(text: str, person: ActorDraft, mention: Span, orgs) -> AffiliationDraft | None:
+    """ "Michael Kugelman, the director of the Wilson Center’s South Asia Institute"."""
+    m = _AFTER_RE.match(text, mention.end)
+    if not m:
+        return None
+    start, end = m.start("desc"), m.end("desc")
+    desc = m["desc"]
+    words = desc.split()
+    if not words or len(words) > _MAX_WORDS or words[0] in _NOT_A_DESCRIPTOR or not words[0][0].islower():
+        return None
+    inside = [a_m for a_m in orgs if start <= a_m[0].start and a_m[0].end <= end]
+    determiner = _DETERMINER_RE.match(desc)
+    if not determiner and not inside:
+        return None  # "Smith, Jones and Brown": a list, not an appositive
+    pos = determiner.end() if determiner else 0
+    location = written = None
+    based = _BASED_RE.match(desc, pos)
+    if based:
+        location, written, pos = based["loc"], f"{based['loc']}-based", based.end()
+    tail = desc
+    in_place = _IN_PLACE_RE.search(desc)
+    if in_place and (not inside or start + in_place.start() >= inside[-1][0].end):
+        location, written = in_place["loc"], in_place["written"]
+        tail = desc[: in_place.start()]
+    if inside:
+        role = _ROLE_TAIL_RE.sub("", desc[pos: inside[0][0].start - start])
+        organisation = inside[-1][1].name
+    else:
+        role, organisation = tail[pos:].strip(), None
+    if not role or not role[0].islower():
+        return None
+    confidence = 0.85 if organisation else 0.7
+    return AffiliationDraft(person.name, Span.of(text, start, end), confidence, organisation, role, location, written)
+
+
+def _before(text: str, person: ActorDraft, mention: Span, org_ends) -> AffiliationDraft | None:
+    """ "Trump campaign manager Kellyanne Conway": an organisation and a role before the name."""
+    m = _BEFORE_RE.search(text, max(0, mention.start - 40), mention.start)
+    if not m:
+        return None
+    org = org_ends.get(m.start() - 1) if m.start() > 0 and text[m.start() - 1] == " " else None
+    start = m.start()
+    if org is not None:
+        start = max(s.start for s in org.mentions if s.end == m.start() - 1)
+    role = m["role"]
+    if org is None and len(role.split()) < 2:
+        return None  # "director Jane Doe" without an organisation says too little
+    return AffiliationDraft(person.name, Span.of(text, start, m.end() - 1), 0.65, org.name if org else None, role)
+
+
+def _party_state(text: str, person: ActorDraft, mention: Span, actors) -> AffiliationDraft | None:
+    """ "Sen. Tim Kaine (D-Va.)": the party and the state the person stands for."""
+    m = _PARTY_STATE_RE.match(text, mention.end)
+    if not m:
+        return None
+    party = gz.PARTY_LETTERS.get(m["party"])
+    state = gz.US_STATE_ABBREVIATIONS.get(m["state"], m["state"])
+    if party is not None and not any(a.name == party for a in actors):
+        party = None
+    title = mention.text.split(" ", 1)[0]
+    role = _TITLE_ROLES.get(title)
+    return AffiliationDraft(
+        person.name, Span.of(text, m.start("desc"), m.end("desc")), 0.8, party, role, state, m["state"]
+    )
