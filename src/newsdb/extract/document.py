@@ -22,6 +22,7 @@ HEADER = """\
 #
 """
 
+
 class _Flow(dict):
     """A mapping YAML writes on one line."""
 

@@ -9,6 +9,7 @@ from pathlib import Path
 MAX_BYTES = 20 * 1024 * 1024
 #: control characters allowed in text
 _TEXT_CONTROLS = set("\n\r\t\f\v")
+NUL = b"\0"
 
 
 class InputError(Exception):
@@ -38,7 +39,7 @@ def decode(where: str | Path, raw: bytes) -> str:
     if not raw.strip():
         raise InputError(where, "empty: there is no text to draft from")
     if b"\0" in raw:
-        raise InputError(where, f"binary, not text: a NUL byte at offset {raw.index(b'\0')}")
+        raise InputError(where, f"binary, not text: a NUL byte at offset {raw.index(NUL)}")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
