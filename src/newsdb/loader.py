@@ -757,6 +757,7 @@ def store(session: Session, plan: Plan) -> Report:
     _serialize(session)
     report = Report(plan.article["slug"])
     keys = _Keys(session)
+    _adopt_draft(session, plan)
     _store_annotator(session, plan, keys, report)
     _store_named(session, plan, Actor, plan.actors, "actor", keys, report)
     _store_aliases(session, plan, keys, report)
@@ -978,7 +979,6 @@ def _store_aliases(session: Session, plan: Plan, keys: _Keys, report: Report) ->
 
 def _store_article(session: Session, plan: Plan, report: Report) -> int:
     values = plan.article
-    _adopt_draft(session, plan)
     row = session.execute(
         select(Article).where(Article.slug == values["slug"])
     ).scalar_one_or_none()
@@ -1018,13 +1018,23 @@ def drafted_only(session: Session, article_id: int) -> bool:
 def _adopt_draft(session: Session, plan: Plan) -> None:
     """An annotation of a text that a draft stored under another slug takes that article
     over: the article gets this annotation's slug, and its rows are then replaced as usual.
-    A text annotated by hand keeps its slug; a second slug for it is refused as before."""
+    A text annotated by hand keeps its slug: a draft of it is refused, and so is a second
+    slug for it by hand (by the database, as before)."""
     slug, digest = plan.article["slug"], plan.article["sha256"]
     if session.scalar(select(Article.id).where(Article.slug == slug)) is not None:
         return
     other = session.scalar(select(Article.id).where(Article.sha256 == digest))
-    if other is not None and drafted_only(session, other):
+    if other is None:
+        return
+    if drafted_only(session, other):
         session.execute(update(Article).where(Article.id == other).values(slug=slug))
+    elif plan.doc.annotator.kind in DRAFTING:
+        stored = session.scalar(select(Article.slug).where(Article.id == other))
+        raise plan.fail(
+            f"this text is stored as {stored!r}, annotated by hand: a draft does not replace it",
+            "article",
+            "slug",
+        )
 
 
 def _columns(model) -> list[str]:

@@ -2,8 +2,9 @@
 
 A text with a blank line in it (most plain-text news) separates its paragraphs by blank lines:
 each run of lines with words on them is one paragraph, its single line breaks inside it. A
-text without one (the seed) has a paragraph on each line. Blank lines, and the line breaks
-between paragraphs, belong to no paragraph, so no paragraph is ever empty.
+text without one (the seed) has a paragraph on each line. Blank lines, the line breaks
+between paragraphs and the white space around a paragraph's words belong to no paragraph,
+so no paragraph is ever empty.
 """
 
 from __future__ import annotations
@@ -20,15 +21,18 @@ def spans(body: str) -> list[tuple[int, int]]:
     found: list[list[int]] = []
     offset, joins = 0, False
     for line in body.split("\n"):
-        end = offset + len(line)
-        if not line.strip():
+        words = line.strip()
+        if not words:
             joins = False
-        elif joins:
-            found[-1][1] = end
         else:
-            found.append([offset, end])
-            joins = runs
-        offset = end + 1
+            start = offset + line.index(words[0])
+            end = start + len(words)
+            if joins:
+                found[-1][1] = end
+            else:
+                found.append([start, end])
+                joins = runs
+        offset += len(line) + 1
     return [(start, end) for start, end in found]
 
 
