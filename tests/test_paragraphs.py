@@ -140,7 +140,5 @@ def test_verify_catches_paragraphs_numbered_by_lines(engine, tmp_path):
             )
             offset += len(line) + 1
     with Session(engine) as session:
-        assert [p.reason for p in problems(session)] == [
-            "the 5 paragraphs stored are not the 3 of the text (newsdb.paragraphs):"
-            " load the article again"
-        ]
+        reason = "the 5 paragraphs stored are not the 3 of the text (newsdb.paragraphs)"
+        assert [p.reason for p in problems(session)] == [f"{reason}: load the article again"]
