@@ -23,6 +23,11 @@ def _starts(haystack: str, words: str) -> list[int]:
     return found
 
 
+def _once(body: str, words: str) -> bool:
+    first = body.find(words)
+    return first != -1 and body.find(words, first + 1) == -1
+
+
 def _word_left(body: str, at: int, floor: int) -> int:
     """The start of the word before ``at`` (with the spaces between), not before ``floor``."""
     while at > floor and body[at - 1].isspace():
@@ -43,8 +48,7 @@ def _word_right(body: str, at: int, ceiling: int) -> int:
 def ref(body: str, start: int, end: int) -> str | Span:
     """A text reference that :func:`newsdb.textref.resolve` places at ``body[start:end]``."""
     words = body[start:end]
-    starts = _starts(body, words)
-    if len(starts) == 1:
+    if _once(body, words):
         return words
     floor = body.rfind("\n", 0, start) + 1
     ceiling = body.find("\n", end)
@@ -53,10 +57,10 @@ def ref(body: str, start: int, end: int) -> str | Span:
     for _ in range(MAX_WORDS):
         lo, hi = _word_left(body, lo, floor), _word_right(body, hi, ceiling)
         context = body[lo:hi]
-        if len(_starts(body, context)) == 1:
+        if _once(body, context):
             inner = _starts(context, words)
             occurrence = inner.index(start - lo) + 1 if len(inner) > 1 else None
             return Span(text=words, context=context, occurrence=occurrence)
         if lo == floor and hi == ceiling:
             break
-    return Span(text=words, occurrence=starts.index(start) + 1)
+    return Span(text=words, occurrence=_starts(body, words).index(start) + 1)
