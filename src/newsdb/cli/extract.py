@@ -205,10 +205,10 @@ def _attributions(found) -> list[dict]:
 @_max_bytes_option
 @pass_app
 def ingest(app: App, paths: tuple[Path, ...], published: dt.date | None, max_bytes: int) -> None:
-    """Draft and load articles in one step, from .txt files, folders of them, or JSONL files
-    of {"text", "headline", "published", "outlet", "url"}.
+    """Draft and load articles in one step.
 
-    Each article is drafted by rules and stored whole or not at all; the same text ingested
+    PATH is a .txt file, a folder of them, or a JSONL file of {"text", "headline",
+    "published", "outlet", "url"}. Each article is drafted by rules and stored whole or not at all; the same text ingested
     again changes nothing, a text annotated by hand is kept, and an article that cannot be
     read or drafted is reported and skipped; the command then exits 1. Shows a progress bar
     on a terminal, one summary line otherwise.
