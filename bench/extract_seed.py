@@ -13,8 +13,8 @@ precision, recall and F1 against ``annotations.yaml`` beside it, per part:
 * time expressions: the events' dates as written, found (overlapping words), and their dates
   where the text states them or gives them relative to the publication date ("on Thursday"
   2024-01-18, "Dec. 15" 2023-12-15);
-* speed: milliseconds per draft, against reading and checking the hand annotation in the
-  same run (the baseline).
+* speed: CPU milliseconds per draft (the median of ``--runs``; CPU time, as the machine is
+  shared), against reading and checking the hand annotation in the same run (the baseline).
 
     .venv/bin/python bench/extract_seed.py [--runs 20]
 """
@@ -178,9 +178,9 @@ def speed(raw: bytes, runs: int) -> None:
     def timed(fn) -> float:
         laps = []
         for _ in range(runs):
-            started = time.perf_counter()
+            started = time.process_time()
             fn()
-            laps.append(time.perf_counter() - started)
+            laps.append(time.process_time() - started)
         return statistics.median(laps) * 1000
 
     body = raw.decode("utf-8")
