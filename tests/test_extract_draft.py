@@ -260,3 +260,19 @@ def test_a_draft_never_takes_over_a_hand_annotation(engine):
         _drafted_mini(engine)
     with Session(engine) as session:
         assert list(session.scalars(select(Article.slug))) == ["mini-bridge"]
+
+
+def test_verify_checks_the_time_expressions(engine):
+    _load(engine, annotation(), BODY.encode())
+    with engine.begin() as connection:  # the same length, one character later
+        connection.execute(
+            text(
+                "UPDATE time_expression SET span_start = span_start + 1, span_end = span_end + 1"
+                " WHERE as_written = :words"
+            ),
+            {"words": "on Monday"},
+        )
+    with Session(engine) as session:
+        (problem,) = problems(session)
+        assert problem.table == "time_expression"
+        assert "as_written 'on Monday' but the text at" in problem.reason
