@@ -64,6 +64,19 @@ class _Reader:
         self.items: list[_Item] = []
         self.used: list[tuple[int, int]] = []  # cue spans already taken
         self.inside: list[tuple[int, int]] = [(q.content.start, q.content.end) for q in self.quotes]
+        self.cues = cues.find_cues(text, 0, len(text))
+        self.cue_starts = [c.start() for c in self.cues]
+        self.passives = list(cues.PASSIVE.finditer(text))
+
+    def cues_in(self, lo: int, hi: int) -> list[cues.Cue]:
+        """The cues that lie wholly between ``lo`` and ``hi``."""
+        i = bisect.bisect_left(self.cue_starts, lo)
+        out = []
+        while i < len(self.cues) and self.cues[i].start() < hi:
+            if self.cues[i].end() <= hi:
+                out.append(self.cues[i])
+            i += 1
+        return out
 
     # -- helpers ----------------------------------------------------------------------------
     def sentence_at(self, pos: int) -> Span:
@@ -121,7 +134,8 @@ def _cue_after(r: _Reader, q: Quote) -> tuple[Span, Span | None] | None:
         if src is not None and src.text[:1].isupper():
             return Span.of(t, dash.start() + (len(dash.group()) - len(dash.group().lstrip())),
                            dash.end()), src
-    m = cues.CUE.search(t, q.end, min(hi, q.end + 90))
+    found = r.cues_in(q.end, min(hi, q.end + 90))
+    m = found[0] if found else None
     if m is None or r.taken(Span(m.start(), m.end(), "")):
         return None
     between = t[q.end : m.start()]
@@ -148,12 +162,12 @@ def _cue_before(r: _Reader, q: Quote) -> tuple[Span, Span | None] | None:
         return Span.of(t, colon.start("cue"), colon.end("cue")), Span.of(
             t, colon.start("src"), colon.end("src"))
     last = None
-    for m in cues.CUE.finditer(t, lo, q.open_mark):
+    for m in r.cues_in(lo, q.open_mark):
         if not r.in_quote(m.start()):
             last = m
     if last is None or len(t[last.end() : q.open_mark].split()) > 12:
         return None
-    verb = last.group("verb").lower()
+    verb = last.verb
     cue = Span.of(t, last.start(), last.end())
     if r.taken(cue):
         return None
@@ -271,10 +285,10 @@ def _according(r: _Reader, sent: Span) -> bool:
     return True
 
 
-def _classify(r: _Reader, sent: Span, m: re.Match[str]) -> tuple[str, _Item] | None:
+def _classify(r: _Reader, sent: Span, m: cues.Cue) -> tuple[str, _Item] | None:
     """What one cue match in a sentence makes: a trailing, parenthetical or leading report."""
     t = r.text
-    verb = m.group("verb").lower()
+    verb = m.verb
     cue = Span.of(t, m.start(), m.end())
     end = sent.end
     before = t[sent.start : m.start()]
@@ -321,7 +335,7 @@ _WHEN = re.compile(
 )
 
 
-def _content_start(r: _Reader, m: re.Match[str], verb: str, end: int) -> int | None:
+def _content_start(r: _Reader, m: cues.Cue, verb: str, end: int) -> int | None:
     """Where the reported content starts after a cue: at "that" if it comes, past the
     object of "told" and a time ("on Sunday"); None when the verb needs "that" and lacks it."""
     t = r.text
@@ -347,7 +361,7 @@ def _reported(r: _Reader, sent: Span) -> None:
     if _according(r, sent):
         return
     choice: dict[str, _Item] = {}
-    for m in cues.CUE.finditer(r.text, sent.start, sent.end):
+    for m in r.cues_in(sent.start, sent.end):
         cue = Span(m.start(), m.end(), "")
         if r.in_quote(m.start()) or r.taken(cue):
             continue
@@ -370,7 +384,9 @@ def _reported(r: _Reader, sent: Span) -> None:
 def _passive(r: _Reader, sent: Span) -> None:
     """Agentless cues: "were reported to", "widely understood", "was seen as"."""
     t = r.text
-    for m in cues.PASSIVE.finditer(t, sent.start, sent.end):
+    for m in r.passives:
+        if not (sent.start <= m.start() and m.end() <= sent.end):
+            continue
         cue = Span.of(t, m.start(), m.end())
         if r.in_quote(m.start()) or r.taken(cue):
             continue
@@ -417,8 +433,15 @@ def _finish(r: _Reader) -> list[Attribution]:
     spans = [(i.content.start, i.content.end) for i in r.items]
     spans += [(i.claim.start, i.claim.end) for i in r.items if i.claim]
     spans += [(i.cue.start, i.cue.end) for i in r.items if i.cue]
-    for sent in r.sents:
-        if not any(a < sent.end and sent.start < b for a, b in spans):
+    covered = set()
+    for a, b in spans:
+        i = max(0, bisect.bisect_right(r.starts, a) - 1)
+        while i < len(r.sents) and r.sents[i].start < b:
+            if a < r.sents[i].end:
+                covered.add(i)
+            i += 1
+    for i, sent in enumerate(r.sents):
+        if i not in covered:
             content = r.span(sent.start, sent.end) if len(sent.text) > 1 else sent
             r.items.append(_Item("writer", content, None, None, [], 0.5))
     r.items.sort(key=lambda i: (i.content.start, i.content.end))
