@@ -133,17 +133,30 @@ def prf(hit: int, pred: int, gold: int) -> tuple[float, float, float]:
 
 # -- the systems measured -------------------------------------------------------------------
 def newsdb_rules(text: str) -> list[Rel]:
+    """The rules' attributions, writer sentences left out. A quote split by its cue ("“A,” she
+    said. “B.”") is one attribution in PolNeAR with a discontinuous content: the parts that
+    continue one another under the same cue are joined here the same way."""
     from newsdb.extract.attribution import find_attributions
 
-    out = []
-    for a in find_attributions(text):
+    found = find_attributions(text)
+    root: dict[int, int] = {}
+    groups: dict[int, list] = {}
+    for i, a in enumerate(found):
         if a.kind == "writer":
             continue
+        j = a.continues
+        if j is not None and j in root and found[j].cue == a.cue:
+            root[i] = root[j]
+        else:
+            root[i] = i
         content = a.claim or a.content
-        out.append(Rel(((content.start, content.end),),
-                       ((a.cue.start, a.cue.end),) if a.cue else None,
+        groups.setdefault(root[i], []).append((content.start, content.end))
+    out = []
+    for i, parts in groups.items():
+        a = found[i]
+        out.append(Rel(tuple(parts), ((a.cue.start, a.cue.end),) if a.cue else None,
                        ((a.source.start, a.source.end),) if a.source else None))
-    # one attribution per source span and content: "they" for two speakers is one in PolNeAR
+    # one attribution per content, cue and source: "they" for two speakers is one in PolNeAR
     return list(dict.fromkeys(out))
 
 
