@@ -302,6 +302,13 @@ def _classify(r: _Reader, sent: Span, m: cues.Cue) -> tuple[str, _Item] | None:
         return "trailing", _Item("indirect", content, cue, src, [], 0.75)
     if src is not None and pre.endswith(",") and re.match(r"^\s*(?:\w+\s+){0,3}?\w*\s*,", after):
         return "aside", _Item("indirect", r.span(sent.start, end), cue, src, [], 0.7)
+    if src is None and before.rstrip().endswith(",") and verb in cues.PARTICIPLES:
+        subject = _subject(r, sent)
+        start = _content_start(r, m, verb, end)
+        if subject is not None and start is not None and subject.end < m.start():
+            content = r.span(start, end)
+            if len(content.text.split()) >= 3:
+                return "leading", _Item("indirect", content, cue, subject, [], 0.55)
     if src is None and before.rstrip().endswith(","):
         inv = np_after(t, m.end(), end)
         if inv is not None and is_source(inv) and _TRAIL.match(t[inv.end : end].split(",")[0]):

@@ -36,17 +36,32 @@ hope hopes hoped | fear fears feared | worry worries worried | expect expects
 signal signals signaled signalled | indicate indicates indicated | blame blames blamed
 describe describes described | call calls called calling | learn learns learned
 insist insists | point points pointed | show shows showed | find finds found
+endorse endorses endorsed endorsing | criticize criticizes criticized criticizing criticise
+criticised | want wants wanted | praise praises praised praising | accuse accuses accused
+accusing | defend defends defended defending | support supports supported supporting
+deny denies denied denying | reject rejects rejected rejecting | oppose opposes opposed opposing
+propose proposes proposed proposing | seek seeks sought seeking | plan plans planned
+refuse refuses refused refusing | decline declines declined declining
+question questions questioned questioning | dismiss dismisses dismissed dismissing
+attack attacks attacked attacking | blast blasts blasted blasting | slam slams slammed slamming
+condemn condemns condemned condemning | applaud applauds applauded | demand demands demanded
+demanding | welcome welcomes welcomed | challenge challenges challenged | mock mocks mocked
+mocking | recommend recommends recommended | threaten threatens threatened threatening
+dispute disputes disputed | reiterate reiterates reiterated | tout touts touted touting
+decry decries decried | deride derides derided | fault faults faulted | insisting
+reject | cite cites cited citing | mention mentions mentioned mentioning | discuss discusses
+discussed discussing | accept accepts accepted | compare compares compared comparing
+predicted | push pushes pushed pushing | advocate advocates advocated | favor favors favored
+favour favours favoured | suggest | label labels labeled labelled | dub dubs dubbed
 """
 VERB_FORMS = frozenset(w for group in _FORMS.split("|") for w in group.split())
 
 #: forms that need "that" (or a quote) after them to count as a cue: "found that", "shows that"
 NEEDS_THAT = frozenset(
-    "hope hopes hoped fear fears feared worry worries worried expect expects think thinks "
-    "believe believes believed show shows showed find finds found learn learns point points "
-    "pointed signal signals signaled signalled indicate indicates indicated continue continues "
-    "continued call calls called describe describes described blame blames blamed charge "
-    "charges charged counter counters countered state states stated report reports "
-    "reported estimate estimates estimated".split()
+    "show shows showed find finds found learn learns point points pointed continue continues "
+    "continued call calls called describe describes described charge charges charged counter "
+    "counters countered state states stated report reports reported estimate estimates "
+    "estimated".split()
 )
 #: forms that never stand alone before a quote or a clause as a reliable cue
 _ASPECT = (
