@@ -21,13 +21,18 @@ from newsdb.extract.quotes import Quote, find_quotes
 from newsdb.extract.segment import paragraphs, sentences
 from newsdb.extract.speakers import Resolver, Speaker, kind_of
 from newsdb.extract.types import Attribution, Span
-from newsdb.vocab import AttributionMode
+from newsdb.vocab import ActorKind, AttributionMode
 
 _COLON_INTRO = re.compile(
     r"(?:^|[.!?]\s+)(?P<cue>Said|Says|Added|Adds|Wrote|Writes|Asked|Explained|Noted|Recalled)"
     r"\s+(?P<src>[^:]{1,80}?)\s*:\s*$"
 )
-_DASH = re.compile(r"^\s*[—–―]\s*")
+_DASH = re.compile(r"\s*[—–―]\s*")
+#: a source phrase with a relative clause before its cue: "a senior official who spoke on
+#: condition of anonymity said"
+_RELATIVE = re.compile(
+    r"(?P<np>(?:\b[\w’'.\-]+\s+){0,5}?\b[\w’'.\-]+),?\s+who\s+[^,.;:“”\"]{1,90}?,?\s*$"
+)
 _CONTINUING = frozenset("added adds adding continued continues went".split())
 _TRAIL = re.compile(r"^[\s.,;:]*$")
 # a short adverbial that may follow a cue at the end of a sentence: "on Sunday", "in an interview"
@@ -102,8 +107,10 @@ class _Reader:
         if source is None:
             return []
         found = self.resolver.resolve(source, sentence)
-        if not found:
-            kind, named = kind_of(source.text)
+        if not found:  # a pronoun with nobody before it to stand for
+            kind, _ = kind_of(source.text)
+            if source.text.lower() in ("he", "she", "i"):
+                kind = ActorKind.PERSON
             found = [Speaker(source.text, kind, False)]
         for sp in found:
             self.resolver.remember(source.start, sp)
@@ -119,7 +126,7 @@ class _Reader:
 # -- quotation-mark segments ----------------------------------------------------------------
 def _cue_after(r: _Reader, q: Quote) -> tuple[Span, Span | None] | None:
     """ "...,” said X" / "...,” X said" / "...” —X": the cue and source after a closing mark."""
-    if q.close_mark is None:
+    if q.runs_on:
         return None
     t = r.text
     para = r.paras[q.paragraph]
@@ -157,10 +164,10 @@ def _cue_before(r: _Reader, q: Quote) -> tuple[Span, Span | None] | None:
     for other in r.quotes:
         if other is not q and lo <= other.end <= q.open_mark:
             lo = other.end
-    colon = _COLON_INTRO.search(t, lo, q.open_mark)
+    colon = _COLON_INTRO.search(t[lo : q.open_mark])
     if colon:
-        return Span.of(t, colon.start("cue"), colon.end("cue")), Span.of(
-            t, colon.start("src"), colon.end("src"))
+        return Span.of(t, lo + colon.start("cue"), lo + colon.end("cue")), Span.of(
+            t, lo + colon.start("src"), lo + colon.end("src"))
     last = None
     for m in r.cues_in(lo, q.open_mark):
         if not r.in_quote(m.start()):
@@ -184,6 +191,19 @@ def _cue_before(r: _Reader, q: Quote) -> tuple[Span, Span | None] | None:
     return cue, src
 
 
+def _chain_cue(r: _Reader, q: Quote) -> tuple[Span, Span | None] | None:
+    """A quote over several paragraphs takes the cue its last part has: "“A ... ¶ “B,” she said"."""
+    if not q.runs_on:
+        return None
+    i = r.quotes.index(q) + 1
+    while i < len(r.quotes) and r.quotes[i].carried:
+        last = r.quotes[i]
+        if not last.runs_on:
+            return _cue_after(r, last)
+        i += 1
+    return None
+
+
 def _subject(r: _Reader, sent: Span) -> Span | None:
     """The capitalised phrase a sentence opens with: the subject of "…, calling it “…”"."""
     m = re.match(r"(?:(?:The|A|An)\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)*", sent.text)
@@ -202,7 +222,7 @@ def _read_quote(r: _Reader, q: Quote, prev: _Item | None) -> None:
     direct = _is_direct(r, q)
     kind = "direct" if direct else "partial"
     sent = r.sentence_at(q.open_mark)
-    found = None if q.carried else (_cue_after(r, q) or _cue_before(r, q))
+    found = None if q.carried else (_cue_after(r, q) or _cue_before(r, q) or _chain_cue(r, q))
     marks = Span.of(t, q.open_mark, q.end)
     if found is None:
         _uncued_quote(r, q, prev, kind, marks)
@@ -295,6 +315,11 @@ def _classify(r: _Reader, sent: Span, m: cues.Cue) -> tuple[str, _Item] | None:
     src = np_before(t, sent.start, m.start())
     if src is not None and not is_source(src):
         src = None
+    if src is None:
+        rel = _RELATIVE.search(before)
+        if rel:
+            cand = np_before(t, sent.start, sent.start + rel.end("np"))
+            src = cand if cand is not None and is_source(cand) else None
     pre = t[sent.start : src.start].rstrip() if src else before.rstrip()
     after = t[m.end() : end]
     if src is not None and pre.endswith(",") and _ADVERBIAL.match(after):

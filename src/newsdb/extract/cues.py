@@ -54,14 +54,20 @@ discussed discussing | accept accepts accepted | compare compares compared compa
 predicted | push pushes pushed pushing | advocate advocates advocated | favor favors favored
 favour favours favoured | suggest | label labels labeled labelled | dub dubs dubbed
 """
-VERB_FORMS = frozenset(w for group in _FORMS.split("|") for w in group.split())
+#: forms that are nouns as often as verbs ("the plan", "attacks"): never cues on their own
+_NOUNS = frozenset("""
+plan planned support question attack challenge demand welcome fault label favor favour push mention compare dub dispute blast slam mock praise cite point report state call show counter charge estimate hope fear worry promise pledge vow tweet joke quip remark claim
+""".split())
+VERB_FORMS = frozenset(w for group in _FORMS.split("|") for w in group.split()) - _NOUNS
 
 #: forms that need "that" (or a quote) after them to count as a cue: "found that", "shows that"
 NEEDS_THAT = frozenset(
     "show shows showed find finds found learn learns point points pointed continue continues "
     "continued call calls called describe describes described charge charges charged counter "
     "counters countered state states stated report reports reported estimate estimates "
-    "estimated".split()
+    "estimated plans supports questions attacks challenges demands welcomes faults labels "
+    "favors favours pushes mentions disputes blasts slams mocks praises cites reports states "
+    "hopes fears worries promises pledges vows tweets jokes quips remarks claims".split()
 )
 #: forms that never stand alone before a quote or a clause as a reliable cue
 _ASPECT = (

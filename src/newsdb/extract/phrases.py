@@ -68,7 +68,7 @@ def is_source(span: Span) -> bool:
     last = toks[-1] if toks else ""
     if len(toks) == 1 and last.lower() in words.PRONOUNS - {"which", "who", "you", "me", "him", "them", "us"}:
         return True
-    if last.lower() in words.PRONOUNS:
+    if last.lower() in words.PRONOUNS or last.lower() in words.DETERMINERS:
         return False
     if last[:1].isupper():
         return True

@@ -90,11 +90,27 @@ def find_quotes(text: str, paras: list[Span]) -> list[Quote]:
             nxt = paras[pi + 1] if pi + 1 < len(paras) else None
             if seg is not None and nxt is not None and text[nxt.start] in "“\"'":
                 seg.runs_on = True
+            elif seg is not None:
+                _cut_unclosed(text, seg)
             _add(out, seg)
     for prev, seg in zip(out, out[1:]):
         if prev.runs_on and seg.paragraph == prev.paragraph + 1:
             seg.carried = seg.open_mark == paras[seg.paragraph].start
     return out
+
+
+#: where an unclosed quote most likely ended: at ", she said" or at its first sentence's end
+_UNCLOSED_END = re.compile(
+    r",(?=\s+(?:he|she|they|[A-Z][\w’'.\-]+(?:\s+[A-Z][\w’'.\-]+)*)\s+"
+    r"(?:said|says|added|told|wrote|asked)\b)|[.!?](?=\s+[A-Z“\"])"
+)
+
+
+def _cut_unclosed(text: str, seg: Quote) -> None:
+    """End a quote that was never closed where its closing mark was most likely forgotten."""
+    m = _UNCLOSED_END.search(text, seg.content.start, seg.content.end)
+    if m:
+        seg.content = Span.of(text, seg.content.start, m.end())
 
 
 def _add(out: list[Quote], seg: Quote | None) -> None:

@@ -132,7 +132,7 @@ class Resolver:
         if self._lower is None:
             self._lower = self.text.lower()
         idx = self._lower.rfind(role, 0, pos)
-        while idx > 0:
+        while idx >= 0:
             after = _NAME_AT.match(self.text, idx + len(role) + 1)
             if after and self.text[idx + len(role)] == " ":
                 return strip_title(after.group())
