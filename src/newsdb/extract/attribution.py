@@ -345,12 +345,12 @@ def _classify(r: _Reader, sent: Span, m: cues.Cue) -> tuple[str, _Item] | None:
         start = _content_start(r, m, verb, end)
         if start is None:
             return None
-        stop = end
-        if pre and pre.split()[-1].lower() in ("what", "which"):
+        stop, least = end, 3
+        if pre and pre.split()[-1].lower() in ("what", "which"):  # "what they said were camps,"
             comma = t.find(",", start, end)
-            stop = comma if comma != -1 else end
+            stop, least = (comma if comma != -1 else end), 2
         content = r.span(start, stop)
-        if len(content.text.split()) < 3:
+        if len(content.text.split()) < least:
             return None
         return "leading", _Item("indirect", content, cue, src, [], 0.7)
     return None
