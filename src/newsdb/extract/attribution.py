@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from newsdb.extract import cues
 from newsdb.extract.modes import mode_of
-from newsdb.extract.phrases import is_source, np_after, np_before
+from newsdb.extract.phrases import is_source, np_after, np_before, source_before
 from newsdb.extract.quotes import Quote, find_quotes
 from newsdb.extract.segment import paragraphs, sentences
 from newsdb.extract.speakers import Resolver, Speaker, kind_of
@@ -27,11 +27,16 @@ _COLON_INTRO = re.compile(
     r"(?:^|[.!?]\s+)(?P<cue>Said|Says|Added|Adds|Wrote|Writes|Asked|Explained|Noted|Recalled)"
     r"\s+(?P<src>[^:]{1,80}?)\s*:\s*$"
 )
+#: what may follow ", she said" without the cue clause being inside the content
+_AFTERTHOUGHT = re.compile(
+    r"\s*(?:\w+\s+){0,2}?,\s*(?:on|in|at|during|after|before|because|as|when|while|who|"
+    r"which|adding|noting|saying|though|although|citing|referring|speaking|according)\b"
+)
 _DASH = re.compile(r"\s*[—–―]\s*")
 #: a source phrase with a relative clause before its cue: "a senior official who spoke on
 #: condition of anonymity said"
 _RELATIVE = re.compile(
-    r"(?P<np>(?:\b[\w’'.\-]+\s+){0,5}?\b[\w’'.\-]+),?\s+who\s+[^,.;:“”\"]{1,90}?,?\s*$"
+    r"(?P<np>(?:\b[\w’'.\-]+\s+){0,5}?\b[\w’'.\-]+),?\s+(?:who|whose)\s+[^,.;:“”\"]{1,90}?,?\s*$"
 )
 _CONTINUING = frozenset("added adds adding continued continues went".split())
 _TRAIL = re.compile(r"^[\s.,;:]*$")
@@ -178,7 +183,7 @@ def _cue_before(r: _Reader, q: Quote) -> tuple[Span, Span | None] | None:
     cue = Span.of(t, last.start(), last.end())
     if r.taken(cue):
         return None
-    src = np_before(t, lo, last.start())
+    src = source_before(t, lo, last.start())
     if src is not None and not is_source(src):
         src = None
     if src is None:
@@ -312,7 +317,7 @@ def _classify(r: _Reader, sent: Span, m: cues.Cue) -> tuple[str, _Item] | None:
     cue = Span.of(t, m.start(), m.end())
     end = sent.end
     before = t[sent.start : m.start()]
-    src = np_before(t, sent.start, m.start())
+    src = source_before(t, sent.start, m.start())
     if src is not None and not is_source(src):
         src = None
     if src is None:
@@ -322,7 +327,7 @@ def _classify(r: _Reader, sent: Span, m: cues.Cue) -> tuple[str, _Item] | None:
             src = cand if cand is not None and is_source(cand) else None
     pre = t[sent.start : src.start].rstrip() if src else before.rstrip()
     after = t[m.end() : end]
-    if src is not None and pre.endswith(",") and _ADVERBIAL.match(after):
+    if src is not None and pre.endswith(",") and (_ADVERBIAL.match(after) or _AFTERTHOUGHT.match(after)):
         content = r.span(sent.start, len(pre) + sent.start - 1)
         return "trailing", _Item("indirect", content, cue, src, [], 0.75)
     if src is not None and pre.endswith(",") and re.match(r"^\s*(?:\w+\s+){0,3}?\w*\s*,", after):
@@ -346,6 +351,9 @@ def _classify(r: _Reader, sent: Span, m: cues.Cue) -> tuple[str, _Item] | None:
         if start is None:
             return None
         stop, least = end, 3
+        part = _PARTICIPLE_CLAUSE.search(t, start, end)  # "..., adding that ...": a report of its own
+        if part:
+            stop = part.start()
         if pre and pre.split()[-1].lower() in ("what", "which"):  # "what they said were camps,"
             comma = t.find(",", start, end)
             stop, least = (comma if comma != -1 else end), 2
@@ -356,13 +364,15 @@ def _classify(r: _Reader, sent: Span, m: cues.Cue) -> tuple[str, _Item] | None:
     return None
 
 
+_PARTICIPLE_CLAUSE = re.compile(r",\s+(?:adding|saying|noting|arguing|explaining|warning)\b")
 _OBJECT = re.compile(
     r"\s+(?:him|her|them|me|us|reporters|journalists|the\s+\w+(?:\s+\w+)?|[A-Z][\w’'.\-]*"
     r"(?:\s+[A-Z][\w’'.\-]*)*|an?\s+\w+(?:\s+\w+)?)"
 )
 _WHEN = re.compile(
     r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|"
-    r"today|last\s+\w+|this\s+\w+|earlier|recently|in\s+an?\s+(?:interview|statement|"
+    r"today|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:night|morning|"
+    r"afternoon|evening)|last\s+\w+|this\s+\w+|earlier|recently|in\s+an?\s+(?:interview|statement|"
     r"speech|email|op-ed|post)(?:\s+(?:with|on|to)\s+[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)*)?)\b,?"
 )
 

@@ -40,7 +40,8 @@ COLLECTIVE = _set(
     "others residents voters supporters opponents people democrats republicans conservatives "
     "liberals activists advocates researchers historians strategists pollsters investors "
     "observers diplomats insiders skeptics sceptics detractors fans members locals citizens "
-    "americans witnesses scientists doctors lawyers traders economists polls surveys"
+    "americans witnesses scientists doctors lawyers traders economists polls surveys percent "
+    "majority respondents"
 )
 #: unnamed officials and sources: plural nouns give a collective, singular an anonymous one
 OFFICIAL = _set(
@@ -92,7 +93,7 @@ for _alias, _name in (("u.s.", "United States"), ("us", "United States"), ("amer
 NP_STOP = _set(
     "that which who whom whose what and but or nor because as while when whenever if "
     "although though since after before so than where how why whether until unless once "
-    "is are was were be been being to of for with in on at by from into about said says "
+    "is are was were be been being to for with in on at by from into about said says "
     "say told tells not also has have had will would could should might may do does did "
     "even just then there here"
 )
