@@ -14,7 +14,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from newsdb.extract import cues
+from newsdb.extract import cues, words
 from newsdb.extract.modes import mode_of
 from newsdb.extract.phrases import is_source, np_after, np_before, source_before
 from newsdb.extract.quotes import Quote, find_quotes
@@ -347,7 +347,7 @@ def _classify(r: _Reader, sent: Span, m: cues.Cue) -> tuple[str, _Item] | None:
     if src is not None and (not pre or pre[-1] in ",;:" or pre.split()[-1].lower() in
                             ("that", "what", "and", "but", "because", "as", "while", "which",
                              "when", "so", "though", "although", "if", "where")):
-        start = _content_start(r, m, verb, end)
+        start = _content_start(r, m, verb, end, src)
         if start is None:
             return None
         stop, least = end, 3
@@ -377,7 +377,8 @@ _WHEN = re.compile(
 )
 
 
-def _content_start(r: _Reader, m: cues.Cue, verb: str, end: int) -> int | None:
+def _content_start(r: _Reader, m: cues.Cue, verb: str, end: int,
+                   src: Span | None = None) -> int | None:
     """Where the reported content starts after a cue: at "that" if it comes, past the
     object of "told" and a time ("on Sunday"); None when the verb needs "that" and lacks it."""
     t = r.text
@@ -392,7 +393,8 @@ def _content_start(r: _Reader, m: cues.Cue, verb: str, end: int) -> int | None:
     rest = t[pos:end].lstrip(" ,")
     if rest.startswith("that ") or rest.startswith(":"):
         return end - len(rest)
-    if verb in cues.NEEDS_THAT:
+    evidence = src is not None and src.text.split()[-1].lower() in words.EVIDENCE
+    if verb in cues.NEEDS_THAT and not evidence:
         if rest.startswith("as ") and verb.startswith(("describ", "call", "see", "view")):
             return end - len(rest) + 3
         return None

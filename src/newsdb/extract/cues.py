@@ -82,6 +82,12 @@ _STMT = re.compile(r"\s+in\s+(?:a|an|the|its|his|her|their)\s+(?:\w+\s+)?stateme
 _OUT = re.compile(r"\s+out\b(?=\s+that)")
 
 
+def _aspect(word: str) -> bool:
+    """An auxiliary or adverb that belongs to the cue after it: "has", "wouldn’t", "publicly"."""
+    return word in _ASPECT_WORDS or word.endswith(("n’t", "n't")) or (
+        word.endswith("ly") and len(word) > 4)
+
+
 class Cue:
     """One cue found in the text: the verb with its auxiliaries ("has also said")."""
 
@@ -108,7 +114,7 @@ def find_cues(text: str, lo: int, hi: int) -> list[Cue]:
             continue
         start = m.start()
         j = k - 1
-        while j >= 0 and k - j <= 3 and toks[j].group().lower() in _ASPECT_WORDS and \
+        while j >= 0 and k - j <= 3 and _aspect(toks[j].group().lower()) and \
                 not text[toks[j].end() : start].strip():
             start = toks[j].start()
             j -= 1

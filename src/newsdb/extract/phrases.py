@@ -125,5 +125,6 @@ def is_source(span: Span) -> bool:
         or low in words.ORG_WORDS
         or low in words.ROLES
         or head in words.ROLES
-        or re.search(r"(?:ers|ists|ians|ants|ents|ials|ors)$", low) is not None
+        or low in words.EVIDENCE
+        or re.search(r"(?:ers|ists|ians|ants|ents|ials|ors|ies|[^suiy]s)$", low) is not None
     )
