@@ -402,9 +402,12 @@ def _content_start(r: _Reader, m: cues.Cue, verb: str, end: int,
 
 
 def _reported(r: _Reader, sent: Span) -> None:
+    """Reported speech in one sentence: the outermost report ("..., X said."), then any
+    further "Y said ..." after its cue (PolNeAR counts nested reports too)."""
     if _according(r, sent):
         return
     choice: dict[str, _Item] = {}
+    leading: list[_Item] = []
     for m in r.cues_in(sent.start, sent.end):
         cue = Span(m.start(), m.end(), "")
         if r.in_quote(m.start()) or r.taken(cue):
@@ -414,15 +417,19 @@ def _reported(r: _Reader, sent: Span) -> None:
             choice.setdefault(got[0], got[1])
             if got[0] in ("trailing", "aside"):
                 choice[got[0]] = got[1]
-    for kind in ("trailing", "aside", "leading"):
-        if kind in choice:
-            item = choice[kind]
-            if any(i.claim and i.claim.start <= item.content.start and
-                   item.content.end <= i.claim.end for i in r.items):
-                return  # already said by a quote's own attribution
-            item.speakers = r.speakers(item.source, sent)
-            r.add(item)
-            return
+            else:
+                leading.append(got[1])
+    first = next((choice[k] for k in ("trailing", "aside", "leading") if k in choice), None)
+    if first is None:
+        return
+    for item in [first] + [i for i in leading if i.cue.start >= first.cue.end]:
+        if any(i.claim and i.claim.start <= item.content.start and
+               item.content.end <= i.claim.end for i in r.items if i.kind != "indirect"):
+            continue  # already said by a quote's own attribution
+        if item.source is not None and first is not item and item.source.start < first.cue.end:
+            continue
+        item.speakers = r.speakers(item.source, sent)
+        r.add(item)
 
 
 def _passive(r: _Reader, sent: Span) -> None:
