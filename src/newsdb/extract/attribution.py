@@ -332,6 +332,13 @@ def _classify(r: _Reader, sent: Span, m: cues.Cue) -> tuple[str, _Item] | None:
         return "trailing", _Item("indirect", content, cue, src, [], 0.75)
     if src is not None and pre.endswith(",") and re.match(r"^\s*(?:\w+\s+){0,3}?\w*\s*,", after):
         return "aside", _Item("indirect", r.span(sent.start, end), cue, src, [], 0.7)
+    if src is None and re.search(r"(?:,\s*|\s)(?:but|and)\s*$", before) and verb not in cues.PARTICIPLES:
+        subject = _subject(r, sent)  # "Carson did not name them, but told his supporters ..."
+        start = _content_start(r, m, verb, end)
+        if subject is not None and start is not None and subject.end < m.start() and is_source(subject):
+            content = r.span(start, _content_end(r, start, end))
+            if len(content.text.split()) >= 3:
+                return "leading", _Item("indirect", content, cue, subject, [], 0.5)
     if src is None and before.rstrip().endswith(",") and verb in cues.PARTICIPLES:
         subject = _subject(r, sent)
         start = _content_start(r, m, verb, end)
@@ -351,9 +358,7 @@ def _classify(r: _Reader, sent: Span, m: cues.Cue) -> tuple[str, _Item] | None:
         if start is None:
             return None
         stop, least = end, 3
-        part = _PARTICIPLE_CLAUSE.search(t, start, end)  # "..., adding that ...": a report of its own
-        if part:
-            stop = part.start()
+        stop = _content_end(r, start, end)
         if pre and pre.split()[-1].lower() in ("what", "which"):  # "what they said were camps,"
             comma = t.find(",", start, end)
             stop, least = (comma if comma != -1 else end), 2
@@ -365,6 +370,28 @@ def _classify(r: _Reader, sent: Span, m: cues.Cue) -> tuple[str, _Item] | None:
 
 
 _PARTICIPLE_CLAUSE = re.compile(r",\s+(?:adding|saying|noting|arguing|explaining|warning)\b")
+_NEXT_VERB = re.compile(r"\s+(?:and|but)\s+(?:also\s+|then\s+)?(?P<verb>[a-z]+)\b")
+_NEXT_REPORT = re.compile(r"(?:,|\s+-|\s+—)\s+(?:while\s+|but\s+|and\s+)?(?:others|some|many|critics|"
+                          r"he|she|they)\s+(?:say|said|says|argue|argued|think|believe)\b")
+
+
+def _content_end(r: _Reader, start: int, end: int) -> int:
+    """Where reported content that runs to the sentence's end stops earlier: before a
+    participle clause ("..., adding that"), a second verb with a cue ("... and calls her"),
+    or another report ("..., others say")."""
+    t = r.text
+    stop = end
+    part = _PARTICIPLE_CLAUSE.search(t, start, end)
+    if part:
+        stop = part.start()
+    for m in _NEXT_VERB.finditer(t, start, stop):
+        if m.group("verb") in cues.VERB_FORMS or m.group("verb") in cues.NEEDS_THAT:
+            stop = m.start()
+            break
+    other = _NEXT_REPORT.search(t, start, stop)
+    if other:
+        stop = other.start()
+    return stop
 _OBJECT = re.compile(
     r"\s+(?:him|her|them|me|us|reporters|journalists|the\s+\w+(?:\s+\w+)?|[A-Z][\w’'.\-]*"
     r"(?:\s+[A-Z][\w’'.\-]*)*|an?\s+\w+(?:\s+\w+)?)"
