@@ -369,7 +369,10 @@ def _classify(r: _Reader, sent: Span, m: cues.Cue) -> tuple[str, _Item] | None:
     return None
 
 
-_PARTICIPLE_CLAUSE = re.compile(r",\s+(?:adding|saying|noting|arguing|explaining|warning)\b")
+_PARTICIPLE_CLAUSE = re.compile(
+    r",\s+(?:[a-z]+ing\b|which\b|and\s+(?:he|she|they|it)\b)"
+    r"|\s+but\s+(?!(?:he|she|they|it|the|a|an|his|her|their|its|that|this|not|also)\b)[a-z]+\b"
+)
 _NEXT_VERB = re.compile(r"\s+(?:and|but)\s+(?:also\s+|then\s+)?(?P<verb>[a-z]+)\b")
 _NEXT_REPORT = re.compile(r"(?:,|\s+-|\s+—)\s+(?:while\s+|but\s+|and\s+)?(?:others|some|many|critics|"
                           r"he|she|they)\s+(?:say|said|says|argue|argued|think|believe)\b")

@@ -99,10 +99,10 @@ def find_quotes(text: str, paras: list[Span]) -> list[Quote]:
     return out
 
 
-#: where an unclosed quote most likely ended: at ", she said" or at its first sentence's end
+#: where an unclosed quote most likely ended: at ", she said" (else at its paragraph's end)
 _UNCLOSED_END = re.compile(
     r",(?=\s+(?:he|she|they|[A-Z][\w’'.\-]+(?:\s+[A-Z][\w’'.\-]+)*)\s+"
-    r"(?:said|says|added|told|wrote|asked)\b)|[.!?](?=\s+[A-Z“\"])"
+    r"(?:said|says|added|told|wrote|asked)\b)"
 )
 
 
