@@ -53,6 +53,12 @@ reject | cite cites cited citing | mention mentions mentioned mentioning | discu
 discussed discussing | accept accepts accepted | compare compares compared comparing
 predicted | push pushes pushed pushing | advocate advocates advocated | favor favors favored
 favour favours favoured | suggest | label labels labeled labelled | dub dubs dubbed
+denounce denounces denounced denouncing | brand branded | term termed
+characterize characterizes characterized characterizing | hail hails hailed
+imply implies implied | yell yelled | shout shouted | proclaim proclaims proclaimed
+echo echoed echoing | thank thanks thanked | congratulate congratulated | apologize apologized
+project projects projected | rail railed | lash lashed | assure assures assured
+remind reminds reminded | concede conceding | reiterate reiterating | acknowledge
 """
 #: forms that are nouns as often as verbs ("the plan", "attacks"): never cues on their own
 _NOUNS = frozenset("""
