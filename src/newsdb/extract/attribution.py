@@ -32,6 +32,10 @@ _AFTERTHOUGHT = re.compile(
     r"\s*(?:\w+\s+){0,2}?,\s*(?:on|in|at|during|after|before|because|as|when|while|who|"
     r"which|adding|noting|saying|though|although|citing|referring|speaking|according)\b"
 )
+#: the end of a cue clause set in commas: "..., analysts said, ..." / "..., she said Sunday, ..."
+_ASIDE_END = re.compile(
+    r"\s*,|\s+(?:on|in|at|last|this|late|early)\b[^,]{0,30},|\s+\w+day(?:\s+\w+)?,|\s+\w+ly,"
+)
 _DASH = re.compile(r"\s*[—–―]\s*")
 #: a source phrase with a relative clause before its cue: "a senior official who spoke on
 #: condition of anonymity said"
@@ -135,8 +139,11 @@ def _cue_after(r: _Reader, q: Quote) -> tuple[Span, Span | None] | None:
         return None
     t = r.text
     para = r.paras[q.paragraph]
-    sent = r.sentence_at(q.end)
-    hi = min(para.end, max(sent.end, q.end + 1))
+    k = q.end
+    while k < para.end and t[k].isspace():
+        k += 1
+    # the cue may open the next "sentence": “... leader!” Jeff Sessions said.
+    hi = min(para.end, max(r.sentence_at(k).end, k + 1))
     nxt = t.find("“", q.end, hi)
     if nxt != -1:
         hi = nxt
@@ -155,7 +162,7 @@ def _cue_after(r: _Reader, q: Quote) -> tuple[Span, Span | None] | None:
     if _TRAIL.match(between):  # inverted: "said Michael Kugelman, the director ..."
         src = np_after(t, m.end(), hi)
         return (cue, src) if src is not None and is_source(src) else None
-    src = np_before(t, q.end, m.start())
+    src = source_before(t, q.end, m.start())
     if src is None or t[q.end : src.start].strip(" ,\u00a0") or not is_source(src):
         return None
     return cue, src
@@ -267,7 +274,9 @@ def _uncued_quote(r: _Reader, q: Quote, prev: _Item | None, kind: str, marks: Sp
     before = r.sents[i]
     for item in reversed(r.items):
         if item.speakers and before.start <= (item.cue or item.content).start < before.end:
-            r.add(_Item(kind, q.content, None, item.source, item.speakers, 0.6, marks))
+            quoted = item.kind in ("direct", "partial")  # "“A,” she said. ¶ “B.”": one quote
+            r.add(_Item(kind, q.content, item.cue if quoted else None, item.source,
+                        item.speakers, 0.6, marks, continues=item if quoted else None))
             return
     m = re.search(r"\b([A-Z][\w’'.\-]+(?:\s+[A-Z][\w’'.\-]+)+)", before.text)
     if m:
@@ -330,7 +339,7 @@ def _classify(r: _Reader, sent: Span, m: cues.Cue) -> tuple[str, _Item] | None:
     if src is not None and pre.endswith(",") and (_ADVERBIAL.match(after) or _AFTERTHOUGHT.match(after)):
         content = r.span(sent.start, len(pre) + sent.start - 1)
         return "trailing", _Item("indirect", content, cue, src, [], 0.75)
-    if src is not None and pre.endswith(",") and re.match(r"^\s*(?:\w+\s+){0,3}?\w*\s*,", after):
+    if src is not None and pre.endswith(",") and _ASIDE_END.match(after):
         return "aside", _Item("indirect", r.span(sent.start, end), cue, src, [], 0.7)
     if src is None and re.search(r"(?:,\s*|\s)(?:but|and)\s*$", before) and verb not in cues.PARTICIPLES:
         subject = _subject(r, sent)  # "Carson did not name them, but told his supporters ..."

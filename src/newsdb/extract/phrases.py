@@ -64,7 +64,7 @@ def np_before(text: str, lo: int, hi: int) -> Span | None:
 
 #: a name with an appositive between commas, just before a cue: "Karimi, the director of X,"
 _APPOSED = re.compile(
-    r"(?:^|(?<=[,;:—])\s*|(?<=\bthat\s)|(?<=\band\s)|(?<=\bbut\s))"
+    r"(?:^\s*|(?<=[,;:—])\s*|(?<=\bthat\s)|(?<=\band\s)|(?<=\bbut\s))"
     r"(?P<name>(?:[A-Z][\w’'.\-]*\s+){0,4}[A-Z][\w’'.\-]*(?:\s+\([A-Z][\w.\-]*\))?),"
     r"\s+[^,;:“”\"]{2,100}?(?:,\s+[^,;:“”\"]{2,60}?)?,\s*$"
 )
@@ -126,5 +126,6 @@ def is_source(span: Span) -> bool:
         or low in words.ROLES
         or head in words.ROLES
         or low in words.EVIDENCE
+        or low.endswith("-old")
         or re.search(r"(?:ers|ists|ians|ants|ents|ials|ors|ies|[^suiy]s)$", low) is not None
     )

@@ -64,7 +64,7 @@ def kind_of(name: str) -> tuple[ActorKind, bool]:
         return ActorKind.ORGANISATION, capital or name.isupper()
     if all(t[:1].isupper() for t in name.split()):
         return ActorKind.PERSON, True
-    if head in words.ROLES:
+    if head in words.ROLES or head.endswith("-old"):
         return ActorKind.PERSON, False
     if head.endswith("s"):
         return ActorKind.COLLECTIVE, False
