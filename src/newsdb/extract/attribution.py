@@ -14,20 +14,34 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from newsdb.extract import cues
+from newsdb.extract import cues, words
 from newsdb.extract.modes import mode_of
-from newsdb.extract.phrases import is_source, np_after, np_before
+from newsdb.extract.phrases import is_source, np_after, np_before, source_before
 from newsdb.extract.quotes import Quote, find_quotes
 from newsdb.extract.segment import paragraphs, sentences
 from newsdb.extract.speakers import Resolver, Speaker, kind_of
 from newsdb.extract.types import Attribution, Span
-from newsdb.vocab import AttributionMode
+from newsdb.vocab import ActorKind, AttributionMode
 
 _COLON_INTRO = re.compile(
     r"(?:^|[.!?]\s+)(?P<cue>Said|Says|Added|Adds|Wrote|Writes|Asked|Explained|Noted|Recalled)"
     r"\s+(?P<src>[^:]{1,80}?)\s*:\s*$"
 )
-_DASH = re.compile(r"^\s*[—–―]\s*")
+#: what may follow ", she said" without the cue clause being inside the content
+_AFTERTHOUGHT = re.compile(
+    r"\s*(?:\w+\s+){0,2}?,\s*(?:on|in|at|during|after|before|because|as|when|while|who|"
+    r"which|adding|noting|saying|though|although|citing|referring|speaking|according)\b"
+)
+#: the end of a cue clause set in commas: "..., analysts said, ..." / "..., she said Sunday, ..."
+_ASIDE_END = re.compile(
+    r"\s*,|\s+(?:on|in|at|last|this|late|early)\b[^,]{0,30},|\s+\w+day(?:\s+\w+)?,|\s+\w+ly,"
+)
+_DASH = re.compile(r"\s*[—–―]\s*")
+#: a source phrase with a relative clause before its cue: "a senior official who spoke on
+#: condition of anonymity said"
+_RELATIVE = re.compile(
+    r"(?P<np>(?:\b[\w’'.\-]+\s+){0,5}?\b[\w’'.\-]+),?\s+(?:who|whose)\s+[^,.;:“”\"]{1,90}?,?\s*$"
+)
 _CONTINUING = frozenset("added adds adding continued continues went".split())
 _TRAIL = re.compile(r"^[\s.,;:]*$")
 # a short adverbial that may follow a cue at the end of a sentence: "on Sunday", "in an interview"
@@ -64,6 +78,19 @@ class _Reader:
         self.items: list[_Item] = []
         self.used: list[tuple[int, int]] = []  # cue spans already taken
         self.inside: list[tuple[int, int]] = [(q.content.start, q.content.end) for q in self.quotes]
+        self.cues = cues.find_cues(text, 0, len(text))
+        self.cue_starts = [c.start() for c in self.cues]
+        self.passives = list(cues.PASSIVE.finditer(text))
+
+    def cues_in(self, lo: int, hi: int) -> list[cues.Cue]:
+        """The cues that lie wholly between ``lo`` and ``hi``."""
+        i = bisect.bisect_left(self.cue_starts, lo)
+        out = []
+        while i < len(self.cues) and self.cues[i].start() < hi:
+            if self.cues[i].end() <= hi:
+                out.append(self.cues[i])
+            i += 1
+        return out
 
     # -- helpers ----------------------------------------------------------------------------
     def sentence_at(self, pos: int) -> Span:
@@ -89,8 +116,10 @@ class _Reader:
         if source is None:
             return []
         found = self.resolver.resolve(source, sentence)
-        if not found:
-            kind, named = kind_of(source.text)
+        if not found:  # a pronoun with nobody before it to stand for
+            kind, _ = kind_of(source.text)
+            if source.text.lower() in ("he", "she", "i"):
+                kind = ActorKind.PERSON
             found = [Speaker(source.text, kind, False)]
         for sp in found:
             self.resolver.remember(source.start, sp)
@@ -106,12 +135,15 @@ class _Reader:
 # -- quotation-mark segments ----------------------------------------------------------------
 def _cue_after(r: _Reader, q: Quote) -> tuple[Span, Span | None] | None:
     """ "...,” said X" / "...,” X said" / "...” —X": the cue and source after a closing mark."""
-    if q.close_mark is None:
+    if q.runs_on:
         return None
     t = r.text
     para = r.paras[q.paragraph]
-    sent = r.sentence_at(q.end)
-    hi = min(para.end, max(sent.end, q.end + 1))
+    k = q.end
+    while k < para.end and t[k].isspace():
+        k += 1
+    # the cue may open the next "sentence": “... leader!” Jeff Sessions said.
+    hi = min(para.end, max(r.sentence_at(k).end, k + 1))
     nxt = t.find("“", q.end, hi)
     if nxt != -1:
         hi = nxt
@@ -121,7 +153,8 @@ def _cue_after(r: _Reader, q: Quote) -> tuple[Span, Span | None] | None:
         if src is not None and src.text[:1].isupper():
             return Span.of(t, dash.start() + (len(dash.group()) - len(dash.group().lstrip())),
                            dash.end()), src
-    m = cues.CUE.search(t, q.end, min(hi, q.end + 90))
+    found = r.cues_in(q.end, min(hi, q.end + 90))
+    m = found[0] if found else None
     if m is None or r.taken(Span(m.start(), m.end(), "")):
         return None
     between = t[q.end : m.start()]
@@ -129,7 +162,7 @@ def _cue_after(r: _Reader, q: Quote) -> tuple[Span, Span | None] | None:
     if _TRAIL.match(between):  # inverted: "said Michael Kugelman, the director ..."
         src = np_after(t, m.end(), hi)
         return (cue, src) if src is not None and is_source(src) else None
-    src = np_before(t, q.end, m.start())
+    src = source_before(t, q.end, m.start())
     if src is None or t[q.end : src.start].strip(" ,\u00a0") or not is_source(src):
         return None
     return cue, src
@@ -143,21 +176,21 @@ def _cue_before(r: _Reader, q: Quote) -> tuple[Span, Span | None] | None:
     for other in r.quotes:
         if other is not q and lo <= other.end <= q.open_mark:
             lo = other.end
-    colon = _COLON_INTRO.search(t, lo, q.open_mark)
+    colon = _COLON_INTRO.search(t[lo : q.open_mark])
     if colon:
-        return Span.of(t, colon.start("cue"), colon.end("cue")), Span.of(
-            t, colon.start("src"), colon.end("src"))
+        return Span.of(t, lo + colon.start("cue"), lo + colon.end("cue")), Span.of(
+            t, lo + colon.start("src"), lo + colon.end("src"))
     last = None
-    for m in cues.CUE.finditer(t, lo, q.open_mark):
+    for m in r.cues_in(lo, q.open_mark):
         if not r.in_quote(m.start()):
             last = m
     if last is None or len(t[last.end() : q.open_mark].split()) > 12:
         return None
-    verb = last.group("verb").lower()
+    verb = last.verb
     cue = Span.of(t, last.start(), last.end())
     if r.taken(cue):
         return None
-    src = np_before(t, lo, last.start())
+    src = source_before(t, lo, last.start())
     if src is not None and not is_source(src):
         src = None
     if src is None:
@@ -168,6 +201,19 @@ def _cue_before(r: _Reader, q: Quote) -> tuple[Span, Span | None] | None:
     if stmt:
         cue = Span.of(t, stmt.start(), stmt.end())
     return cue, src
+
+
+def _chain_cue(r: _Reader, q: Quote) -> tuple[Span, Span | None] | None:
+    """A quote over several paragraphs takes the cue its last part has: "“A ... ¶ “B,” she said"."""
+    if not q.runs_on:
+        return None
+    i = r.quotes.index(q) + 1
+    while i < len(r.quotes) and r.quotes[i].carried:
+        last = r.quotes[i]
+        if not last.runs_on:
+            return _cue_after(r, last)
+        i += 1
+    return None
 
 
 def _subject(r: _Reader, sent: Span) -> Span | None:
@@ -188,7 +234,7 @@ def _read_quote(r: _Reader, q: Quote, prev: _Item | None) -> None:
     direct = _is_direct(r, q)
     kind = "direct" if direct else "partial"
     sent = r.sentence_at(q.open_mark)
-    found = None if q.carried else (_cue_after(r, q) or _cue_before(r, q))
+    found = None if q.carried else (_cue_after(r, q) or _cue_before(r, q) or _chain_cue(r, q))
     marks = Span.of(t, q.open_mark, q.end)
     if found is None:
         _uncued_quote(r, q, prev, kind, marks)
@@ -228,7 +274,9 @@ def _uncued_quote(r: _Reader, q: Quote, prev: _Item | None, kind: str, marks: Sp
     before = r.sents[i]
     for item in reversed(r.items):
         if item.speakers and before.start <= (item.cue or item.content).start < before.end:
-            r.add(_Item(kind, q.content, None, item.source, item.speakers, 0.6, marks))
+            quoted = item.kind in ("direct", "partial")  # "“A,” she said. ¶ “B.”": one quote
+            r.add(_Item(kind, q.content, item.cue if quoted else None, item.source,
+                        item.speakers, 0.6, marks, continues=item if quoted else None))
             return
     m = re.search(r"\b([A-Z][\w’'.\-]+(?:\s+[A-Z][\w’'.\-]+)+)", before.text)
     if m:
@@ -271,23 +319,42 @@ def _according(r: _Reader, sent: Span) -> bool:
     return True
 
 
-def _classify(r: _Reader, sent: Span, m: re.Match[str]) -> tuple[str, _Item] | None:
+def _classify(r: _Reader, sent: Span, m: cues.Cue) -> tuple[str, _Item] | None:
     """What one cue match in a sentence makes: a trailing, parenthetical or leading report."""
     t = r.text
-    verb = m.group("verb").lower()
+    verb = m.verb
     cue = Span.of(t, m.start(), m.end())
     end = sent.end
     before = t[sent.start : m.start()]
-    src = np_before(t, sent.start, m.start())
+    src = source_before(t, sent.start, m.start())
     if src is not None and not is_source(src):
         src = None
+    if src is None:
+        rel = _RELATIVE.search(before)
+        if rel:
+            cand = np_before(t, sent.start, sent.start + rel.end("np"))
+            src = cand if cand is not None and is_source(cand) else None
     pre = t[sent.start : src.start].rstrip() if src else before.rstrip()
     after = t[m.end() : end]
-    if src is not None and pre.endswith(",") and _ADVERBIAL.match(after):
+    if src is not None and pre.endswith(",") and (_ADVERBIAL.match(after) or _AFTERTHOUGHT.match(after)):
         content = r.span(sent.start, len(pre) + sent.start - 1)
         return "trailing", _Item("indirect", content, cue, src, [], 0.75)
-    if src is not None and pre.endswith(",") and re.match(r"^\s*(?:\w+\s+){0,3}?\w*\s*,", after):
+    if src is not None and pre.endswith(",") and _ASIDE_END.match(after):
         return "aside", _Item("indirect", r.span(sent.start, end), cue, src, [], 0.7)
+    if src is None and re.search(r"(?:,\s*|\s)(?:but|and)\s*$", before) and verb not in cues.PARTICIPLES:
+        subject = _subject(r, sent)  # "Carson did not name them, but told his supporters ..."
+        start = _content_start(r, m, verb, end)
+        if subject is not None and start is not None and subject.end < m.start() and is_source(subject):
+            content = r.span(start, _content_end(r, start, end))
+            if len(content.text.split()) >= 3:
+                return "leading", _Item("indirect", content, cue, subject, [], 0.5)
+    if src is None and before.rstrip().endswith(",") and verb in cues.PARTICIPLES:
+        subject = _subject(r, sent)
+        start = _content_start(r, m, verb, end)
+        if subject is not None and start is not None and subject.end < m.start():
+            content = r.span(start, end)
+            if len(content.text.split()) >= 3:
+                return "leading", _Item("indirect", content, cue, subject, [], 0.55)
     if src is None and before.rstrip().endswith(","):
         inv = np_after(t, m.end(), end)
         if inv is not None and is_source(inv) and _TRAIL.match(t[inv.end : end].split(",")[0]):
@@ -296,32 +363,61 @@ def _classify(r: _Reader, sent: Span, m: re.Match[str]) -> tuple[str, _Item] | N
     if src is not None and (not pre or pre[-1] in ",;:" or pre.split()[-1].lower() in
                             ("that", "what", "and", "but", "because", "as", "while", "which",
                              "when", "so", "though", "although", "if", "where")):
-        start = _content_start(r, m, verb, end)
+        start = _content_start(r, m, verb, end, src)
         if start is None:
             return None
-        stop = end
-        if pre and pre.split()[-1].lower() in ("what", "which"):
+        stop, least = end, 3
+        stop = _content_end(r, start, end)
+        if pre and pre.split()[-1].lower() in ("what", "which"):  # "what they said were camps,"
             comma = t.find(",", start, end)
-            stop = comma if comma != -1 else end
+            stop, least = (comma if comma != -1 else end), 2
         content = r.span(start, stop)
-        if len(content.text.split()) < 3:
+        if len(content.text.split()) < least:
             return None
         return "leading", _Item("indirect", content, cue, src, [], 0.7)
     return None
 
 
+_PARTICIPLE_CLAUSE = re.compile(
+    r",\s+(?:[a-z]+ing\b|which\b|and\s+(?:he|she|they|it)\b)"
+    r"|\s+but\s+(?!(?:he|she|they|it|the|a|an|his|her|their|its|that|this|not|also)\b)[a-z]+\b"
+)
+_NEXT_VERB = re.compile(r"\s+(?:and|but)\s+(?:also\s+|then\s+)?(?P<verb>[a-z]+)\b")
+_NEXT_REPORT = re.compile(r"(?:,|\s+-|\s+—)\s+(?:while\s+|but\s+|and\s+)?(?:others|some|many|critics|"
+                          r"he|she|they)\s+(?:say|said|says|argue|argued|think|believe)\b")
+
+
+def _content_end(r: _Reader, start: int, end: int) -> int:
+    """Where reported content that runs to the sentence's end stops earlier: before a
+    participle clause ("..., adding that"), a second verb with a cue ("... and calls her"),
+    or another report ("..., others say")."""
+    t = r.text
+    stop = end
+    part = _PARTICIPLE_CLAUSE.search(t, start, end)
+    if part:
+        stop = part.start()
+    for m in _NEXT_VERB.finditer(t, start, stop):
+        if m.group("verb") in cues.VERB_FORMS or m.group("verb") in cues.NEEDS_THAT:
+            stop = m.start()
+            break
+    other = _NEXT_REPORT.search(t, start, stop)
+    if other:
+        stop = other.start()
+    return stop
 _OBJECT = re.compile(
     r"\s+(?:him|her|them|me|us|reporters|journalists|the\s+\w+(?:\s+\w+)?|[A-Z][\w’'.\-]*"
     r"(?:\s+[A-Z][\w’'.\-]*)*|an?\s+\w+(?:\s+\w+)?)"
 )
 _WHEN = re.compile(
     r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|"
-    r"today|last\s+\w+|this\s+\w+|earlier|recently|in\s+an?\s+(?:interview|statement|"
+    r"today|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:night|morning|"
+    r"afternoon|evening)|last\s+\w+|this\s+\w+|earlier|recently|in\s+an?\s+(?:interview|statement|"
     r"speech|email|op-ed|post)(?:\s+(?:with|on|to)\s+[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)*)?)\b,?"
 )
 
 
-def _content_start(r: _Reader, m: re.Match[str], verb: str, end: int) -> int | None:
+def _content_start(r: _Reader, m: cues.Cue, verb: str, end: int,
+                   src: Span | None = None) -> int | None:
     """Where the reported content starts after a cue: at "that" if it comes, past the
     object of "told" and a time ("on Sunday"); None when the verb needs "that" and lacks it."""
     t = r.text
@@ -336,7 +432,8 @@ def _content_start(r: _Reader, m: re.Match[str], verb: str, end: int) -> int | N
     rest = t[pos:end].lstrip(" ,")
     if rest.startswith("that ") or rest.startswith(":"):
         return end - len(rest)
-    if verb in cues.NEEDS_THAT:
+    evidence = src is not None and src.text.split()[-1].lower() in words.EVIDENCE
+    if verb in cues.NEEDS_THAT and not evidence:
         if rest.startswith("as ") and verb.startswith(("describ", "call", "see", "view")):
             return end - len(rest) + 3
         return None
@@ -344,10 +441,13 @@ def _content_start(r: _Reader, m: re.Match[str], verb: str, end: int) -> int | N
 
 
 def _reported(r: _Reader, sent: Span) -> None:
+    """Reported speech in one sentence: the outermost report ("..., X said."), then any
+    further "Y said ..." after its cue (PolNeAR counts nested reports too)."""
     if _according(r, sent):
         return
     choice: dict[str, _Item] = {}
-    for m in cues.CUE.finditer(r.text, sent.start, sent.end):
+    leading: list[_Item] = []
+    for m in r.cues_in(sent.start, sent.end):
         cue = Span(m.start(), m.end(), "")
         if r.in_quote(m.start()) or r.taken(cue):
             continue
@@ -356,21 +456,27 @@ def _reported(r: _Reader, sent: Span) -> None:
             choice.setdefault(got[0], got[1])
             if got[0] in ("trailing", "aside"):
                 choice[got[0]] = got[1]
-    for kind in ("trailing", "aside", "leading"):
-        if kind in choice:
-            item = choice[kind]
-            if any(i.claim and i.claim.start <= item.content.start and
-                   item.content.end <= i.claim.end for i in r.items):
-                return  # already said by a quote's own attribution
-            item.speakers = r.speakers(item.source, sent)
-            r.add(item)
-            return
+            else:
+                leading.append(got[1])
+    first = next((choice[k] for k in ("trailing", "aside", "leading") if k in choice), None)
+    if first is None:
+        return
+    for item in [first] + [i for i in leading if i.cue.start >= first.cue.end]:
+        if any(i.claim and i.claim.start <= item.content.start and
+               item.content.end <= i.claim.end for i in r.items if i.kind != "indirect"):
+            continue  # already said by a quote's own attribution
+        if item.source is not None and first is not item and item.source.start < first.cue.end:
+            continue
+        item.speakers = r.speakers(item.source, sent)
+        r.add(item)
 
 
 def _passive(r: _Reader, sent: Span) -> None:
     """Agentless cues: "were reported to", "widely understood", "was seen as"."""
     t = r.text
-    for m in cues.PASSIVE.finditer(t, sent.start, sent.end):
+    for m in r.passives:
+        if not (sent.start <= m.start() and m.end() <= sent.end):
+            continue
         cue = Span.of(t, m.start(), m.end())
         if r.in_quote(m.start()) or r.taken(cue):
             continue
@@ -417,8 +523,15 @@ def _finish(r: _Reader) -> list[Attribution]:
     spans = [(i.content.start, i.content.end) for i in r.items]
     spans += [(i.claim.start, i.claim.end) for i in r.items if i.claim]
     spans += [(i.cue.start, i.cue.end) for i in r.items if i.cue]
-    for sent in r.sents:
-        if not any(a < sent.end and sent.start < b for a, b in spans):
+    covered = set()
+    for a, b in spans:
+        i = max(0, bisect.bisect_right(r.starts, a) - 1)
+        while i < len(r.sents) and r.sents[i].start < b:
+            if a < r.sents[i].end:
+                covered.add(i)
+            i += 1
+    for i, sent in enumerate(r.sents):
+        if i not in covered:
             content = r.span(sent.start, sent.end) if len(sent.text) > 1 else sent
             r.items.append(_Item("writer", content, None, None, [], 0.5))
     r.items.sort(key=lambda i: (i.content.start, i.content.end))

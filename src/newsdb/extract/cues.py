@@ -36,17 +36,44 @@ hope hopes hoped | fear fears feared | worry worries worried | expect expects
 signal signals signaled signalled | indicate indicates indicated | blame blames blamed
 describe describes described | call calls called calling | learn learns learned
 insist insists | point points pointed | show shows showed | find finds found
+endorse endorses endorsed endorsing | criticize criticizes criticized criticizing criticise
+criticised | want wants wanted | praise praises praised praising | accuse accuses accused
+accusing | defend defends defended defending | support supports supported supporting
+deny denies denied denying | reject rejects rejected rejecting | oppose opposes opposed opposing
+propose proposes proposed proposing | seek seeks sought seeking | plan plans planned
+refuse refuses refused refusing | decline declines declined declining
+question questions questioned questioning | dismiss dismisses dismissed dismissing
+attack attacks attacked attacking | blast blasts blasted blasting | slam slams slammed slamming
+condemn condemns condemned condemning | applaud applauds applauded | demand demands demanded
+demanding | welcome welcomes welcomed | challenge challenges challenged | mock mocks mocked
+mocking | recommend recommends recommended | threaten threatens threatened threatening
+dispute disputes disputed | reiterate reiterates reiterated | tout touts touted touting
+decry decries decried | deride derides derided | fault faults faulted | insisting
+reject | cite cites cited citing | mention mentions mentioned mentioning | discuss discusses
+discussed discussing | accept accepts accepted | compare compares compared comparing
+predicted | push pushes pushed pushing | advocate advocates advocated | favor favors favored
+favour favours favoured | suggest | label labels labeled labelled | dub dubs dubbed
+denounce denounces denounced denouncing | brand branded | term termed
+characterize characterizes characterized characterizing | hail hails hailed
+imply implies implied | yell yelled | shout shouted | proclaim proclaims proclaimed
+echo echoed echoing | thank thanks thanked | congratulate congratulated | apologize apologized
+project projects projected | rail railed | lash lashed | assure assures assured
+remind reminds reminded | concede conceding | reiterate reiterating | acknowledge
 """
-VERB_FORMS = frozenset(w for group in _FORMS.split("|") for w in group.split())
+#: forms that are nouns as often as verbs ("the plan", "attacks"): never cues on their own
+_NOUNS = frozenset("""
+plan planned support question attack challenge demand welcome fault label favor favour push mention compare dub dispute blast slam mock praise cite point report state call show counter charge estimate hope fear worry promise pledge vow tweet joke quip remark claim
+""".split())
+VERB_FORMS = frozenset(w for group in _FORMS.split("|") for w in group.split()) - _NOUNS
 
 #: forms that need "that" (or a quote) after them to count as a cue: "found that", "shows that"
 NEEDS_THAT = frozenset(
-    "hope hopes hoped fear fears feared worry worries worried expect expects think thinks "
-    "believe believes believed show shows showed find finds found learn learns point points "
-    "pointed signal signals signaled signalled indicate indicates indicated continue continues "
-    "continued call calls called describe describes described blame blames blamed charge "
-    "charges charged counter counters countered state states stated report reports "
-    "reported estimate estimates estimated".split()
+    "show shows showed find finds found learn learns point points pointed continue continues "
+    "continued call calls called describe describes described charge charges charged counter "
+    "counters countered state states stated report reports reported estimate estimates "
+    "estimated plans supports questions attacks challenges demands welcomes faults labels "
+    "favors favours pushes mentions disputes blasts slams mocks praises cites reports states "
+    "hopes fears worries promises pledges vows tweets jokes quips remarks claims".split()
 )
 #: forms that never stand alone before a quote or a clause as a reliable cue
 _ASPECT = (
@@ -55,13 +82,56 @@ _ASPECT = (
     r"again|further|ultimately|initially|first|still|even|just|quickly|simply|flatly|"
     r"separately|earlier|now|only|has\s+also|had\s+also|not|n’t|n't)"
 )
-_VERB = "|".join(sorted(VERB_FORMS, key=len, reverse=True))
-#: a cue verb with its auxiliaries; group "verb" is the verb itself
-CUE = re.compile(
-    rf"\b(?:{_ASPECT}\s+){{0,3}}(?P<verb>{_VERB})\b(?:\s+out\b(?=\s+that))?"
-    r"(?P<stmt>\s+in\s+(?:a|an|the|its|his|her|their)\s+(?:\w+\s+)?statement\b)?",
-    re.IGNORECASE,
-)
+_ASPECT_WORDS = frozenset(_ASPECT.strip("(?:)").replace("\\s+", " ").split("|"))
+_WORD = re.compile(r"[A-Za-z’']+")
+_STMT = re.compile(r"\s+in\s+(?:a|an|the|its|his|her|their)\s+(?:\w+\s+)?statement\b")
+_OUT = re.compile(r"\s+out\b(?=\s+that)")
+
+
+def _aspect(word: str) -> bool:
+    """An auxiliary or adverb that belongs to the cue after it: "has", "wouldn’t", "publicly"."""
+    return word in _ASPECT_WORDS or word.endswith(("n’t", "n't")) or (
+        word.endswith("ly") and len(word) > 4)
+
+
+class Cue:
+    """One cue found in the text: the verb with its auxiliaries ("has also said")."""
+
+    __slots__ = ("_start", "_end", "verb")
+
+    def __init__(self, start: int, end: int, verb: str):
+        self._start, self._end, self.verb = start, end, verb
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
+def find_cues(text: str, lo: int, hi: int) -> list[Cue]:
+    """Every cue verb between ``lo`` and ``hi``, extended over the auxiliaries before it and
+    "in a statement" or "out" after it. A scan of words against a set: fast on long texts."""
+    out = []
+    toks = list(_WORD.finditer(text, lo, hi))
+    for k, m in enumerate(toks):
+        verb = m.group().lower()
+        if verb not in VERB_FORMS:
+            continue
+        start = m.start()
+        j = k - 1
+        while j >= 0 and k - j <= 3 and _aspect(toks[j].group().lower()) and \
+                not text[toks[j].end() : start].strip():
+            start = toks[j].start()
+            j -= 1
+        end = m.end()
+        tail = _STMT.match(text, end, hi) or _OUT.match(text, end, hi)
+        if tail:
+            end = tail.end()
+        out.append(Cue(start, end, verb))
+    return out
+
+
 #: forms that report someone else's words in a participle clause: "..., adding that"
 PARTICIPLES = frozenset(w for w in VERB_FORMS if w.endswith("ing"))
 #: verbs whose object comes before the reported content: "told reporters that ..."

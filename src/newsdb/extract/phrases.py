@@ -19,7 +19,8 @@ _FORWARD_END = re.compile(
     r"in|on|at|during|after|before|when|while|because|as|to|of|last|this|and\s+(?:added|said)"
     r"|said|says|told|adding|saying)\b"
 )
-MAX_WORDS = 7
+MAX_WORDS = 8
+_PARTY = re.compile(r"\([A-Z][\w.\-]*\)")
 
 
 def _is_word(tok: str) -> bool:
@@ -34,16 +35,61 @@ def np_before(text: str, lo: int, hi: int) -> Span | None:
     """The phrase that ends at ``hi`` (spaces aside) and starts no earlier than ``lo``."""
     toks = list(_TOKEN.finditer(text, lo, hi))
     chosen: list[re.Match[str]] = []
-    for t in reversed(toks):
+    for k in range(len(toks) - 1, -1, -1):
+        t = toks[k]
         w = t.group()
-        if not _is_word(w) or w.lower() in words.NP_STOP:
+        if _PARTY.fullmatch(w) and chosen:  # "Rep. Gregory Meeks (D-N.Y.) said"
+            pass
+        elif w.lower() == "and" and chosen and k > 0 and _is_word(toks[k - 1].group()) and (
+            toks[k - 1].group()[:1].isupper() or toks[k - 1].group().lower() in words.PRONOUNS
+        ):
+            pass  # "Iran and Pakistan said", "she and another reporter said"
+        elif not _is_word(w) or w.lower() in words.NP_STOP:
             break
         chosen.append(t)
-        if len(chosen) > MAX_WORDS:
-            return None
+        if len(chosen) > MAX_WORDS:  # too long for a phrase: keep the name it ends with
+            names = []
+            for c in chosen:
+                if not (c.group()[:1].isupper() or _PARTY.fullmatch(c.group())):
+                    break
+                names.append(c)
+            if not names:
+                return None
+            chosen = names
+            break
     if not chosen:
         return None
     return Span.of(text, chosen[-1].start(), chosen[0].end())
+
+
+#: a name with an appositive between commas, just before a cue: "Karimi, the director of X,"
+_APPOSED = re.compile(
+    r"(?:^\s*|(?<=[,;:—])\s*|(?<=\bthat\s)|(?<=\band\s)|(?<=\bbut\s))"
+    r"(?P<name>(?:[A-Z][\w’'.\-]*\s+){0,4}[A-Z][\w’'.\-]*(?:\s+\([A-Z][\w.\-]*\))?),"
+    r"\s+[^,;:“”\"]{2,100}?(?:,\s+[^,;:“”\"]{2,60}?)?,\s*$"
+)
+#: a time between a source and its cue: "Clinton on Tuesday said"
+_TIME_BEFORE = re.compile(
+    r"\s+(?:on\s+|late\s+|early\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|yesterday|today|earlier|later|also)(?:\s+(?:night|morning|afternoon|evening))?\s*$"
+)
+
+
+def source_before(text: str, lo: int, hi: int) -> Span | None:
+    """The source phrase before a cue at ``hi``: a plain phrase, a name with an appositive
+    between commas, or either with a time between it and the cue."""
+    t = _TIME_BEFORE.search(text, lo, hi)
+    if t and t.start() > lo:
+        hi = t.start()
+    src = np_before(text, lo, hi)
+    if src is not None:
+        return src
+    head = text[lo:hi]
+    if head.rstrip().endswith(","):
+        m = _APPOSED.search(head)
+        if m:
+            return Span.of(text, lo + m.start("name"), lo + m.end("name"))
+    return None
 
 
 def np_after(text: str, lo: int, hi: int) -> Span | None:
@@ -68,7 +114,7 @@ def is_source(span: Span) -> bool:
     last = toks[-1] if toks else ""
     if len(toks) == 1 and last.lower() in words.PRONOUNS - {"which", "who", "you", "me", "him", "them", "us"}:
         return True
-    if last.lower() in words.PRONOUNS:
+    if last.lower() in words.PRONOUNS or last.lower() in words.DETERMINERS:
         return False
     if last[:1].isupper():
         return True
@@ -79,5 +125,7 @@ def is_source(span: Span) -> bool:
         or low in words.ORG_WORDS
         or low in words.ROLES
         or head in words.ROLES
-        or re.search(r"(?:ers|ists|ians|ants|ents|ials|ors)$", low) is not None
+        or low in words.EVIDENCE
+        or low.endswith("-old")
+        or re.search(r"(?:ers|ists|ians|ants|ents|ials|ors|ies|[^suiy]s)$", low) is not None
     )

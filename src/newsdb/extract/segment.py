@@ -14,7 +14,7 @@ from newsdb.extract.types import Span
 _LINE = re.compile(r"[^\r\n]+")
 # a full stop, question or exclamation mark, closing marks after it, then space and a capital,
 # a digit or an opening mark
-_END = re.compile(r"[.!?][”’\"')\]]*(\s+)(?=[“‘\"'(\[]?[A-Z0-9])")
+_END = re.compile(r"[.!?][”’\"')\]]*(\s+)(?=[“‘\"'(\[]{0,2}[A-Z0-9])")
 _ABBREV = frozenset(
     "mr mrs ms dr st sen sens rep reps gov gen lt col capt sgt jr sr inc corp co no vs mt ft "
     "prof rev hon gov jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e etc ave lt.gov "

@@ -19,6 +19,8 @@ _CAP = r"[A-Z][\w’'.\-]*"
 #: two to four capitalised words, maybe with a particle: a full name
 _FULL = re.compile(rf"\b{_CAP}(?:\s+(?:de|van|von|bin|al|da|del|la|le|{_CAP})){{1,3}}\b")
 _CUT = re.compile(r",|\s+(?:who|which|whose|that|in|at|on|during|last|this)\b|\s*[—–(]")
+_NAME_AT = re.compile(rf"{_CAP}(?:\s+{_CAP})+")
+_NAME_BEFORE = re.compile(rf"({_CAP}(?:\s+{_CAP})+),\s+(?:the|a)\s+(?:\w+\s+)?$")
 _POSSESSIVE = re.compile(r"[’']s?$")
 
 
@@ -62,7 +64,7 @@ def kind_of(name: str) -> tuple[ActorKind, bool]:
         return ActorKind.ORGANISATION, capital or name.isupper()
     if all(t[:1].isupper() for t in name.split()):
         return ActorKind.PERSON, True
-    if head in words.ROLES:
+    if head in words.ROLES or head.endswith("-old"):
         return ActorKind.PERSON, False
     if head.endswith("s"):
         return ActorKind.COLLECTIVE, False
@@ -76,6 +78,7 @@ class Resolver:
         self.text = text
         self.full_names = [(m.start(), m.group()) for m in _FULL.finditer(text)]
         self.history: list[tuple[int, Speaker]] = []
+        self._lower: str | None = None
 
     def remember(self, pos: int, speaker: Speaker) -> None:
         self.history.append((pos, speaker))
@@ -126,17 +129,18 @@ class Resolver:
 
     def _titled(self, role: str, pos: int) -> str | None:
         """The last person called by ``role`` before ``pos``: "Mayor Jane Doe", "Doe, the mayor"."""
-        pat = re.compile(
-            rf"\b{role}\s+((?:{_CAP}\s+)*{_CAP})|({_CAP}(?:\s+{_CAP})+),\s+(?:the|a)\s+"
-            rf"(?:\w+\s+)?{role}\b",
-            re.IGNORECASE,
-        )
-        found = None
-        for m in pat.finditer(self.text, 0, pos):
-            cand = m.group(1) or m.group(2)
-            if cand and cand[:1].isupper():
-                found = strip_title(cand)
-        return found
+        if self._lower is None:
+            self._lower = self.text.lower()
+        idx = self._lower.rfind(role, 0, pos)
+        while idx >= 0:
+            after = _NAME_AT.match(self.text, idx + len(role) + 1)
+            if after and self.text[idx + len(role)] == " ":
+                return strip_title(after.group())
+            before = _NAME_BEFORE.search(self.text, max(0, idx - 80), idx)
+            if before:
+                return strip_title(before.group(1))
+            idx = self._lower.rfind(role, 0, idx)
+        return None
 
     def _last(self, pos: int, kinds: set[ActorKind]) -> list[Speaker]:
         for start, sp in reversed(self.history):

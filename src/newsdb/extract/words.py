@@ -40,7 +40,8 @@ COLLECTIVE = _set(
     "others residents voters supporters opponents people democrats republicans conservatives "
     "liberals activists advocates researchers historians strategists pollsters investors "
     "observers diplomats insiders skeptics sceptics detractors fans members locals citizens "
-    "americans witnesses scientists doctors lawyers traders economists polls surveys"
+    "americans witnesses scientists doctors lawyers traders economists polls surveys percent "
+    "majority respondents"
 )
 #: unnamed officials and sources: plural nouns give a collective, singular an anonymous one
 OFFICIAL = _set(
@@ -92,7 +93,7 @@ for _alias, _name in (("u.s.", "United States"), ("us", "United States"), ("amer
 NP_STOP = _set(
     "that which who whom whose what and but or nor because as while when whenever if "
     "although though since after before so than where how why whether until unless once "
-    "is are was were be been being to of for with in on at by from into about said says "
+    "is are was were be been being to with in on at by from into about said says "
     "say told tells not also has have had will would could should might may do does did "
     "even just then there here"
 )
@@ -103,3 +104,7 @@ DETERMINERS = _set("the a an another one some many most several two three four o
 #: capitalised words that open a sentence without being part of a name
 OPENERS = _set("when but and the in on as after while if although though still so yet "
                "then since because before until now")
+
+#: sources that are evidence rather than speakers: "the poll showed", "the study found"
+EVIDENCE = _set("poll polls survey surveys study studies report reports data analysis research "
+                "figures numbers results review audit investigation documents records")
