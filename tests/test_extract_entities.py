@@ -283,6 +283,7 @@ def test_this_week_is_monday_to_sunday_of_the_publication_week():
         ("a statement of its own Friday.", "Friday", dt.date(2024, 1, 19)),
         ("It happened last Friday.", "last Friday", dt.date(2024, 1, 12)),
         ("They meet next Monday.", "next Monday", dt.date(2024, 1, 22)),
+        ("Voters will go to the polls on Tuesday.", "on Tuesday", dt.date(2024, 1, 23)),
         ("The attack was on Dec. 15 and killed 11.", "Dec. 15", dt.date(2023, 12, 15)),
         ("The attack was on January 3.", "January 3", dt.date(2024, 1, 3)),
         ("He spoke yesterday.", "yesterday", dt.date(2024, 1, 18)),

@@ -28,6 +28,8 @@ from newsdb.vocab import ActorKind
 # --- labels of the words in a capitalised sequence -------------------------------------------
 _PHRASES: dict[str, str] = {}
 for _words, _label in (
+    (gz.COMMON_FIRST_WORDS, "common"),
+    (gz.PERSON_DESCRIPTORS, "party"),
     (gz.STOPWORDS, "stop"),
     (gz.NAME_DESCRIPTORS, "party"),
     (gz.PERSON_TITLES, "title"),
@@ -44,6 +46,8 @@ for _words, _label in (
 _MAX_PHRASE = max(len(p.split()) for p in _PHRASES)
 _NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "del", "la", "le", "du", "bin", "ibn", "al-", "el-", "ad-", "as-", "ash-"})
 _ORG_LINKS = frozenset({"of", "for", "on", "and", "the", "de"})
+#: labels of words an organisation's name may take after its head ("Institute of Peace")
+_ORG_WORDS = frozenset({None, "place", "country", "demonym", "org", "common", "party"})
 
 _ARMED_WORDS = r"(?:militant|armed|insurgent|terrorist|separatist|rebel|jihadist|extremist|paramilitary|militia)"
 _GROUP_WORDS = r"(?:group|organi[sz]ation|faction|outfit|movement|network|militia|force)"
@@ -265,7 +269,7 @@ def _heads(tokens: list[Token], labels: list[str | None]) -> None:
         if labels[i] is not None or tok.text not in gz.ORG_HEADS:
             continue
         first = i
-        while first > 0 and labels[first - 1] in (None, "place", "country", "demonym", "party"):
+        while first > 0 and labels[first - 1] in (None, "place", "country", "demonym", "party", "common"):
             first -= 1
         last, k, linked = i, i + 1, False
         while k < len(tokens):
@@ -277,9 +281,9 @@ def _heads(tokens: list[Token], labels: list[str | None]) -> None:
                 break
             if "and" in links and not linked:
                 break
-            if labels[m] not in (None, "place", "country", "demonym", "org"):
+            if labels[m] not in _ORG_WORDS:
                 break
-            while m < len(tokens) and labels[m] in (None, "place", "country", "demonym", "org"):
+            while m < len(tokens) and labels[m] in _ORG_WORDS:
                 m += 1
             linked, last, k = True, m - 1, m
         if first == last and tok.text not in ("Taliban",):
@@ -315,7 +319,14 @@ def _person(found: _Actors, tokens: list[Token], labels: list[str | None], i: in
     titled = t < i
     if in_headline or any(w.text.isupper() and len(w.text) > 1 for w in words) or len(words) > 4:
         return j
-    if words[-1].text in gz.ORG_HEADS or words[-1].text in gz.PLACE_HEADS or any(map(_names_a_thing, words)):
+    if (
+        words[-1].text in gz.ORG_HEADS
+        or words[-1].text in gz.PLACE_HEADS
+        or words[0].text in gz.PLACE_FIRST_WORDS
+        or (i > 0 and labels[i - 1] == "common")
+        or any(map(_names_a_thing, words))
+        or (len(words) > 1 and _used_in_lower_case(found.text, words[-1].text))
+    ):
         return j
     if len(words) < 2 and not titled:
         return j
@@ -343,6 +354,18 @@ def _names_a_thing(word: Token) -> bool:
     return "-" in word.text and any(_PHRASES.get(p) in _THING_LABELS for p in word.text.split("-"))
 
 
+def _used_in_lower_case(text: str, word: str) -> bool:
+    """Whether ``word`` also stands in the text in lower case: then "Matter" in "Black Lives
+    Matter" is a common word, not a surname."""
+    lower = word.lower()
+    if lower == word:
+        return False
+    for end in (" ", ",", ".", ";"):
+        if f" {lower}{end}" in text:
+            return True
+    return False
+
+
 def _campaigns(found: _Actors) -> None:
     """ "the Clinton campaign", "the Obama administration": an organisation named after a person."""
     people = {a.name.split()[-1] for a in found.by_key.values() if a.kind is ActorKind.PERSON}
@@ -350,14 +373,15 @@ def _campaigns(found: _Actors) -> None:
         owner = _before(_CAMPAIGN_NAME_RE, found.text, m.start(), 40)
         if owner is None:
             continue
-        name = owner["name"]
-        if name.split()[-1] not in people and name not in people:
+        surname = owner["name"].split()[-1]
+        if surname not in people:
             continue
         if any(found.claimed[m.start("what"):m.end("what")]):
             continue
         # the name may be claimed as a person's mention: the organisation takes it
         _unclaim_mention(found, owner.start(), owner.end())
-        found.add(ActorKind.ORGANISATION, f"{name} {m['what']}", owner.start(), m.end(), 0.75)
+        start = owner.start() if owner["name"].split()[0] not in gz.STOPWORDS else owner.end() - len(surname)
+        found.add(ActorKind.ORGANISATION, f"{surname} {m['what']}", start, m.end(), 0.75)
 
 
 _POSSESSIVE_RE = re.compile(r"[’']s[ ](?:the[ ])?$")

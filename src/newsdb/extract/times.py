@@ -7,10 +7,10 @@ in the text and stays unresolved always. Durations ("for two years", "over the p
 "for decades") are flagged ``duration``; with a number and a publication date they get an
 approximate start (resolution ``inferred``).
 
-Conventions: a weekday is the latest such day on or before publication ("next Monday" the
-first after it); a month and day without a year take the year that puts them nearest the
-publication date, a day after it counting double (news mostly reports what has happened), so
-"Dec. 15" in a text of 19 January 2024 is 2023-12-15; "this week" runs Monday to Sunday.
+Conventions: a weekday is the latest such day on or before publication, or the first on or
+after it where the sentence looks ahead ("will vote on Tuesday", "next Monday"); a month and day without a year take the year that puts them nearest the
+publication date, so "Dec. 15" in a text of 19 January 2024 is 2023-12-15 while "Nov. 8" in
+one of September 2016 is 2016-11-08; "this week" runs Monday to Sunday.
 """
 
 from __future__ import annotations
@@ -47,8 +47,12 @@ _WEEKDAY_RE = re.compile(
     r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\w])"
     r"(?:[ ](?P<part>morning|afternoon|evening|night)\b)?"
 )
+#: words earlier in the sentence that put a bare weekday ahead: "will vote on Tuesday"
+_FUTURE_BEFORE_RE = re.compile(
+    r"\b(?:will|’ll|'ll|scheduled|expected|plans? to|set to|slated|upcoming|due to|is due|are due)\b[^.!?\n]*$"
+)
 _DAY_WORD_RE = re.compile(r"(?P<word>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)\b")
-_UNIT_RE = re.compile(r"(?P<unit>[Dd]ays?|[Ww]eek(?:end)?s?|[Mm]onths?|[Yy]ears?|[Dd]ecades?|[Cc]entur(?:y|ies))\b")
+_UNIT_RE = re.compile(r"(?P<unit>[Dd]ays?|[Ww]eek(?:end)?s?|[Mm]onths?|[Yy]ears?|[Dd]ecades?|[Cc]entur(?:y|ies))\b(?!-)")
 _AFTER_UNIT_RE = re.compile(r"[ ](?:(?P<ago>ago)|(?P<later>later|earlier|afterwards?))\b")
 
 _LEAD_BEFORE_RE = re.compile(r"\b(?P<lead>[Ss]ince|[Uu]ntil|[Bb]y)[ ]$")
@@ -93,13 +97,13 @@ def find_times(text: str, published: dt.date | None) -> list[TimeDraft]:
 
 
 def _near_year(month: int, day: int, published: dt.date) -> dt.date:
-    """The date of month/day nearest ``published``, a future one counting double."""
+    """The date of month/day nearest ``published`` (the earlier one where two are as near)."""
     best = None
     for year in (published.year - 1, published.year, published.year + 1):
         day_ = min(day, calendar.monthrange(year, month)[1])
         candidate = dt.date(year, month, day_)
         gap = (candidate - published).days
-        cost = gap * 2 if gap > 0 else -gap
+        cost = abs(gap) + (gap > 0)
         if best is None or cost < best[0]:
             best = (cost, candidate)
     return best[1]
@@ -196,6 +200,8 @@ def _weekdays(text: str, published: dt.date | None) -> Iterator[TimeDraft]:
         back = (published.weekday() - WEEKDAYS[m["wd"]]) % 7
         if pre == "next":
             date = published + dt.timedelta(days=(7 - back) % 7 or 7)
+        elif pre != "last" and _before(_FUTURE_BEFORE_RE, text, m.start(), 80):
+            date = published + dt.timedelta(days=(7 - back) % 7)
         elif pre == "last":
             date = published - dt.timedelta(days=back or 7)
         else:
