@@ -28,6 +28,8 @@ from newsdb.vocab import ActorKind
 # --- labels of the words in a capitalised sequence -------------------------------------------
 _PHRASES: dict[str, str] = {}
 for _words, _label in (
+    (gz.COMMON_FIRST_WORDS, "common"),
+    (gz.PERSON_DESCRIPTORS, "party"),
     (gz.STOPWORDS, "stop"),
     (gz.NAME_DESCRIPTORS, "party"),
     (gz.PERSON_TITLES, "title"),
@@ -44,26 +46,26 @@ for _words, _label in (
 _MAX_PHRASE = max(len(p.split()) for p in _PHRASES)
 _NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "del", "la", "le", "du", "bin", "ibn", "al-", "el-", "ad-", "as-", "ash-"})
 _ORG_LINKS = frozenset({"of", "for", "on", "and", "the", "de"})
+#: labels of words an organisation's name may take after its head ("Institute of Peace")
+_ORG_WORDS = frozenset({None, "place", "country", "demonym", "org", "common", "party"})
 
 _ARMED_WORDS = r"(?:militant|armed|insurgent|terrorist|separatist|rebel|jihadist|extremist|paramilitary|militia)"
 _GROUP_WORDS = r"(?:group|organi[sz]ation|faction|outfit|movement|network|militia|force)"
 _NAME = r"[A-Z][\w’'-]*(?:[ ](?:(?:al|el|ad|as|ash)-|(?:bin|ibn|of|the)[ ])?[A-Z][\w’'-]*){0,4}"
-_ARMED_AFTER_RE = re.compile(
-    rf"\b(?:an?|the)[ ](?:[a-z-]+[ ]){{0,2}}?{_ARMED_WORDS}[ ]{_GROUP_WORDS}"
-    rf"(?:,[ ]|[ ](?:called|known as|named)[ ])(?P<name>{_NAME})"
-)
-_ARMED_BEFORE_RE = re.compile(
-    rf"(?<![\w’'])(?P<name>{_NAME}),[ ](?P<desc>(?:an?|the)[ ](?:[a-z-]+[ ]){{0,2}}?{_ARMED_WORDS}[ ]{_GROUP_WORDS})\b"
-)
+# Each pattern starts with its rarest words so the regex engine can skip ahead; the words
+# before them are read back from a short window (see _before).
+_ARMED_RE = re.compile(rf"{_ARMED_WORDS}[ ]{_GROUP_WORDS}\b")
+_DETERMINER_BEFORE_RE = re.compile(r"\b(?:an?|the)[ ](?:[a-z-]+[ ]){0,2}$")
+_NAME_AFTER_RE = re.compile(rf"(?:,[ ]|[ ](?:called|known as|named)[ ])(?P<name>{_NAME})")
+_NAME_BEFORE_RE = re.compile(rf"(?<![\w’'])(?P<name>{_NAME}),[ ]$")
 
 _INSTITUTIONS = r"(?:military|army|navy|air force|government|authorities|police|parliament|security forces|armed forces|intelligence services?|foreign ministry|regime|generals|military establishment)"
-_COLLECTIVE_WORDS = "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in sorted(gz.COLLECTIVE_NOUNS))
-_BODY_NOUN_RE = re.compile(rf"(?<=[ ])(?:(?P<inst>{_INSTITUTIONS})|(?P<coll>{_COLLECTIVE_WORDS}))\b")
+_COLLECTIVE_WORDS = "|".join(sorted(gz.COLLECTIVE_NOUNS | {w.capitalize() for w in gz.COLLECTIVE_NOUNS}))
+_BODY_NOUN_RE = re.compile(rf"(?:(?P<inst>{_INSTITUTIONS})|(?P<coll>{_COLLECTIVE_WORDS}))\b")
 _BODY_OWNER_RE = re.compile(r"(?P<the>\b[Tt]he[ ])?(?P<word>(?:[A-Z][\w.]*[ ])?[A-Z][\w.]*?)(?P<poss>[’']s)?[ ]$")
-_COLLECTIVE_RE = re.compile(rf"\b(?P<noun>{_COLLECTIVE_WORDS})\b")
-_CAMPAIGN_RE = re.compile(
-    rf"\b(?P<name>[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+)?)[ ](?P<what>campaign|administration|transition team)\b"
-)
+_COLLECTIVE_RE = re.compile(rf"(?P<noun>{_COLLECTIVE_WORDS})\b")
+_CAMPAIGN_RE = re.compile(r"[ ](?P<what>campaign|administration|transition team)\b")
+_CAMPAIGN_NAME_RE = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+)?)$")
 _BEFORE_NAME_RE = re.compile(r"(?:\b(?:former|then-|late|acting)[ -]?)$")
 _PRONOUNS = frozenset("he she him her they them it his hers their its".split())
 
@@ -75,6 +77,8 @@ class _Actors:
         self.text = text
         self.claimed = bytearray(len(text))
         self.by_key: dict[tuple[ActorKind, str], ActorDraft] = {}
+        #: capitalised words no rule took: maybe a surname ("Khan") of a person named in full
+        self.loose: list[Token] = []
 
     def free(self, start: int, end: int) -> bool:
         return not any(self.claimed[start:end])
@@ -125,16 +129,34 @@ def find_actors(text: str, attributions: Sequence[Attribution] = ()) -> list[Act
     return actors
 
 
+def _before(rx: re.Pattern, text: str, at: int, width: int) -> re.Match | None:
+    """``rx`` matched on the words just before ``at`` (it must end with ``$``)."""
+    return rx.search(text, max(0, at - width), at)
+
+
+def _starts_word(text: str, at: int) -> bool:
+    return at == 0 or not text[at - 1].isalnum()
+
+
 def _armed_groups(found: _Actors) -> None:
-    for m in _ARMED_AFTER_RE.finditer(found.text):
-        found.add(ActorKind.ARMED_GROUP, m["name"], m.start("name"), m.end("name"), 0.8)
-        found.add(ActorKind.ARMED_GROUP, m["name"], m.start(), m.start("name") - 2, 0.8, claim=False)
-    for m in _ARMED_BEFORE_RE.finditer(found.text):
-        name = _strip_leading_stopwords(m["name"])
-        start = m.end("name") - len(name)
-        if name and found.free(start, m.end("name")):
-            found.add(ActorKind.ARMED_GROUP, name, start, m.end("name"), 0.8)
-            found.add(ActorKind.ARMED_GROUP, name, m.start("desc"), m.end("desc"), 0.8, claim=False)
+    """ "a militant group, Jaish al-Adl" and "Jaish al-Adl, a militant group"."""
+    text = found.text
+    for m in _ARMED_RE.finditer(text):
+        det = _before(_DETERMINER_BEFORE_RE, text, m.start(), 40)
+        if det is None:
+            continue
+        after = _NAME_AFTER_RE.match(text, m.end())
+        if after:
+            start, end, name = after.start("name"), after.end("name"), after["name"]
+        else:
+            before = _before(_NAME_BEFORE_RE, text, det.start(), 60)
+            if before is None:
+                continue
+            name = _strip_leading_stopwords(before["name"])
+            start, end = before.end("name") - len(name), before.end("name")
+        if name and found.free(start, end):
+            found.add(ActorKind.ARMED_GROUP, name, start, end, 0.8)
+            found.add(ActorKind.ARMED_GROUP, name, det.start(), m.end(), 0.8, claim=False)
 
 
 def _strip_leading_stopwords(name: str) -> str:
@@ -158,6 +180,8 @@ def _state_bodies(found: _Actors) -> None:
     """ "the Pakistani military", "Pakistan’s military", "Pakistani officials": a state's organ."""
     text = found.text
     for m in _BODY_NOUN_RE.finditer(text):
+        if not m.start() or text[m.start() - 1] != " ":
+            continue
         owner = _BODY_OWNER_RE.search(text, max(0, m.start() - 40), m.start())
         if owner is None:
             continue
@@ -187,9 +211,11 @@ def _state_bodies(found: _Actors) -> None:
             found.claimed[m.start("coll"):m.end("coll")] = b"\x01" * (m.end("coll") - m.start("coll"))
 
 
-def _label(tokens: list[Token]) -> list[str | None]:
-    """One label per token: a phrase list's label, or None for an unknown capitalised word."""
+def _label(tokens: list[Token]) -> tuple[list[str | None], list[int]]:
+    """One label per token (a phrase list's label, or None for an unknown capitalised word) and
+    the index of the last token of the phrase each token is part of."""
     labels: list[str | None] = [None] * len(tokens)
+    ends = list(range(len(tokens)))
     i = 0
     while i < len(tokens):
         if tokens[i].connector:
@@ -202,22 +228,22 @@ def _label(tokens: list[Token]) -> list[str | None]:
             label = _PHRASES.get(" ".join(t.text for t in tokens[i:i + length]))
             if label:
                 labels[i:i + length] = [label] * length
+                ends[i:i + length] = [i + length - 1] * length
                 i += length
                 break
         else:
             i += 1
-    return labels
+    return labels, ends
 
 
 def _read_chunk(found: _Actors, tokens: list[Token], in_headline: bool) -> None:
-    labels = _label(tokens)
+    labels, ends = _label(tokens)
     _heads(tokens, labels)
-    text = found.text
     i = 0
     while i < len(tokens):
         label = labels[i]
-        j = i
-        while j + 1 < len(tokens) and labels[j + 1] == label and label in ("org", "armed", "country", "place"):
+        j = ends[i] if label is not None else i
+        while j + 1 < len(tokens) and labels[j + 1] == label and label in ("org", "armed", "place"):
             j += 1
         start, end = tokens[i].start, tokens[j].end
         if not found.free(start, end):
@@ -233,6 +259,7 @@ def _read_chunk(found: _Actors, tokens: list[Token], in_headline: bool) -> None:
             found.add(ActorKind.ORGANISATION, gz.PARTIES[words], start, end, 0.7)
         elif label is None:
             j = _person(found, tokens, labels, i, in_headline)
+            found.loose.extend(t for t in tokens[i:j + 1] if not t.connector)
         i = j + 1
 
 
@@ -242,7 +269,7 @@ def _heads(tokens: list[Token], labels: list[str | None]) -> None:
         if labels[i] is not None or tok.text not in gz.ORG_HEADS:
             continue
         first = i
-        while first > 0 and labels[first - 1] in (None, "place", "country", "demonym", "party"):
+        while first > 0 and labels[first - 1] in (None, "place", "country", "demonym", "party", "common"):
             first -= 1
         last, k, linked = i, i + 1, False
         while k < len(tokens):
@@ -254,9 +281,9 @@ def _heads(tokens: list[Token], labels: list[str | None]) -> None:
                 break
             if "and" in links and not linked:
                 break
-            if labels[m] not in (None, "place", "country", "demonym", "org"):
+            if labels[m] not in _ORG_WORDS:
                 break
-            while m < len(tokens) and labels[m] in (None, "place", "country", "demonym", "org"):
+            while m < len(tokens) and labels[m] in _ORG_WORDS:
                 m += 1
             linked, last, k = True, m - 1, m
         if first == last and tok.text not in ("Taliban",):
@@ -292,7 +319,14 @@ def _person(found: _Actors, tokens: list[Token], labels: list[str | None], i: in
     titled = t < i
     if in_headline or any(w.text.isupper() and len(w.text) > 1 for w in words) or len(words) > 4:
         return j
-    if words[-1].text in gz.ORG_HEADS or words[-1].text in gz.PLACE_HEADS or any(map(_names_a_thing, words)):
+    if (
+        words[-1].text in gz.ORG_HEADS
+        or words[-1].text in gz.PLACE_HEADS
+        or words[0].text in gz.PLACE_FIRST_WORDS
+        or (i > 0 and labels[i - 1] == "common")
+        or any(map(_names_a_thing, words))
+        or (len(words) > 1 and _used_in_lower_case(found.text, words[-1].text))
+    ):
         return j
     if len(words) < 2 and not titled:
         return j
@@ -320,18 +354,34 @@ def _names_a_thing(word: Token) -> bool:
     return "-" in word.text and any(_PHRASES.get(p) in _THING_LABELS for p in word.text.split("-"))
 
 
+def _used_in_lower_case(text: str, word: str) -> bool:
+    """Whether ``word`` also stands in the text in lower case: then "Matter" in "Black Lives
+    Matter" is a common word, not a surname."""
+    lower = word.lower()
+    if lower == word:
+        return False
+    for end in (" ", ",", ".", ";"):
+        if f" {lower}{end}" in text:
+            return True
+    return False
+
+
 def _campaigns(found: _Actors) -> None:
     """ "the Clinton campaign", "the Obama administration": an organisation named after a person."""
     people = {a.name.split()[-1] for a in found.by_key.values() if a.kind is ActorKind.PERSON}
     for m in _CAMPAIGN_RE.finditer(found.text):
-        name = m["name"]
-        if name.split()[-1] not in people and name not in people:
+        owner = _before(_CAMPAIGN_NAME_RE, found.text, m.start(), 40)
+        if owner is None:
+            continue
+        surname = owner["name"].split()[-1]
+        if surname not in people:
             continue
         if any(found.claimed[m.start("what"):m.end("what")]):
             continue
         # the name may be claimed as a person's mention: the organisation takes it
-        _unclaim_mention(found, m.start("name"), m.end("name"))
-        found.add(ActorKind.ORGANISATION, f"{name} {m['what']}", m.start(), m.end(), 0.75)
+        _unclaim_mention(found, owner.start(), owner.end())
+        start = owner.start() if owner["name"].split()[0] not in gz.STOPWORDS else owner.end() - len(surname)
+        found.add(ActorKind.ORGANISATION, f"{surname} {m['what']}", start, m.end(), 0.75)
 
 
 _POSSESSIVE_RE = re.compile(r"[’']s[ ](?:the[ ])?$")
@@ -358,7 +408,7 @@ def _unclaim_mention(found: _Actors, start: int, end: int) -> None:
 
 def _collectives(found: _Actors) -> None:
     for m in _COLLECTIVE_RE.finditer(found.text):
-        if found.free(m.start(), m.end()):
+        if _starts_word(found.text, m.start()) and found.free(m.start(), m.end()):
             found.add(ActorKind.COLLECTIVE, m["noun"].lower(), m.start(), m.end(), 0.85)
 
 
@@ -382,7 +432,6 @@ def _surname(name: str) -> str:
     return words[-1] if words else name
 
 
-_CAPWORD_RE = re.compile(r"(?<![\w’'.-])[A-ZÀ-ÖØ-Þ][^\W_]*(?:[-'’][A-ZÀ-ÖØ-Þ][^\W_]*)*(?![\w-])")
 _TITLE_BEFORE_RE = re.compile(
     "(?<![\\w.])(?:" + "|".join(re.escape(t) for t in gz.PERSON_TITLES if len(t) < 12) + ")[ ]$"
 )
@@ -397,16 +446,16 @@ def _surnames(found: _Actors) -> None:
     if not people:
         return
     text = found.text
-    for m in _CAPWORD_RE.finditer(text):
-        same = people.get(m.group())
-        if same is None or not found.free(m.start(), m.end()):
+    for word in found.loose:
+        same = people.get(word.text)
+        if same is None or not found.free(word.start, word.end):
             continue
-        candidates = [a for a in same if a.mentions and min(a.mentions).start < m.start()]
+        candidates = [a for a in same if a.mentions and min(a.mentions).start < word.start]
         if not candidates:
             continue
-        actor = max(candidates, key=lambda a: max(s.start for s in a.mentions if s.start < m.start()))
-        title = _TITLE_BEFORE_RE.search(text, max(0, m.start() - 16), m.start())
-        found.add(ActorKind.PERSON, actor.name, title.start() if title else m.start(), m.end(), actor.confidence)
+        actor = max(candidates, key=lambda a: max(s.start for s in a.mentions if s.start < word.start))
+        title = _before(_TITLE_BEFORE_RE, text, word.start, 16)
+        found.add(ActorKind.PERSON, actor.name, title.start() if title else word.start, word.end, actor.confidence)
 
 
 def _speakers(found: _Actors, attributions: Iterable[Attribution]) -> None:

@@ -106,13 +106,20 @@ def _before(text: str, person: ActorDraft, mention: Span, org_ends) -> Affiliati
     m = _BEFORE_RE.search(text, max(0, mention.start - 40), mention.start)
     if not m:
         return None
-    org = org_ends.get(m.start() - 1) if m.start() > 0 and text[m.start() - 1] == " " else None
-    start = m.start()
-    if org is not None:
-        start = max(s.start for s in org.mentions if s.end == m.start() - 1)
-    role = m["role"]
-    if org is None and len(role.split()) < 2:
-        return None  # "director Jane Doe" without an organisation says too little
+    role_start, org = m.start(), None
+    # the organisation ends right before the role, or takes its first words ("Clinton campaign")
+    for at in [m.start() - 1] + [i for i in range(m.start(), m.end() - 1) if text[i] == " "]:
+        org = org_ends.get(at)
+        if org is not None:
+            role_start = at + 1
+            break
+    role = text[role_start: m.end() - 1]
+    if org is None:
+        if len(role.split()) < 2:
+            return None  # "director Jane Doe" without an organisation says too little
+        start = m.start()
+    else:
+        start = max(s.start for s in org.mentions if s.end == (role_start - 1))
     return AffiliationDraft(person.name, Span.of(text, start, m.end() - 1), 0.65, org.name if org else None, role)
 
 

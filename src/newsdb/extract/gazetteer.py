@@ -197,7 +197,7 @@ ORG_HEADS = frozenset(
 
 #: organisations known by a name with no head word
 KNOWN_ORGS = frozenset(
-    """Congress Senate Pentagon Kremlin Taliban NATO FBI CIA NSA IMF UN U.N. EU OPEC GOP DNC RNC
+    """House Congress Senate Pentagon Kremlin Taliban NATO FBI CIA NSA IMF UN U.N. EU OPEC GOP DNC RNC
     CNN MSNBC NBC ABC CBS NPR PBS BBC AP Reuters Bloomberg Politico Breitbart Facebook Twitter
     Google Apple Microsoft Amazon Hezbollah Hamas""".split()
 ) | frozenset(
@@ -230,7 +230,8 @@ PLACE_HEADS = frozenset(
     """City County Province Region Island Islands River Valley Sea Ocean Street Square Avenue Airport
     Mountains Lake Bay Strait Gulf Peninsula District Hill Beach Park Road Bridge Highway Desert
     Coast Canal Day Week War Act Bill Law Cup Games Olympics Awards Prize Summit Tower Building Hall
-    Convention Debate Primary Caucuses Amendment""".split()
+    Convention Debate Primary Caucuses Amendment Republic Research Partnership Belt Room File Bowl
+    Chemical Klan Matter Politics Agreement Plan Employees Show Report Times""".split()
 )
 
 #: regions, cities and US states: capitalised, often two words, never people
@@ -281,7 +282,7 @@ PERSON_TITLES = tuple(
         Minority Leader|Leader|Chief Justice|Justice|Judge|General|Gen.|Lt. Gen.|Maj. Gen.|
         Brig. Gen.|Admiral|Adm.|Col.|Lt.|Sgt.|Capt.|Maj.|Dr.|Prof.|Professor|Mr.|Mrs.|Ms.|Miss|
         Mr|Mrs|Ms|Dr|Rev.|Reverend|Pope|King|Queen|Prince|Princess|Sheikh|Ayatollah|
-        Supreme Leader|Majority Whip|Minority Whip|Whip|Chairman|Chairwoman|Chancellor|Ambassador|Commissioner|Sheriff|Pastor|
+        Supreme Leader|Chair|Majority Whip|Minority Whip|Whip|Chairman|Chairwoman|Chancellor|Ambassador|Commissioner|Sheriff|Pastor|
         Bishop|Cardinal|Imam|Field Marshal|Marshal|Army Chief|Chief|Director|Former|President-elect|
         Vice President-elect|Gov.-elect|Lord|Lady|Dame|Sir|Detective|Officer|Agent|Coach|
         Crown Prince|Emir|Sultan|Premier|Deputy|Acting|Assistant|Senior|Attorney|
@@ -338,5 +339,30 @@ STOPWORDS = frozenset(
     Might Must Shall One Two Three Four Five Six Seven Eight Nine Ten First Second Third Last Next
     Another Other New Mr Mrs Ms Dr Sir OK Okay Oh Well Today Tomorrow Yesterday Tonight Said Says
     Asked Told According Earlier Later Months Weeks Years Days Such Our Top Breaking Update Watch
-    Read Related Advertisement Photo Video Editor Note Plus Presidential Vice Sources Source""".split()
+    Read Related Advertisement Photo Video Editor Note Plus Presidential Vice Sources Source Follow
+    Click Share Subscribe Contact Sign""".split()
 )
+
+#: capitalised words that open names of things, not of people ("Social Security", "Black Lives
+#: Matter", "Billionaire Donald Trump"): a person's name never starts with one
+COMMON_FIRST_WORDS = frozenset(
+    """Social Planned Black Great African Western Middle National Free Real Daily Good Super Stop
+    Business Night News Eastern Northern Southern Central Conservative Liberal Progressive Star
+    Clean Joint Team Civil Homeland Human Economic Late Gold Common Crooked Executive Never
+    Celebrity Native Muslim Asian Hispanic Latino Christian Jewish Catholic Evangelical Little
+    Big Old Young Grand Supreme Federal United Open Fair Affordable Green Red Blue White Golden
+    Royal Holy Tea Main Silicon Capitol Union Candidates Senators Governors State Foreign
+    Domestic Public Private Civic
+    Constitutional Presidential Congressional Electoral Political Military Global International
+    Islamic Arab Muslims Christians Americans Voters Dear Happy Merry Breaking Exclusive Live
+    Watch Fact Check Poll Polls Election Campaign Debate Primary Service Trade Power Rust Morning
+    Situation Edison""".split()
+)
+#: nouns that describe a person right before the name ("Billionaire Donald Trump")
+PERSON_DESCRIPTORS = frozenset(
+    """Billionaire Rival Candidate Nominee Frontrunner Businessman Businesswoman Activist Host
+    Anchor Author Comedian Actor Actress Singer Rapper Reporter Columnist Commentator Analyst
+    Pollster Strategist Adviser Advisor Aide Spokesman Spokeswoman""".split()
+)
+#: place names begin with these ("San Diego", "St. Louis", "Fort Hood")
+PLACE_FIRST_WORDS = frozenset("San Santa Los Las Des St. Fort Lake Mount Port Cape Puerto Tel".split())

@@ -45,7 +45,10 @@ class Token:
 def chunks(text: str) -> Iterator[list[Token]]:
     """Every capitalised sequence of ``text`` as tokens with offsets into ``text``."""
     for match in CHUNK_RE.finditer(text):
-        base = match.start()
+        base, word = match.start(), match.group()
+        if " " not in word and "\u00a0" not in word:
+            yield [Token(base, match.end(), word, False)]
+            continue
         tokens = []
         for t in _TOKEN_RE.finditer(match.group()):
             tokens.append(Token(base + t.start(), base + t.end(), t.group(), t.group("c") is not None))
@@ -60,6 +63,9 @@ def headline_lines(text: str) -> list[tuple[int, int]]:
     spans = []
     pos = 0
     for line in text.split("\n"):
+        if len(line) > 200:  # a paragraph, not a headline
+            pos += len(line) + 1
+            continue
         words = _LINE_WORD_RE.findall(line)
         if len(words) >= 4:
             upper = sum(1 for w in words if w[0].isupper())

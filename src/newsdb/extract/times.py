@@ -7,10 +7,10 @@ in the text and stays unresolved always. Durations ("for two years", "over the p
 "for decades") are flagged ``duration``; with a number and a publication date they get an
 approximate start (resolution ``inferred``).
 
-Conventions: a weekday is the latest such day on or before publication ("next Monday" the
-first after it); a month and day without a year take the year that puts them nearest the
-publication date, a day after it counting double (news mostly reports what has happened), so
-"Dec. 15" in a text of 19 January 2024 is 2023-12-15; "this week" runs Monday to Sunday.
+Conventions: a weekday is the latest such day on or before publication, or the first on or
+after it where the sentence looks ahead ("will vote on Tuesday", "next Monday"); a month and day without a year take the year that puts them nearest the
+publication date, so "Dec. 15" in a text of 19 January 2024 is 2023-12-15 while "Nov. 8" in
+one of September 2016 is 2016-11-08; "this week" runs Monday to Sunday.
 """
 
 from __future__ import annotations
@@ -32,37 +32,53 @@ _NUMBER = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twel
 _NUMBERS = {w: n for n, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split(), start=1)}
 _NUMBERS.update({"a": 1, "an": 1, "a couple of": 2})
 _UNIT = r"(?:day|week|month|year|decade|centur(?:y|ie))s?"
-_LEAD = r"(?:(?P<lead>[Ss]ince|[Uu]ntil|[Bb]y)[ ])?"
 
+# Each pattern starts with its rarest words (a month, a weekday, a unit of time) so the regex
+# engine can skip ahead; the words before them are read back from a short window.
 _DAY_RE = re.compile(
-    rf"\b{_LEAD}(?:(?P<mon>{_MONTH_DAY})[ ](?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])"
-    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?[ ](?:of[ ])?(?P<mon2>{_MONTH_DAY}))(?:,?[ ](?P<year>{_YEAR}))?(?!\d)"
+    rf"(?P<mon>{_MONTH_DAY})[ ](?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?:,?[ ](?P<year>{_YEAR})(?!\d))?"
 )
-_MONTH_RE = re.compile(
-    rf"\b{_LEAD}(?:(?P<part>[Ee]arly|[Mm]id|[Ll]ate|[Ll]ast|[Nn]ext|[Tt]his)[ -])?(?P<mon>{_MONTH_FULL}|May)"
-    rf"(?:,?[ ](?:of[ ])?(?P<year>{_YEAR}))?(?![\w-])"
+_DAY_FIRST_RE = re.compile(
+    rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?[ ](?:of[ ])?(?P<mon>{_MONTH_DAY})(?![\w])(?:,?[ ](?P<year>{_YEAR})(?!\d))?"
 )
-_YEAR_RE = re.compile(rf"(?<![\d$£€,.])(?P<year>{_YEAR})(?P<decade>s)?(?P<poss>[’']s)?(?!\d|,\d|%|\.\d)")
+_MONTH_RE = re.compile(rf"(?P<mon>{_MONTH_FULL}|May)(?![\w-])(?:,?[ ](?:of[ ])?(?P<year>{_YEAR})(?!\d))?")
+_YEAR_RE = re.compile(rf"(?P<year>{_YEAR})(?P<decade>s)?(?P<poss>[’']s)?(?!\d|,\d|%|\.\d)")
+_WEEKDAY_RE = re.compile(
+    r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\w])"
+    r"(?:[ ](?P<part>morning|afternoon|evening|night)\b)?"
+)
+#: words earlier in the sentence that put a bare weekday ahead: "will vote on Tuesday"
+_FUTURE_BEFORE_RE = re.compile(
+    r"\b(?:will|’ll|'ll|scheduled|expected|plans? to|set to|slated|upcoming|due to|is due|are due)\b[^.!?\n]*$"
+)
+_DAY_WORD_RE = re.compile(r"(?P<word>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)\b")
+_UNIT_RE = re.compile(r"(?P<unit>[Dd]ays?|[Ww]eek(?:end)?s?|[Mm]onths?|[Yy]ears?|[Dd]ecades?|[Cc]entur(?:y|ies))\b(?!-)")
+_AFTER_UNIT_RE = re.compile(r"[ ](?:(?P<ago>ago)|(?P<later>later|earlier|afterwards?))\b")
+
+_LEAD_BEFORE_RE = re.compile(r"\b(?P<lead>[Ss]ince|[Uu]ntil|[Bb]y)[ ]$")
+_PART_BEFORE_RE = re.compile(r"\b(?:(?P<lead>[Ss]ince|[Uu]ntil|[Bb]y)[ ])?(?P<part>[Ee]arly|[Mm]id|[Ll]ate|[Ll]ast|[Nn]ext|[Tt]his)[ -]$")
+_IN_BEFORE_RE = re.compile(r"\b[Ii]n[ ]$")
 _YEAR_CONTEXT_RE = re.compile(
     r"\b(?P<ctx>in|of|the|from|during|through|around|early|late|mid|since|until|by|before|after)[ -]$",
     re.IGNORECASE,
 )
-_WEEKDAY_RE = re.compile(
-    r"\b(?:(?P<pre>[Oo]n|[Ll]ast|[Nn]ext|[Tt]his)[ ])?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    r"(?:[ ](?P<part>morning|afternoon|evening|night))?\b"
-)
-_RELATIVE_RE = re.compile(
-    r"\b(?P<word>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight"
-    r"|(?:(?:[Ee]arlier|[Ll]ater)[ ])?(?P<which>[Tt]his|[Ll]ast|[Nn]ext)[ ](?P<unit>week|weekend|month|year))\b"
-)
-_AGO_RE = re.compile(rf"\b(?P<unit>{_UNIT})[ ]ago\b", re.IGNORECASE)
-_LATER_RE = re.compile(rf"\b(?P<unit>{_UNIT})[ ](?:later|earlier|afterward|afterwards)\b", re.IGNORECASE)
+_WEEKDAY_BEFORE_RE = re.compile(r"\b(?P<pre>[Oo]n|[Ll]ast|[Nn]ext|[Tt]his)[ ]$")
+_WHICH_BEFORE_RE = re.compile(r"\b(?:(?:[Ee]arlier|[Ll]ater)[ ])?(?P<which>[Tt]his|[Ll]ast|[Nn]ext)[ ]$")
 _NUMBER_BEFORE_RE = re.compile(rf"\b(?P<n>{_NUMBER})[ ]$", re.IGNORECASE)
-_DURATION_RE = re.compile(
+_DURATION_BEFORE_RE = re.compile(
     rf"\b(?P<lead>[Ff]or|[Oo]ver|[Ii]n|[Dd]uring|[Ww]ithin|[Tt]hroughout)[ ](?:the[ ])?"
-    rf"(?:(?P<q>past|last|next|coming|previous|recent|first)[ ])?(?:(?P<n>{_NUMBER})[ ])?"
-    rf"(?P<unit>days|weeks|months|years|decades|centuries|day|week|month|year|decade)\b"
+    rf"(?:(?P<q>past|last|next|coming|previous|recent|first)[ ])?(?:(?P<n>{_NUMBER})[ ])?$"
 )
+
+
+def _before(rx: re.Pattern, text: str, at: int, width: int) -> re.Match | None:
+    """``rx`` matched on the words just before ``at`` (it must end with ``$``)."""
+    return rx.search(text, max(0, at - width), at)
+
+
+def _starts_word(text: str, at: int) -> bool:
+    return at == 0 or not text[at - 1].isalnum()
+
 
 _PRECISION = {"day": P.DAY, "week": P.DAY, "month": P.MONTH, "year": P.YEAR, "decade": P.DECADE, "century": P.DECADE}
 
@@ -80,64 +96,69 @@ def find_times(text: str, published: dt.date | None) -> list[TimeDraft]:
     return kept
 
 
-def _unresolved(text: str, start: int, end: int, confidence: float, duration: bool = False) -> TimeDraft:
-    return TimeDraft(Span.of(text, start, end), confidence, duration=duration)
-
-
 def _near_year(month: int, day: int, published: dt.date) -> dt.date:
-    """The date of month/day nearest ``published``, a future one counting double."""
+    """The date of month/day nearest ``published`` (the earlier one where two are as near)."""
     best = None
     for year in (published.year - 1, published.year, published.year + 1):
         day_ = min(day, calendar.monthrange(year, month)[1])
         candidate = dt.date(year, month, day_)
         gap = (candidate - published).days
-        cost = gap * 2 if gap > 0 else -gap
+        cost = abs(gap) + (gap > 0)
         if best is None or cost < best[0]:
             best = (cost, candidate)
     return best[1]
 
 
 def _days(text: str, published: dt.date | None) -> Iterator[TimeDraft]:
-    for m in _DAY_RE.finditer(text):
-        month = MONTHS.get(m["mon"] or m["mon2"]) or MONTHS.get((m["mon"] or m["mon2"]) + ".")
-        day = int(m["day"] or m["day2"])
-        if month is None or not 1 <= day <= 31:
-            continue
-        start = m.start() if m["lead"] else m.start("mon" if m["mon"] else "day2")
-        if m["year"]:
-            year = int(m["year"])
-            day = min(day, calendar.monthrange(year, month)[1])
-            yield TimeDraft(Span.of(text, start, m.end()), 0.95, dt.date(year, month, day), None, P.DAY, R.STATED)
-        elif published is None:
-            yield _unresolved(text, start, m.end(), 0.8)
-        else:
-            date = _near_year(month, day, published)
-            yield TimeDraft(Span.of(text, start, m.end()), 0.85, date, None, P.DAY, R.RELATIVE)
+    """ "Dec. 15", "Jan. 16, 2024", "15 December 2023"."""
+    for rx in (_DAY_RE, _DAY_FIRST_RE):
+        for m in rx.finditer(text):
+            if not _starts_word(text, m.start()):
+                continue
+            month = MONTHS.get(m["mon"]) or MONTHS.get(m["mon"] + ".")
+            day = int(m["day"])
+            if month is None or not 1 <= day <= 31:
+                continue
+            lead = _before(_LEAD_BEFORE_RE, text, m.start(), 7)
+            span = Span.of(text, lead.start() if lead else m.start(), m.end())
+            if m["year"]:
+                year = int(m["year"])
+                day = min(day, calendar.monthrange(year, month)[1])
+                yield TimeDraft(span, 0.95, dt.date(year, month, day), None, P.DAY, R.STATED)
+            elif published is None:
+                yield TimeDraft(span, 0.8)
+            else:
+                yield TimeDraft(span, 0.85, _near_year(month, day, published), None, P.DAY, R.RELATIVE)
 
 
 def _months(text: str, published: dt.date | None) -> Iterator[TimeDraft]:
+    """ "April 2021", "early February", "in March", "last May"."""
     for m in _MONTH_RE.finditer(text):
+        if not _starts_word(text, m.start()):
+            continue
         month = MONTHS[m["mon"]]
-        part = (m["part"] or "").lower()
+        before = _before(_PART_BEFORE_RE, text, m.start(), 13) or _before(_LEAD_BEFORE_RE, text, m.start(), 7)
+        part = (before["part"] or "").lower() if before and "part" in before.re.groupindex else ""
         if m["mon"] == "May" and not (m["year"] or part):
             continue  # "May" alone is more often the verb
-        in_before = text[max(0, m.start() - 3): m.start()].lower() == "in "
-        if not (m["year"] or part or m["lead"] or in_before):
+        if not (m["year"] or before or _before(_IN_BEFORE_RE, text, m.start(), 3)):
             continue
-        start = m.start()
+        start = before.start() if before and (before["lead"] or part not in ("", "last", "next", "this")) else m.start()
+        if part in ("last", "next", "this"):
+            start = before.start("part")
+        span = Span.of(text, start, m.end())
         if m["year"]:
-            year = int(m["year"])
-            first = dt.date(year, month, 1)
-            yield TimeDraft(Span.of(text, start, m.end()), 0.9, first, _month_end(first), P.MONTH, R.STATED)
+            first = dt.date(int(m["year"]), month, 1)
+            yield TimeDraft(span, 0.9, first, _month_end(first), P.MONTH, R.STATED)
         elif published is None:
-            yield _unresolved(text, start, m.end(), 0.75)
+            yield TimeDraft(span, 0.75)
         else:
             first = _near_year(month, 1, published).replace(day=1)
             if part == "last" and first >= published.replace(day=1):
                 first = first.replace(year=first.year - 1)
             elif part == "next" and first <= published:
                 first = first.replace(year=first.year + 1)
-            yield TimeDraft(Span.of(text, start, m.end()), 0.75, first, _month_end(first), P.MONTH, R.RELATIVE)
+            yield TimeDraft(span, 0.75, first, _month_end(first), P.MONTH, R.RELATIVE)
 
 
 def _month_end(first: dt.date) -> dt.date:
@@ -145,32 +166,42 @@ def _month_end(first: dt.date) -> dt.date:
 
 
 def _years(text: str, published: dt.date | None) -> Iterator[TimeDraft]:
+    """ "in 2019", "since 2003", "the 1990s", "2016’s": a year needs a word that makes it one."""
     for m in _YEAR_RE.finditer(text):
-        before = _YEAR_CONTEXT_RE.search(text, max(0, m.start() - 8), m.start())
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "$£€,."):
+            continue
+        before = _before(_YEAR_CONTEXT_RE, text, m.start(), 8)
         ctx = before["ctx"].lower() if before else ""
         if not (ctx or m["poss"]):
             continue  # a bare four-digit number may be a count
         year = int(m["year"])
-        start = before.start() if ctx in ("since", "until", "by", "before", "after") else m.start("year")
-        end = m.end("decade") if m["decade"] else m.end("year")
+        start = before.start() if ctx in ("since", "until", "by", "before", "after") else m.start()
         if m["decade"]:
             if year % 10:
                 continue
-            yield TimeDraft(Span.of(text, start, end), 0.85, dt.date(year, 1, 1), dt.date(year + 9, 12, 31), P.DECADE, R.STATED)
+            span = Span.of(text, start, m.end("decade"))
+            yield TimeDraft(span, 0.85, dt.date(year, 1, 1), dt.date(year + 9, 12, 31), P.DECADE, R.STATED)
         else:
-            yield TimeDraft(Span.of(text, start, end), 0.85, dt.date(year, 1, 1), None, P.YEAR, R.STATED)
+            span = Span.of(text, start, m.end("year"))
+            yield TimeDraft(span, 0.85, dt.date(year, 1, 1), None, P.YEAR, R.STATED)
 
 
 def _weekdays(text: str, published: dt.date | None) -> Iterator[TimeDraft]:
+    """ "on Thursday", "Friday", "last Monday", "Tuesday night"."""
     for m in _WEEKDAY_RE.finditer(text):
-        pre = (m["pre"] or "").lower()
-        span = Span.of(text, m.start(), m.end())
+        if not _starts_word(text, m.start()):
+            continue
+        before = _before(_WEEKDAY_BEFORE_RE, text, m.start(), 6)
+        pre = before["pre"].lower() if before else ""
+        span = Span.of(text, before.start() if before else m.start(), m.end())
         if published is None:
-            yield _unresolved(text, m.start(), m.end(), 0.8)
+            yield TimeDraft(span, 0.8)
             continue
         back = (published.weekday() - WEEKDAYS[m["wd"]]) % 7
         if pre == "next":
             date = published + dt.timedelta(days=(7 - back) % 7 or 7)
+        elif pre != "last" and _before(_FUTURE_BEFORE_RE, text, m.start(), 80):
+            date = published + dt.timedelta(days=(7 - back) % 7)
         elif pre == "last":
             date = published - dt.timedelta(days=back or 7)
         else:
@@ -178,20 +209,58 @@ def _weekdays(text: str, published: dt.date | None) -> Iterator[TimeDraft]:
         yield TimeDraft(span, 0.85, date, None, P.DAY, R.RELATIVE)
 
 
-def _relatives(text: str, published: dt.date | None) -> Iterator[TimeDraft]:
-    for m in _RELATIVE_RE.finditer(text):
-        if published is None:
-            yield _unresolved(text, m.start(), m.end(), 0.85)
+def _day_words(text: str, published: dt.date | None) -> Iterator[TimeDraft]:
+    """ "today", "yesterday", "tomorrow", "tonight"."""
+    for m in _DAY_WORD_RE.finditer(text):
+        if not _starts_word(text, m.start()):
             continue
-        word = m["word"].lower()
-        if m["unit"]:
-            shift = {"this": 0, "last": -1, "next": 1}[m["which"].lower()]
-            start, end, precision = _period(published, m["unit"], shift)
-        else:
-            shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
-            start = published + dt.timedelta(days=shift)
-            end, precision = None, P.DAY
-        yield TimeDraft(Span.of(text, m.start(), m.end()), 0.85, start, end, precision, R.RELATIVE)
+        span = Span.of(text, m.start(), m.end())
+        if published is None:
+            yield TimeDraft(span, 0.85)
+            continue
+        shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[m["word"].lower()]
+        yield TimeDraft(span, 0.85, published + dt.timedelta(days=shift), None, P.DAY, R.RELATIVE)
+
+
+def _units(text: str, published: dt.date | None) -> Iterator[TimeDraft]:
+    """Expressions built on a unit of time: "this week", "two years ago", "Months later",
+    "for two years", "over the past two years"."""
+    for m in _UNIT_RE.finditer(text):
+        if not _starts_word(text, m.start()):
+            continue
+        unit = _unit(m["unit"])
+        after = _AFTER_UNIT_RE.match(text, m.end())
+        number = _before(_NUMBER_BEFORE_RE, text, m.start(), 14)
+        if after and after["ago"]:
+            if number is not None:
+                yield _ago(text, number, after, unit, published)
+        elif after:  # "Months later": anchored to an event, not the publication date
+            yield TimeDraft(Span.of(text, number.start() if number else m.start(), after.end()), 0.7)
+        elif which := _before(_WHICH_BEFORE_RE, text, m.start(), 16):
+            if unit in ("week", "weekend", "month", "year") and not m["unit"].endswith("s"):
+                yield _this(text, which, m, unit, published)
+        elif lead := _before(_DURATION_BEFORE_RE, text, m.start(), 45):
+            draft = _duration(text, lead, m, unit, published)
+            if draft is not None:
+                yield draft
+
+
+def _ago(text, number, after, unit, published) -> TimeDraft:
+    span = Span.of(text, number.start(), after.end())
+    n = _count(number["n"])
+    if published is None or n is None:
+        return TimeDraft(span, 0.8)
+    start, precision = _back(published, n, unit)
+    return TimeDraft(span, 0.75, start, None, precision, R.RELATIVE)
+
+
+def _this(text, which, m, unit, published) -> TimeDraft:
+    span = Span.of(text, which.start(), m.end())
+    if published is None:
+        return TimeDraft(span, 0.85)
+    shift = {"this": 0, "last": -1, "next": 1}[which["which"].lower()]
+    start, end, precision = _period(published, unit, shift)
+    return TimeDraft(span, 0.85, start, end, precision, R.RELATIVE)
 
 
 def _period(published: dt.date, unit: str, shift: int) -> tuple[dt.date, dt.date, P]:
@@ -223,8 +292,8 @@ def _unit(word: str) -> str:
 
 def _back(published: dt.date, n: int, unit: str) -> tuple[dt.date, P]:
     """``published`` moved back n units, at the precision the unit allows."""
-    if unit in ("day", "week"):
-        return published - dt.timedelta(days=n * (7 if unit == "week" else 1)), P.DAY
+    if unit in ("day", "week", "weekend"):
+        return published - dt.timedelta(days=n * (1 if unit == "day" else 7)), P.DAY
     if unit == "month":
         index = published.year * 12 + published.month - 1 - n
         return dt.date(index // 12, index % 12 + 1, 1), P.MONTH
@@ -232,44 +301,20 @@ def _back(published: dt.date, n: int, unit: str) -> tuple[dt.date, P]:
     return dt.date(published.year - years, 1, 1), _PRECISION[unit]
 
 
-def _agos(text: str, published: dt.date | None) -> Iterator[TimeDraft]:
-    for m in _AGO_RE.finditer(text):
-        number = _NUMBER_BEFORE_RE.search(text, max(0, m.start() - 14), m.start())
-        if number is None:
-            continue  # "years ago" with no count names no time
-        n = _count(number["n"])
-        if published is None or n is None:
-            yield _unresolved(text, number.start(), m.end(), 0.8)
-            continue
-        start, precision = _back(published, n, _unit(m["unit"]))
-        yield TimeDraft(Span.of(text, number.start(), m.end()), 0.75, start, None, precision, R.RELATIVE)
-
-
-def _laters(text: str, published: dt.date | None) -> Iterator[TimeDraft]:
-    """ "Months later", "two days earlier": anchored to an event, not the publication date."""
-    for m in _LATER_RE.finditer(text):
-        number = _NUMBER_BEFORE_RE.search(text, max(0, m.start() - 14), m.start())
-        yield _unresolved(text, number.start() if number else m.start(), m.end(), 0.7)
-
-
-def _durations(text: str, published: dt.date | None) -> Iterator[TimeDraft]:
-    for m in _DURATION_RE.finditer(text):
-        n, q, lead = _count(m["n"]), (m["q"] or ""), m["lead"].lower()
-        unit = _unit(m["unit"])
-        plural = m["unit"].endswith("s")
-        if not plural and n is None and lead not in ("for", "over", "within"):
-            continue  # "in the year", "during the day"
-        if not plural and n is None and not q:
-            continue
-        span = Span.of(text, m.start(), m.end())
-        looks_back = q in ("past", "last", "previous") or (lead in ("for", "over") and not q)
-        if published is not None and n is not None and looks_back:
-            start, precision = _back(published, n, unit)
-            yield TimeDraft(span, 0.7, start, published, precision, R.INFERRED, duration=True)
-        else:
-            yield TimeDraft(span, 0.75, duration=True)
+def _duration(text, lead, m, unit, published) -> TimeDraft | None:
+    """ "for two years", "over the past two years", "for decades": how long, not when."""
+    n, q, word = _count(lead["n"]), (lead["q"] or ""), lead["lead"].lower()
+    plural = m["unit"].endswith("s")
+    if not plural and (n is None or word not in ("for", "over", "within")) and not q:
+        return None  # "in the year", "during the day"
+    span = Span.of(text, lead.start(), m.end())
+    looks_back = q in ("past", "last", "previous") or (word in ("for", "over") and not q)
+    if published is not None and n is not None and looks_back:
+        start, precision = _back(published, n, unit)
+        return TimeDraft(span, 0.7, start, published, precision, R.INFERRED, duration=True)
+    return TimeDraft(span, 0.75, duration=True)
 
 
 _RULES: tuple[Callable[[str, dt.date | None], Iterator[TimeDraft]], ...] = (
-    _days, _months, _years, _weekdays, _relatives, _agos, _laters, _durations,
+    _days, _months, _years, _weekdays, _day_words, _units,
 )
