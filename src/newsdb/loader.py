@@ -44,6 +44,7 @@ from newsdb.models import (
     Quote,
     TimeExpression,
 )
+from newsdb.rows import write_rows
 from newsdb.vocab import MetadataField, QuoteKind
 
 ANNOTATION_FILE = "annotations.yaml"
@@ -1079,6 +1080,9 @@ def _store_article_rows(
         stored = {model: _stored_rows(session, model, article_id, keys) for model in ARTICLE_TABLES}
     diffs = {}
     for model in ARTICLE_TABLES:
+        if not stored[model]:
+            diffs[model] = (len(plan.rows[model]), 0, len(plan.rows[model]))
+            continue
         have = Counter(_natural(row, model, keys) for row in stored[model])
         want = Counter(_comparable(row, model) for row in plan.rows[model])
         diffs[model] = (
@@ -1090,7 +1094,7 @@ def _store_article_rows(
         return
     if report.status == "unchanged":
         report.status = "updated"
-    for model in reversed(ARTICLE_TABLES):
+    for model in reversed(ARTICLE_TABLES) if report.status != "inserted" else ():
         ids = [row["id"] for row in stored[model]] if "id" in model.__table__.c else None
         if model in _BY_CLAIM or ids is None:
             session.execute(
@@ -1115,36 +1119,40 @@ def _store_article_rows(
 def _insert_rows(
     session: Session, model, rows: list[dict[str, Any]], article_id: int, keys: _Keys
 ) -> None:
-    """Insert the article's rows of ``model`` with one executemany (quotes in waves, each
-    after the segments it continues), then learn the ids of its quotes and claims."""
+    """Insert the article's rows of ``model`` in one write (:func:`newsdb.rows.write_rows`;
+    quotes in waves, each after the segments it continues), then learn the ids of its quotes
+    and claims."""
     if not rows:
         return
     connection = session.connection()
-    has_article = "article_id" in model.__table__.c
-    values = []
-    for row in rows:
-        one = {
-            k: keys.id(v) if k in _FOREIGN and k != "continues_id" else v for k, v in row.items()
-        }
-        if model is Quote:
-            one["continues_id"] = None  # known once the segment it continues is stored
-        if has_article:
-            one["article_id"] = article_id
-        values.append(one)
-    if model is Quote:
-        for wave in _waves(rows, values):
-            connection.execute(insert(model.__table__), wave)
-            _learn_keys(connection, model, article_id, keys)
-            for one, row in zip(values, rows, strict=True):
-                if row["continues_id"] is not None and one["continues_id"] is None:
-                    one["continues_id"] = keys.ids.get(row["continues_id"])
-    else:
-        connection.execute(insert(model.__table__), values)
+    table = model.__table__
+    columns = list(rows[0])
+    foreign = [c in _FOREIGN and c != "continues_id" for c in columns]
+    values = [
+        [keys.id(row[c]) if f else row[c] for c, f in zip(columns, foreign, strict=True)]
+        for row in rows
+    ]
+    if "article_id" in table.c:
+        columns.append("article_id")
+        for one in values:
+            one.append(article_id)
+    if model is not Quote:
+        write_rows(connection, table, columns, [tuple(v) for v in values])
         if model is Claim:
             _learn_keys(connection, model, article_id, keys)
+        return
+    at = columns.index("continues_id")
+    for one in values:
+        one[at] = None  # known once the segment it continues is stored
+    for wave in _waves(rows, values):
+        write_rows(connection, table, columns, [tuple(v) for v in wave])
+        _learn_keys(connection, model, article_id, keys)
+        for one, row in zip(values, rows, strict=True):
+            if row["continues_id"] is not None and one[at] is None:
+                one[at] = keys.ids.get(row["continues_id"])
 
 
-def _waves(rows: list[dict[str, Any]], values: list[dict[str, Any]]):
+def _waves(rows: list[dict[str, Any]], values: list[list]):
     """Quote segments in waves: each wave continues only segments of earlier waves (the rows
     come ordered by :func:`_continued_first`); the values get their ids filled in between."""
     done: set[str] = set()
