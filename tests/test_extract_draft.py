@@ -276,3 +276,39 @@ def test_verify_checks_the_time_expressions(engine):
         (problem,) = problems(session)
         assert problem.table == "time_expression"
         assert "as_written 'on Monday' but the text at" in problem.reason
+
+
+def test_a_source_nobody_was_resolved_for_is_an_actor_by_its_words():
+    draft = hand_made_draft()
+    b = BODY
+    draft.attributions += [
+        Attribution("indirect", AttributionMode.UNNAMED_OFFICIAL, at(b, "more will fall"),
+                    at(b, "said", 3), at(b, "Analysts"), None, None, 0.8),
+        Attribution("indirect", AttributionMode.UNNAMED_OFFICIAL, at(b, "to be old"),
+                    at(b, "was reported to"), at(b, "The bridge", 2), None, None, 0.8),
+        Attribution("indirect", AttributionMode.NAMED_PERSON, at(b, "It was a disaster,"),
+                    at(b, "added"), at(b, "she"), None, None, 0.8),
+    ]  # fmt: skip
+    doc = annotation(draft)
+    assert [c.source for c in doc.claims[-3:-1]] == ["analysts", "the-bridge"]
+    bridge = next(a for a in doc.actors if a.slug == "the-bridge")
+    assert (bridge.name, bridge.kind, bridge.confidence) == ("The bridge", "anonymous", 0.4)
+    assert doc.claims[-1].mode == "passive"  # "she", with nobody found for her
+    plan_document(Path("x/annotations.yaml"), doc, b.encode())
+
+
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        pytest.param('He said: "It is over," and left.', "It is over,", id="straight marks"),
+        pytest.param("“The first paragraph\n“and the last.”", "The first paragraph", id="runs on"),
+        pytest.param("“Runs on, CRLF\r\n“and ends.”", "Runs on, CRLF", id="runs-on-crlf"),
+    ],
+)
+def test_quotes_may_be_in_straight_marks_or_run_over_paragraphs(body, words):
+    from newsdb.loader import between_marks
+
+    start = body.index(words)
+    assert between_marks(body, start, start + len(words))
+    assert not between_marks(body, start + 1, start + len(words))
+    assert not between_marks(body, start, start + len(words) - 1)

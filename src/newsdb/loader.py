@@ -592,7 +592,7 @@ def between_marks(body: str, start: int, end: int) -> bool:
     """Whether ``body[start:end]`` is the words of a quote: after an opening mark, before a
     closing one (or the end of its paragraph, for a quote that runs on)."""
     before, after = body[start - 1 : start], body[end : end + 1]
-    return start > 0 and before in _OPENING and (after in _CLOSING or after in ("\n", ""))
+    return start > 0 and before in _OPENING and (after in _CLOSING or after in ("\n", "\r", ""))
 
 
 def _drafted_rows(p: _Planner) -> None:

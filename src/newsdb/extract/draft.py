@@ -131,10 +131,12 @@ class _Actors:
         for actor in draft.actors:
             self.add(actor)
         for att in draft.attributions:
-            if att.speaker and self.find(att.speaker) is None and att.mode in MODES_WITH_SOURCE:
+            name = speaker_name(att)
+            if name and self.find(name) is None and att.mode in MODES_WITH_SOURCE:
                 kind = att.speaker_kind or _KIND_OF_MODE[att.mode]
                 mentions = [att.source] if att.source else []
-                self.add(ActorDraft(att.speaker, kind, mentions, att.confidence))
+                confidence = att.confidence * (1 if att.speaker else 0.5)
+                self.add(ActorDraft(name, kind, mentions, confidence))
 
     def add(self, actor: ActorDraft) -> str:
         base = slugify(actor.name) or "actor"
@@ -179,6 +181,35 @@ class _Actors:
                 )
             )
         return specs
+
+
+_PRONOUNS = frozenset(
+    [
+        "he",
+        "she",
+        "they",
+        "it",
+        "we",
+        "i",
+        "you",
+        "him",
+        "her",
+        "them",
+        "his",
+        "its",
+        "their",
+        "who",
+    ]
+)
+
+
+def speaker_name(att: Attribution) -> str | None:
+    """Who the attribution credits: the speaker resolved, else its source's words ("a senior
+    official") unless they are a pronoun nobody was found for."""
+    if att.speaker:
+        return att.speaker
+    words = " ".join(att.source.text.split()) if att.source else ""
+    return words if words and words.casefold() not in _PRONOUNS else None
 
 
 _KIND_OF_MODE = {
@@ -226,7 +257,7 @@ def _is_quote(text: str, att: Attribution) -> bool:
 
 
 def _speaker(att: Attribution, actors: _Actors) -> str | None:
-    slug = actors.find(att.speaker)
+    slug = actors.find(speaker_name(att))
     if slug and att.source and att.source.end > att.source.start:
         actors.mention(slug, att.source)
     return slug
@@ -271,7 +302,7 @@ def _claims(draft: Draft, actors: _Actors, quote_of: dict[int, str]) -> list[fmt
         span = getattr(att, "claim", None) or att.content
         if span.end <= span.start or not span.text.strip():
             continue
-        source = actors.find(att.speaker)
+        source = actors.find(speaker_name(att))
         mode = _mode(att, source)
         lowered = mode != att.mode
         specs.append(
