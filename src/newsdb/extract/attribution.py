@@ -433,6 +433,9 @@ def _content_start(r: _Reader, m: cues.Cue, verb: str, end: int,
     if rest.startswith("that ") or rest.startswith(":"):
         return end - len(rest)
     evidence = src is not None and src.text.split()[-1].lower() in words.EVIDENCE
+    if verb.startswith("call") and src is not None and (src.text[0].isupper() or
+                                                       src.text.lower() in words.PRONOUNS):
+        return end - len(rest)  # "They called him a political opportunist"
     if verb in cues.NEEDS_THAT and not evidence:
         if rest.startswith("as ") and verb.startswith(("describ", "call", "see", "view")):
             return end - len(rest) + 3
@@ -465,8 +468,6 @@ def _reported(r: _Reader, sent: Span) -> None:
         if any(i.claim and i.claim.start <= item.content.start and
                item.content.end <= i.claim.end for i in r.items if i.kind != "indirect"):
             continue  # already said by a quote's own attribution
-        if item.source is not None and first is not item and item.source.start < first.cue.end:
-            continue
         item.speakers = r.speakers(item.source, sent)
         r.add(item)
 

@@ -107,4 +107,6 @@ OPENERS = _set("when but and the in on as after while if although though still s
 
 #: sources that are evidence rather than speakers: "the poll showed", "the study found"
 EVIDENCE = _set("poll polls survey surveys study studies report reports data analysis research "
-                "figures numbers results review audit investigation documents records")
+                "figures numbers results review audit investigation documents records ad ads "
+                "video memo letter tweet email release transcript filing book article editorial "
+                "column commercial campaign_ad website")
