@@ -216,10 +216,16 @@ def _chain_cue(r: _Reader, q: Quote) -> tuple[Span, Span | None] | None:
     return None
 
 
+_SUBJECT = re.compile(
+    r"(?:(?:But|And|Yet|Still|Now|So|Then|Meanwhile|Instead),?\s+)?"
+    r"((?:(?:The|A|An)\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)*)"
+)
+
+
 def _subject(r: _Reader, sent: Span) -> Span | None:
     """The capitalised phrase a sentence opens with: the subject of "…, calling it “…”"."""
-    m = re.match(r"(?:(?:The|A|An)\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)*", sent.text)
-    return Span.of(r.text, sent.start, sent.start + m.end()) if m else None
+    m = _SUBJECT.match(sent.text)
+    return Span.of(r.text, sent.start + m.start(1), sent.start + m.end(1)) if m else None
 
 
 def _is_direct(r: _Reader, q: Quote) -> bool:
@@ -378,6 +384,7 @@ def _classify(r: _Reader, sent: Span, m: cues.Cue) -> tuple[str, _Item] | None:
     return None
 
 
+_PLACE = re.compile(r"\s+in\s+[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)*,?")
 _PARTICIPLE_CLAUSE = re.compile(
     r",\s+(?:[a-z]+ing\b|which\b|and\s+(?:he|she|they|it)\b)"
     r"|\s+but\s+(?!(?:he|she|they|it|the|a|an|his|her|their|its|that|this|not|also)\b)[a-z]+\b"
@@ -429,11 +436,14 @@ def _content_start(r: _Reader, m: cues.Cue, verb: str, end: int,
     w = _WHEN.match(t, pos, end)
     if w:
         pos = w.end()
+        place = _PLACE.match(t, pos, end)  # "said last week in Tel Aviv, ..."
+        if place:
+            pos = place.end()
     rest = t[pos:end].lstrip(" ,")
     if rest.startswith("that ") or rest.startswith(":"):
         return end - len(rest)
     evidence = src is not None and src.text.split()[-1].lower() in words.EVIDENCE
-    if verb.startswith("call") and src is not None and (src.text[0].isupper() or
+    if verb.startswith("call") and src is not None and (src.text.split()[-1][0].isupper() or
                                                        src.text.lower() in words.PRONOUNS):
         return end - len(rest)  # "They called him a political opportunist"
     if verb in cues.NEEDS_THAT and not evidence:

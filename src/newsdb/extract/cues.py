@@ -151,7 +151,7 @@ PASSIVE = re.compile(
     r"known|described|perceived|deemed)\s+(?:to|as|that|of)\b"
     r"|widely\s+(?:understood|believed|seen|viewed|regarded|expected|reported|accused|"
     r"considered|known|criticized|criticised|praised)"
-    r"|reportedly|allegedly|it\s+(?:is|was|has\s+been)\s+(?:widely\s+)?(?:reported|believed|"
+    r"|reportedly|it\s+(?:is|was|has\s+been)\s+(?:widely\s+)?(?:reported|believed|"
     r"said|thought|understood|feared|expected)\s+that"
     r"|raised\s+(?:fears|concerns|questions|hopes|doubts|alarm)(?=\s+that|\s+about|\s+over))\b",
     re.IGNORECASE,

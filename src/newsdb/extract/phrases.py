@@ -116,6 +116,12 @@ def is_source(span: Span) -> bool:
         return True
     if last.lower() in words.PRONOUNS or last.lower() in words.DETERMINERS:
         return False
+    if last.endswith(("’s", "'s")) and len(toks) == 1 and last[:1].islower():
+        return False
+    if last.endswith(("’s", "'s")) and not last[:1].isupper():
+        return False
+    if last in ("Editor’s", "Editor's"):
+        return False
     if last[:1].isupper():
         return True
     low = last.lower()
