@@ -151,8 +151,9 @@ def _cue_after(r: _Reader, q: Quote) -> tuple[Span, Span | None] | None:
     if dash:
         src = np_after(t, dash.end(), hi)
         if src is not None and src.text[:1].isupper():
-            return Span.of(t, dash.start() + (len(dash.group()) - len(dash.group().lstrip())),
-                           dash.end()), src
+            return Span.of(
+                t, dash.start() + (len(dash.group()) - len(dash.group().lstrip())), dash.end()
+            ), src
     found = r.cues_in(q.end, min(hi, q.end + 90))
     m = found[0] if found else None
     if m is None or r.taken(Span(m.start(), m.end(), "")):
@@ -179,7 +180,8 @@ def _cue_before(r: _Reader, q: Quote) -> tuple[Span, Span | None] | None:
     colon = _COLON_INTRO.search(t[lo : q.open_mark])
     if colon:
         return Span.of(t, lo + colon.start("cue"), lo + colon.end("cue")), Span.of(
-            t, lo + colon.start("src"), lo + colon.end("src"))
+            t, lo + colon.start("src"), lo + colon.end("src")
+        )
     last = None
     for m in r.cues_in(lo, q.open_mark):
         if not r.in_quote(m.start()):
@@ -253,8 +255,15 @@ def _read_quote(r: _Reader, q: Quote, prev: _Item | None) -> None:
         claim = r.span(sent.start, q.end)
     else:
         claim = r.span(cue.end, sent.end)
-    item = _Item(kind, q.content, cue, src, r.speakers(src, sent),
-                 0.9 if q.close_mark is not None else 0.5, claim)
+    item = _Item(
+        kind,
+        q.content,
+        cue,
+        src,
+        r.speakers(src, sent),
+        0.9 if q.close_mark is not None else 0.5,
+        claim,
+    )
     if cue.text.lower().split()[-1] in _CONTINUING:
         item.continues = _last_of(r, item.speakers)
     r.add(item)
@@ -265,12 +274,26 @@ def _uncued_quote(r: _Reader, q: Quote, prev: _Item | None, kind: str, marks: Sp
     named in the sentence before; otherwise (a scare quote, a title) it is nobody's."""
     t = r.text
     sent = r.sentence_at(q.open_mark)
-    same_para = prev is not None and r.sentence_at(prev.content.start).start >= r.paras[q.paragraph].start
-    if prev is not None and prev.kind in ("direct", "partial") and (
-        q.carried or same_para or r.sentence_at(prev.content.end) == sent
+    same_para = (
+        prev is not None and r.sentence_at(prev.content.start).start >= r.paras[q.paragraph].start
+    )
+    if (
+        prev is not None
+        and prev.kind in ("direct", "partial")
+        and (q.carried or same_para or r.sentence_at(prev.content.end) == sent)
     ):
-        r.add(_Item(kind, q.content, prev.cue, prev.source, prev.speakers,
-                    0.7 if q.close_mark is not None else 0.4, marks, continues=prev))
+        r.add(
+            _Item(
+                kind,
+                q.content,
+                prev.cue,
+                prev.source,
+                prev.speakers,
+                0.7 if q.close_mark is not None else 0.4,
+                marks,
+                continues=prev,
+            )
+        )
         return
     if kind != "direct":
         return
@@ -281,8 +304,18 @@ def _uncued_quote(r: _Reader, q: Quote, prev: _Item | None, kind: str, marks: Sp
     for item in reversed(r.items):
         if item.speakers and before.start <= (item.cue or item.content).start < before.end:
             quoted = item.kind in ("direct", "partial")  # "“A,” she said. ¶ “B.”": one quote
-            r.add(_Item(kind, q.content, item.cue if quoted else None, item.source,
-                        item.speakers, 0.6, marks, continues=item if quoted else None))
+            r.add(
+                _Item(
+                    kind,
+                    q.content,
+                    item.cue if quoted else None,
+                    item.source,
+                    item.speakers,
+                    0.6,
+                    marks,
+                    continues=item if quoted else None,
+                )
+            )
             return
     m = re.search(r"\b([A-Z][\w’'.\-]+(?:\s+[A-Z][\w’'.\-]+)+)", before.text)
     if m:
@@ -342,15 +375,28 @@ def _classify(r: _Reader, sent: Span, m: cues.Cue) -> tuple[str, _Item] | None:
             src = cand if cand is not None and is_source(cand) else None
     pre = t[sent.start : src.start].rstrip() if src else before.rstrip()
     after = t[m.end() : end]
-    if src is not None and pre.endswith(",") and (_ADVERBIAL.match(after) or _AFTERTHOUGHT.match(after)):
+    if (
+        src is not None
+        and pre.endswith(",")
+        and (_ADVERBIAL.match(after) or _AFTERTHOUGHT.match(after))
+    ):
         content = r.span(sent.start, len(pre) + sent.start - 1)
         return "trailing", _Item("indirect", content, cue, src, [], 0.75)
     if src is not None and pre.endswith(",") and _ASIDE_END.match(after):
         return "aside", _Item("indirect", r.span(sent.start, end), cue, src, [], 0.7)
-    if src is None and re.search(r"(?:,\s*|\s)(?:but|and)\s*$", before) and verb not in cues.PARTICIPLES:
+    if (
+        src is None
+        and re.search(r"(?:,\s*|\s)(?:but|and)\s*$", before)
+        and verb not in cues.PARTICIPLES
+    ):
         subject = _subject(r, sent)  # "Carson did not name them, but told his supporters ..."
         start = _content_start(r, m, verb, end)
-        if subject is not None and start is not None and subject.end < m.start() and is_source(subject):
+        if (
+            subject is not None
+            and start is not None
+            and subject.end < m.start()
+            and is_source(subject)
+        ):
             content = r.span(start, _content_end(r, start, end))
             if len(content.text.split()) >= 3:
                 return "leading", _Item("indirect", content, cue, subject, [], 0.5)
@@ -366,9 +412,27 @@ def _classify(r: _Reader, sent: Span, m: cues.Cue) -> tuple[str, _Item] | None:
         if inv is not None and is_source(inv) and _TRAIL.match(t[inv.end : end].split(",")[0]):
             content = r.span(sent.start, sent.start + len(before.rstrip()) - 1)
             return "trailing", _Item("indirect", content, cue, inv, [], 0.75)
-    if src is not None and (not pre or pre[-1] in ",;:" or pre.split()[-1].lower() in
-                            ("that", "what", "and", "but", "because", "as", "while", "which",
-                             "when", "so", "though", "although", "if", "where")):
+    if src is not None and (
+        not pre
+        or pre[-1] in ",;:"
+        or pre.split()[-1].lower()
+        in (
+            "that",
+            "what",
+            "and",
+            "but",
+            "because",
+            "as",
+            "while",
+            "which",
+            "when",
+            "so",
+            "though",
+            "although",
+            "if",
+            "where",
+        )
+    ):
         start = _content_start(r, m, verb, end, src)
         if start is None:
             return None
@@ -390,8 +454,10 @@ _PARTICIPLE_CLAUSE = re.compile(
     r"|\s+but\s+(?!(?:he|she|they|it|the|a|an|his|her|their|its|that|this|not|also)\b)[a-z]+\b"
 )
 _NEXT_VERB = re.compile(r"\s+(?:and|but)\s+(?:also\s+|then\s+)?(?P<verb>[a-z]+)\b")
-_NEXT_REPORT = re.compile(r"(?:,|\s+-|\s+—)\s+(?:while\s+|but\s+|and\s+)?(?:others|some|many|critics|"
-                          r"he|she|they)\s+(?:say|said|says|argue|argued|think|believe)\b")
+_NEXT_REPORT = re.compile(
+    r"(?:,|\s+-|\s+—)\s+(?:while\s+|but\s+|and\s+)?(?:others|some|many|critics|"
+    r"he|she|they)\s+(?:say|said|says|argue|argued|think|believe)\b"
+)
 
 
 def _content_end(r: _Reader, start: int, end: int) -> int:
@@ -411,6 +477,8 @@ def _content_end(r: _Reader, start: int, end: int) -> int:
     if other:
         stop = other.start()
     return stop
+
+
 _OBJECT = re.compile(
     r"\s+(?:him|her|them|me|us|reporters|journalists|the\s+\w+(?:\s+\w+)?|[A-Z][\w’'.\-]*"
     r"(?:\s+[A-Z][\w’'.\-]*)*|an?\s+\w+(?:\s+\w+)?)"
@@ -423,8 +491,9 @@ _WHEN = re.compile(
 )
 
 
-def _content_start(r: _Reader, m: cues.Cue, verb: str, end: int,
-                   src: Span | None = None) -> int | None:
+def _content_start(
+    r: _Reader, m: cues.Cue, verb: str, end: int, src: Span | None = None
+) -> int | None:
     """Where the reported content starts after a cue: at "that" if it comes, past the
     object of "told" and a time ("on Sunday"); None when the verb needs "that" and lacks it."""
     t = r.text
@@ -440,11 +509,14 @@ def _content_start(r: _Reader, m: cues.Cue, verb: str, end: int,
         if place:
             pos = place.end()
     rest = t[pos:end].lstrip(" ,")
-    if rest.startswith("that ") or rest.startswith(":"):
+    if rest.startswith(("that ", ":")):
         return end - len(rest)
     evidence = src is not None and src.text.split()[-1].lower() in words.EVIDENCE
-    if verb.startswith("call") and src is not None and (src.text.split()[-1][0].isupper() or
-                                                       src.text.lower() in words.PRONOUNS):
+    if (
+        verb.startswith("call")
+        and src is not None
+        and (src.text.split()[-1][0].isupper() or src.text.lower() in words.PRONOUNS)
+    ):
         return end - len(rest)  # "They called him a political opportunist"
     if verb in cues.NEEDS_THAT and not evidence:
         if rest.startswith("as ") and verb.startswith(("describ", "call", "see", "view")):
@@ -475,8 +547,11 @@ def _reported(r: _Reader, sent: Span) -> None:
     if first is None:
         return
     for item in [first] + [i for i in leading if i.cue.start >= first.cue.end]:
-        if any(i.claim and i.claim.start <= item.content.start and
-               item.content.end <= i.claim.end for i in r.items if i.kind != "indirect"):
+        if any(
+            i.claim and i.claim.start <= item.content.start and item.content.end <= i.claim.end
+            for i in r.items
+            if i.kind != "indirect"
+        ):
             continue  # already said by a quote's own attribution
         item.speakers = r.speakers(item.source, sent)
         r.add(item)
@@ -496,7 +571,7 @@ def _passive(r: _Reader, sent: Span) -> None:
         lo = sent.start
         for ch in ",;—–":
             k = t.rfind(ch, sent.start, m.start())
-            if k != -1 and len(t[k:m.start()].split()) > 1:
+            if k != -1 and len(t[k : m.start()].split()) > 1:
                 lo = max(lo, k + 1)
         r.add(_Item("indirect", r.span(lo, sent.end), cue, None, [], 0.6))
         return
@@ -559,11 +634,19 @@ def _attribution(item: _Item, sp: Speaker | None, index: dict[int, int]) -> Attr
     if item.kind == "writer":
         mode = AttributionMode.WRITER
     else:
-        mode = mode_of(sp, item.source.text if item.source else "",
-                       item.cue.text if item.cue else "")
+        mode = mode_of(
+            sp, item.source.text if item.source else "", item.cue.text if item.cue else ""
+        )
     cont = index.get(id(item.continues)) if item.continues is not None else None
     return Attribution(
-        kind=item.kind, mode=mode, content=item.content, cue=item.cue, source=item.source,
-        speaker=sp.name if sp else None, speaker_kind=sp.kind if sp else None,
-        confidence=item.confidence, continues=cont, claim=item.claim or item.content,
+        kind=item.kind,
+        mode=mode,
+        content=item.content,
+        cue=item.cue,
+        source=item.source,
+        speaker=sp.name if sp else None,
+        speaker_kind=sp.kind if sp else None,
+        confidence=item.confidence,
+        continues=cont,
+        claim=item.claim or item.content,
     )

@@ -40,8 +40,12 @@ def np_before(text: str, lo: int, hi: int) -> Span | None:
         w = t.group()
         if _PARTY.fullmatch(w) and chosen:  # "Rep. Gregory Meeks (D-N.Y.) said"
             pass
-        elif w.lower() == "and" and chosen and k > 0 and _is_word(toks[k - 1].group()) and (
-            toks[k - 1].group()[:1].isupper() or toks[k - 1].group().lower() in words.PRONOUNS
+        elif (
+            w.lower() == "and"
+            and chosen
+            and k > 0
+            and _is_word(toks[k - 1].group())
+            and (toks[k - 1].group()[:1].isupper() or toks[k - 1].group().lower() in words.PRONOUNS)
         ):
             pass  # "Iran and Pakistan said", "she and another reporter said"
         elif not _is_word(w) or w.lower() in words.NP_STOP:
@@ -99,7 +103,11 @@ def np_after(text: str, lo: int, hi: int) -> Span | None:
     m = _FORWARD_END.search(text, lo, hi)
     end = m.start() if m else hi
     while end > lo and text[end - 1] in " .\u00a0":
-        if text[end - 1] == "." and _is_word(text[lo:end].split()[-1]) and text[lo:end].split()[-1].endswith("."):
+        if (
+            text[end - 1] == "."
+            and _is_word(text[lo:end].split()[-1])
+            and text[lo:end].split()[-1].endswith(".")
+        ):
             break
         end -= 1
     if end <= lo or len(text[lo:end].split()) > MAX_WORDS + 3:
@@ -112,7 +120,15 @@ def is_source(span: Span) -> bool:
     toks = span.text.split()
     head = toks[-1].lower().rstrip("’'s") if toks else ""
     last = toks[-1] if toks else ""
-    if len(toks) == 1 and last.lower() in words.PRONOUNS - {"which", "who", "you", "me", "him", "them", "us"}:
+    if len(toks) == 1 and last.lower() in words.PRONOUNS - {
+        "which",
+        "who",
+        "you",
+        "me",
+        "him",
+        "them",
+        "us",
+    }:
         return True
     if last.lower() in words.PRONOUNS or last.lower() in words.DETERMINERS:
         return False
