@@ -358,6 +358,34 @@ def _according(r: _Reader, sent: Span) -> bool:
     return True
 
 
+#: "Marco Rubio: I’m Not Interested ..." (a headline), "Matthews: Well, ..." (a transcript)
+_COLON_HEAD = re.compile(
+    r"(?P<src>(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'.\-]*)(?:\s+(?:On|on)\s+[A-Z][\w’'.\-]*)?"
+    r"(?P<cue>:)\s+(?P<content>\S.{8,})$"
+)
+_NOT_SPEAKERS = frozenset(
+    "update note editor’s editor's transcript watch read related photo video source sources "
+    "correction clarification warning breaking live exclusive poll watch: analysis opinion".split()
+)
+
+
+def _colon_head(r: _Reader, sent: Span) -> bool:
+    """A name and a colon before what they said, as headlines and transcripts write it."""
+    m = _COLON_HEAD.match(sent.text)
+    if m is None or r.in_quote(sent.start + m.start("cue")):
+        return False
+    src_words = m.group("src").lower().split()
+    if src_words[-1] in _NOT_SPEAKERS or src_words[0] in words.OPENERS or (
+        m.group("src").isupper() and len(m.group("src")) > 3  # "WASHINGTON:"
+    ):
+        return False
+    src = Span.of(r.text, sent.start + m.start("src"), sent.start + m.end("src"))
+    cue = Span.of(r.text, sent.start + m.start("cue"), sent.start + m.end("cue"))
+    content = r.span(sent.start + m.start("content"), sent.end)
+    r.add(_Item("indirect", content, cue, src, r.speakers(src, sent), 0.5))
+    return True
+
+
 def _classify(r: _Reader, sent: Span, m: cues.Cue) -> tuple[str, _Item] | None:
     """What one cue match in a sentence makes: a trailing, parenthetical or leading report."""
     t = r.text
@@ -491,6 +519,11 @@ _WHEN = re.compile(
 )
 
 
+_TO_VERBS = frozenset(
+    "plans planned hopes hoped promises pledges vows claims fears expects continued continues".split()
+)
+
+
 def _content_start(
     r: _Reader, m: cues.Cue, verb: str, end: int, src: Span | None = None
 ) -> int | None:
@@ -518,6 +551,8 @@ def _content_start(
         and (src.text.split()[-1][0].isupper() or src.text.lower() in words.PRONOUNS)
     ):
         return end - len(rest)  # "They called him a political opportunist"
+    if verb in _TO_VERBS and rest.startswith("to "):
+        return end - len(rest)  # "she plans to run", "he vows to repeal"
     if verb in cues.NEEDS_THAT and not evidence:
         if rest.startswith("as ") and verb.startswith(("describ", "call", "see", "view")):
             return end - len(rest) + 3
@@ -528,7 +563,7 @@ def _content_start(
 def _reported(r: _Reader, sent: Span) -> None:
     """Reported speech in one sentence: the outermost report ("..., X said."), then any
     further "Y said ..." after its cue (PolNeAR counts nested reports too)."""
-    if _according(r, sent):
+    if _according(r, sent) or _colon_head(r, sent):
         return
     choice: dict[str, _Item] = {}
     leading: list[_Item] = []
