@@ -478,8 +478,15 @@ def _classify(r: _Reader, sent: Span, m: cues.Cue) -> tuple[str, _Item] | None:
 
 _PLACE = re.compile(r"\s+in\s+[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)*,?")
 _PARTICIPLE_CLAUSE = re.compile(
-    r",\s+(?:[a-z]+ing\b|which\b|and\s+(?:he|she|they|it)\b)"
-    r"|\s+but\s+(?!(?:he|she|they|it|the|a|an|his|her|their|its|that|this|not|also)\b)[a-z]+\b"
+    r",\s+(?:[a-z]+ing\b|which\b|and\s+(?:he|she|they|it)\b|while\b|whereas\b|though\b|although\b)"
+    r"|,?\s+but\s+(?!(?:not|also|only|rather|instead)\b)"
+    r"|,?\s+and\s+(?:has|have|had|was|is|will|would|also|then|later|[a-z]{3,}ed)\b"
+    r"|\s+and\s+[a-z]{3,}(?:ed|es)\b"
+)
+#: a sentence that opens with a subordinate clause: the report inside ends at its comma
+_SUBORDINATE = re.compile(
+    r"(?:While|Although|Though|Because|If|As|When|Since|Whereas|Despite|After|Before|Even\s+as|"
+    r"Even\s+though|Unless|Until)\b"
 )
 _NEXT_VERB = re.compile(r"\s+(?:and|but)\s+(?:also\s+|then\s+)?(?P<verb>[a-z]+)\b")
 _NEXT_REPORT = re.compile(
@@ -497,6 +504,11 @@ def _content_end(r: _Reader, start: int, end: int) -> int:
     part = _PARTICIPLE_CLAUSE.search(t, start, end)
     if part:
         stop = part.start()
+    sent = r.sentence_at(start)
+    if _SUBORDINATE.match(t, sent.start, start):
+        comma = t.find(",", start, stop)
+        if comma != -1:
+            stop = comma
     for m in _NEXT_VERB.finditer(t, start, stop):
         if m.group("verb") in cues.VERB_FORMS or m.group("verb") in cues.NEEDS_THAT:
             stop = m.start()
