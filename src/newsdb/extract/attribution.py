@@ -375,8 +375,12 @@ def _colon_head(r: _Reader, sent: Span) -> bool:
     if m is None or r.in_quote(sent.start + m.start("cue")):
         return False
     src_words = m.group("src").lower().split()
-    if src_words[-1] in _NOT_SPEAKERS or src_words[0] in words.OPENERS or (
-        m.group("src").isupper() and len(m.group("src")) > 3  # "WASHINGTON:"
+    if (
+        src_words[-1] in _NOT_SPEAKERS
+        or src_words[0] in words.OPENERS
+        or (
+            m.group("src").isupper() and len(m.group("src")) > 3  # "WASHINGTON:"
+        )
     ):
         return False
     src = Span.of(r.text, sent.start + m.start("src"), sent.start + m.end("src"))
@@ -442,7 +446,7 @@ def _classify(r: _Reader, sent: Span, m: cues.Cue) -> tuple[str, _Item] | None:
             return "trailing", _Item("indirect", content, cue, inv, [], 0.75)
     if src is not None and (
         not pre
-        or pre[-1] in ",;:"
+        or pre[-1] in ",;:—–"
         or pre.split()[-1].lower()
         in (
             "that",

@@ -90,6 +90,9 @@ _STMT = re.compile(r"\s+in\s+(?:a|an|the|its|his|her|their)\s+(?:\w+\s+)?stateme
 _OUT = re.compile(r"\s+out\b(?=\s+that)")
 
 
+_BE = frozenset("is are was were been be".split())
+
+
 def _aspect(word: str) -> bool:
     """An auxiliary or adverb that belongs to the cue after it: "has", "wouldn’t", "publicly"."""
     return (
@@ -128,7 +131,10 @@ def find_cues(text: str, lo: int, hi: int) -> list[Cue]:
         while (
             j >= 0
             and k - j <= 3
-            and _aspect(toks[j].group().lower())
+            and (
+                _aspect(toks[j].group().lower())
+                or (verb.endswith("ing") and toks[j].group().lower() in _BE)
+            )  # "is telling"
             and not text[toks[j].end() : start].strip()
         ):
             start = toks[j].start()

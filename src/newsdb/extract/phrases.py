@@ -141,6 +141,8 @@ def is_source(span: Span) -> bool:
     if last[:1].isupper():
         return True
     low = last.lower()
+    if any(t.lower() in words.OFFICIAL or t.lower() in words.COLLECTIVE for t in toks[:3]):
+        return True  # "a source involved", "officials familiar"
     return (
         low in words.COLLECTIVE
         or low in words.OFFICIAL
