@@ -234,7 +234,10 @@ def _is_direct(r: _Reader, q: Quote) -> bool:
     """A quote that opens its sentence (or follows a colon) and starts with a capital."""
     sent = r.sentence_at(q.open_mark)
     before = r.text[sent.start : q.open_mark].strip()
-    return (not before or before.endswith(":")) and q.content.text[:1].isupper()
+    opens = not before or before.endswith(":")
+    if before.endswith(","):  # "Beck said, “Ted and I ...”"
+        opens = cues.ends_with_cue(before[:-1])
+    return opens and q.content.text[:1].isupper()
 
 
 def _read_quote(r: _Reader, q: Quote, prev: _Item | None) -> None:

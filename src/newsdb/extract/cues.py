@@ -173,3 +173,13 @@ PASSIVE = re.compile(
     r"|raised\s+(?:fears|concerns|questions|hopes|doubts|alarm)(?=\s+that|\s+about|\s+over))\b",
     re.IGNORECASE,
 )
+
+
+def ends_with_cue(text: str) -> bool:
+    """Whether ``text`` ends with a cue verb: "Beck said" (before "said, “...”")."""
+    last = None
+    for last in _WORD.finditer(text, max(0, len(text) - 20)):
+        pass
+    return (
+        last is not None and last.end() == len(text.rstrip()) and last.group().lower() in VERB_FORMS
+    )

@@ -118,6 +118,8 @@ def np_after(text: str, lo: int, hi: int) -> Span | None:
 def is_source(span: Span) -> bool:
     """Whether a phrase can be a source: a pronoun, a name, or a noun for people or bodies."""
     toks = span.text.split()
+    if len(toks) > 1 and _PARTY.fullmatch(toks[-1]):
+        toks = toks[:-1]  # "Rep. Paul Ryan (R-WI)"
     head = toks[-1].lower().rstrip("’'s") if toks else ""
     last = toks[-1] if toks else ""
     if len(toks) == 1 and last.lower() in words.PRONOUNS - {

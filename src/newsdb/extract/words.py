@@ -27,7 +27,13 @@ ROLES = _set(
     "minister secretary ambassador sheriff candidate nominee congressman congresswoman "
     "lawmaker ceo founder professor author writer reporter businessman billionaire "
     "frontrunner front-runner host anchor economist analyst researcher pollster strategist "
-    "lawyer attorney leader chief king queen pope coach woman man"
+    "lawyer attorney leader chief king queen pope coach woman man delegate voter resident "
+    "supporter member worker student veteran activist organizer organiser volunteer donor "
+    "manager chairman chairwoman adviser advisor aide spokesman spokeswoman governor "
+    "representative congressman senator friend mother father wife husband son daughter "
+    "brother sister owner operator official expert scholar historian professor teacher "
+    "doctor nurse officer agent detective prosecutor judge editor columnist commentator "
+    "host narrator caller protester protestor attendee participant candidate nominee"
 )
 PERSON_PRONOUNS = _set("he she him her i me")
 PLURAL_PRONOUNS = _set("they them we us")
