@@ -133,7 +133,7 @@ class _Reader:
 
 
 # -- quotation-mark segments ----------------------------------------------------------------
-def _cue_after(r: _Reader, q: Quote) -> tuple[Span, Span | None] | None:
+def _cue_after(r: _Reader, q: Quote, direct: bool = True) -> tuple[Span, Span | None] | None:
     """ "...,” said X" / "...,” X said" / "...” —X": the cue and source after a closing mark."""
     if q.runs_on:
         return None
@@ -142,8 +142,9 @@ def _cue_after(r: _Reader, q: Quote) -> tuple[Span, Span | None] | None:
     k = q.end
     while k < para.end and t[k].isspace():
         k += 1
-    # the cue may open the next "sentence": “... leader!” Jeff Sessions said.
-    hi = min(para.end, max(r.sentence_at(k).end, k + 1))
+    # a direct quote's cue may open the next "sentence": “... leader!” Jeff Sessions said.
+    sent = r.sentence_at(k if direct else q.end - 1)
+    hi = min(para.end, max(sent.end, q.end + 1))
     nxt = t.find("“", q.end, hi)
     if nxt != -1:
         hi = nxt
@@ -213,7 +214,7 @@ def _chain_cue(r: _Reader, q: Quote) -> tuple[Span, Span | None] | None:
     while i < len(r.quotes) and r.quotes[i].carried:
         last = r.quotes[i]
         if not last.runs_on:
-            return _cue_after(r, last)
+            return _cue_after(r, last, True)
         i += 1
     return None
 
@@ -245,7 +246,12 @@ def _read_quote(r: _Reader, q: Quote, prev: _Item | None) -> None:
     direct = _is_direct(r, q)
     kind = "direct" if direct else "partial"
     sent = r.sentence_at(q.open_mark)
-    found = None if q.carried else (_cue_after(r, q) or _cue_before(r, q) or _chain_cue(r, q))
+    if q.carried:
+        found = None
+    elif direct:
+        found = _cue_after(r, q, True) or _cue_before(r, q) or _chain_cue(r, q)
+    else:  # a partial quote: its own sentence first ("tells them that “...”")
+        found = _cue_before(r, q) or _cue_after(r, q, False) or _chain_cue(r, q)
     marks = Span.of(t, q.open_mark, q.end)
     if found is None:
         _uncued_quote(r, q, prev, kind, marks)

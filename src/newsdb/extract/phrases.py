@@ -20,6 +20,21 @@ _FORWARD_END = re.compile(
     r"|said|says|told|adding|saying)\b"
 )
 MAX_WORDS = 8
+_PREPOSITIONS = frozenset("to with in on at from about for of".split())
+
+
+def _inside_np(word: str) -> bool:
+    """A word a preposition inside a source phrase may follow: "close", "familiar", "members"."""
+    low = word.lower()
+    return (
+        _is_word(word)
+        and word[:1].islower()
+        and low not in words.NP_STOP
+        and low not in _PREPOSITIONS
+        and low not in words.DETERMINERS
+    )
+
+
 _PARTY = re.compile(r"\([A-Z][\w.\-]*\)")
 
 
@@ -48,6 +63,8 @@ def np_before(text: str, lo: int, hi: int) -> Span | None:
             and (toks[k - 1].group()[:1].isupper() or toks[k - 1].group().lower() in words.PRONOUNS)
         ):
             pass  # "Iran and Pakistan said", "she and another reporter said"
+        elif w.lower() in _PREPOSITIONS and chosen and k > 0 and _inside_np(toks[k - 1].group()):
+            pass  # "sources close to her campaign", "officials familiar with the talks"
         elif not _is_word(w) or w.lower() in words.NP_STOP:
             break
         chosen.append(t)
