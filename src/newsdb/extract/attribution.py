@@ -133,7 +133,7 @@ class _Reader:
 
 
 # -- quotation-mark segments ----------------------------------------------------------------
-def _cue_after(r: _Reader, q: Quote) -> tuple[Span, Span | None] | None:
+def _cue_after(r: _Reader, q: Quote, direct: bool = True) -> tuple[Span, Span | None] | None:
     """ "...,” said X" / "...,” X said" / "...” —X": the cue and source after a closing mark."""
     if q.runs_on:
         return None
@@ -142,8 +142,9 @@ def _cue_after(r: _Reader, q: Quote) -> tuple[Span, Span | None] | None:
     k = q.end
     while k < para.end and t[k].isspace():
         k += 1
-    # the cue may open the next "sentence": “... leader!” Jeff Sessions said.
-    hi = min(para.end, max(r.sentence_at(k).end, k + 1))
+    # a direct quote's cue may open the next "sentence": “... leader!” Jeff Sessions said.
+    sent = r.sentence_at(k if direct else q.end - 1)
+    hi = min(para.end, max(sent.end, q.end + 1))
     nxt = t.find("“", q.end, hi)
     if nxt != -1:
         hi = nxt
@@ -151,8 +152,9 @@ def _cue_after(r: _Reader, q: Quote) -> tuple[Span, Span | None] | None:
     if dash:
         src = np_after(t, dash.end(), hi)
         if src is not None and src.text[:1].isupper():
-            return Span.of(t, dash.start() + (len(dash.group()) - len(dash.group().lstrip())),
-                           dash.end()), src
+            return Span.of(
+                t, dash.start() + (len(dash.group()) - len(dash.group().lstrip())), dash.end()
+            ), src
     found = r.cues_in(q.end, min(hi, q.end + 90))
     m = found[0] if found else None
     if m is None or r.taken(Span(m.start(), m.end(), "")):
@@ -179,7 +181,8 @@ def _cue_before(r: _Reader, q: Quote) -> tuple[Span, Span | None] | None:
     colon = _COLON_INTRO.search(t[lo : q.open_mark])
     if colon:
         return Span.of(t, lo + colon.start("cue"), lo + colon.end("cue")), Span.of(
-            t, lo + colon.start("src"), lo + colon.end("src"))
+            t, lo + colon.start("src"), lo + colon.end("src")
+        )
     last = None
     for m in r.cues_in(lo, q.open_mark):
         if not r.in_quote(m.start()):
@@ -211,22 +214,31 @@ def _chain_cue(r: _Reader, q: Quote) -> tuple[Span, Span | None] | None:
     while i < len(r.quotes) and r.quotes[i].carried:
         last = r.quotes[i]
         if not last.runs_on:
-            return _cue_after(r, last)
+            return _cue_after(r, last, True)
         i += 1
     return None
 
 
+_SUBJECT = re.compile(
+    r"(?:(?:But|And|Yet|Still|Now|So|Then|Meanwhile|Instead),?\s+)?"
+    r"((?:(?:The|A|An)\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)*)"
+)
+
+
 def _subject(r: _Reader, sent: Span) -> Span | None:
     """The capitalised phrase a sentence opens with: the subject of "…, calling it “…”"."""
-    m = re.match(r"(?:(?:The|A|An)\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)*", sent.text)
-    return Span.of(r.text, sent.start, sent.start + m.end()) if m else None
+    m = _SUBJECT.match(sent.text)
+    return Span.of(r.text, sent.start + m.start(1), sent.start + m.end(1)) if m else None
 
 
 def _is_direct(r: _Reader, q: Quote) -> bool:
     """A quote that opens its sentence (or follows a colon) and starts with a capital."""
     sent = r.sentence_at(q.open_mark)
     before = r.text[sent.start : q.open_mark].strip()
-    return (not before or before.endswith(":")) and q.content.text[:1].isupper()
+    opens = not before or before.endswith(":")
+    if before.endswith(","):  # "Beck said, “Ted and I ...”"
+        opens = cues.ends_with_cue(before[:-1])
+    return opens and q.content.text[:1].isupper()
 
 
 def _read_quote(r: _Reader, q: Quote, prev: _Item | None) -> None:
@@ -234,7 +246,12 @@ def _read_quote(r: _Reader, q: Quote, prev: _Item | None) -> None:
     direct = _is_direct(r, q)
     kind = "direct" if direct else "partial"
     sent = r.sentence_at(q.open_mark)
-    found = None if q.carried else (_cue_after(r, q) or _cue_before(r, q) or _chain_cue(r, q))
+    if q.carried:
+        found = None
+    elif direct:
+        found = _cue_after(r, q, True) or _cue_before(r, q) or _chain_cue(r, q)
+    else:  # a partial quote: its own sentence first ("tells them that “...”")
+        found = _cue_before(r, q) or _cue_after(r, q, False) or _chain_cue(r, q)
     marks = Span.of(t, q.open_mark, q.end)
     if found is None:
         _uncued_quote(r, q, prev, kind, marks)
@@ -247,8 +264,15 @@ def _read_quote(r: _Reader, q: Quote, prev: _Item | None) -> None:
         claim = r.span(sent.start, q.end)
     else:
         claim = r.span(cue.end, sent.end)
-    item = _Item(kind, q.content, cue, src, r.speakers(src, sent),
-                 0.9 if q.close_mark is not None else 0.5, claim)
+    item = _Item(
+        kind,
+        q.content,
+        cue,
+        src,
+        r.speakers(src, sent),
+        0.9 if q.close_mark is not None else 0.5,
+        claim,
+    )
     if cue.text.lower().split()[-1] in _CONTINUING:
         item.continues = _last_of(r, item.speakers)
     r.add(item)
@@ -259,12 +283,26 @@ def _uncued_quote(r: _Reader, q: Quote, prev: _Item | None, kind: str, marks: Sp
     named in the sentence before; otherwise (a scare quote, a title) it is nobody's."""
     t = r.text
     sent = r.sentence_at(q.open_mark)
-    same_para = prev is not None and r.sentence_at(prev.content.start).start >= r.paras[q.paragraph].start
-    if prev is not None and prev.kind in ("direct", "partial") and (
-        q.carried or same_para or r.sentence_at(prev.content.end) == sent
+    same_para = (
+        prev is not None and r.sentence_at(prev.content.start).start >= r.paras[q.paragraph].start
+    )
+    if (
+        prev is not None
+        and prev.kind in ("direct", "partial")
+        and (q.carried or same_para or r.sentence_at(prev.content.end) == sent)
     ):
-        r.add(_Item(kind, q.content, prev.cue, prev.source, prev.speakers,
-                    0.7 if q.close_mark is not None else 0.4, marks, continues=prev))
+        r.add(
+            _Item(
+                kind,
+                q.content,
+                prev.cue,
+                prev.source,
+                prev.speakers,
+                0.7 if q.close_mark is not None else 0.4,
+                marks,
+                continues=prev,
+            )
+        )
         return
     if kind != "direct":
         return
@@ -275,8 +313,18 @@ def _uncued_quote(r: _Reader, q: Quote, prev: _Item | None, kind: str, marks: Sp
     for item in reversed(r.items):
         if item.speakers and before.start <= (item.cue or item.content).start < before.end:
             quoted = item.kind in ("direct", "partial")  # "“A,” she said. ¶ “B.”": one quote
-            r.add(_Item(kind, q.content, item.cue if quoted else None, item.source,
-                        item.speakers, 0.6, marks, continues=item if quoted else None))
+            r.add(
+                _Item(
+                    kind,
+                    q.content,
+                    item.cue if quoted else None,
+                    item.source,
+                    item.speakers,
+                    0.6,
+                    marks,
+                    continues=item if quoted else None,
+                )
+            )
             return
     m = re.search(r"\b([A-Z][\w’'.\-]+(?:\s+[A-Z][\w’'.\-]+)+)", before.text)
     if m:
@@ -319,6 +367,38 @@ def _according(r: _Reader, sent: Span) -> bool:
     return True
 
 
+#: "Marco Rubio: I’m Not Interested ..." (a headline), "Matthews: Well, ..." (a transcript)
+_COLON_HEAD = re.compile(
+    r"(?P<src>(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'.\-]*)(?:\s+(?:On|on)\s+[A-Z][\w’'.\-]*)?"
+    r"(?P<cue>:)\s+(?P<content>\S.{8,})$"
+)
+_NOT_SPEAKERS = frozenset(
+    "update note editor’s editor's transcript watch read related photo video source sources "
+    "correction clarification warning breaking live exclusive poll watch: analysis opinion".split()
+)
+
+
+def _colon_head(r: _Reader, sent: Span) -> bool:
+    """A name and a colon before what they said, as headlines and transcripts write it."""
+    m = _COLON_HEAD.match(sent.text)
+    if m is None or r.in_quote(sent.start + m.start("cue")):
+        return False
+    src_words = m.group("src").lower().split()
+    if (
+        src_words[-1] in _NOT_SPEAKERS
+        or src_words[0] in words.OPENERS
+        or (
+            m.group("src").isupper() and len(m.group("src")) > 3  # "WASHINGTON:"
+        )
+    ):
+        return False
+    src = Span.of(r.text, sent.start + m.start("src"), sent.start + m.end("src"))
+    cue = Span.of(r.text, sent.start + m.start("cue"), sent.start + m.end("cue"))
+    content = r.span(sent.start + m.start("content"), sent.end)
+    r.add(_Item("indirect", content, cue, src, r.speakers(src, sent), 0.5))
+    return True
+
+
 def _classify(r: _Reader, sent: Span, m: cues.Cue) -> tuple[str, _Item] | None:
     """What one cue match in a sentence makes: a trailing, parenthetical or leading report."""
     t = r.text
@@ -336,15 +416,28 @@ def _classify(r: _Reader, sent: Span, m: cues.Cue) -> tuple[str, _Item] | None:
             src = cand if cand is not None and is_source(cand) else None
     pre = t[sent.start : src.start].rstrip() if src else before.rstrip()
     after = t[m.end() : end]
-    if src is not None and pre.endswith(",") and (_ADVERBIAL.match(after) or _AFTERTHOUGHT.match(after)):
+    if (
+        src is not None
+        and pre.endswith(",")
+        and (_ADVERBIAL.match(after) or _AFTERTHOUGHT.match(after))
+    ):
         content = r.span(sent.start, len(pre) + sent.start - 1)
         return "trailing", _Item("indirect", content, cue, src, [], 0.75)
     if src is not None and pre.endswith(",") and _ASIDE_END.match(after):
         return "aside", _Item("indirect", r.span(sent.start, end), cue, src, [], 0.7)
-    if src is None and re.search(r"(?:,\s*|\s)(?:but|and)\s*$", before) and verb not in cues.PARTICIPLES:
+    if (
+        src is None
+        and re.search(r"(?:,\s*|\s)(?:but|and)\s*$", before)
+        and verb not in cues.PARTICIPLES
+    ):
         subject = _subject(r, sent)  # "Carson did not name them, but told his supporters ..."
         start = _content_start(r, m, verb, end)
-        if subject is not None and start is not None and subject.end < m.start() and is_source(subject):
+        if (
+            subject is not None
+            and start is not None
+            and subject.end < m.start()
+            and is_source(subject)
+        ):
             content = r.span(start, _content_end(r, start, end))
             if len(content.text.split()) >= 3:
                 return "leading", _Item("indirect", content, cue, subject, [], 0.5)
@@ -360,9 +453,27 @@ def _classify(r: _Reader, sent: Span, m: cues.Cue) -> tuple[str, _Item] | None:
         if inv is not None and is_source(inv) and _TRAIL.match(t[inv.end : end].split(",")[0]):
             content = r.span(sent.start, sent.start + len(before.rstrip()) - 1)
             return "trailing", _Item("indirect", content, cue, inv, [], 0.75)
-    if src is not None and (not pre or pre[-1] in ",;:" or pre.split()[-1].lower() in
-                            ("that", "what", "and", "but", "because", "as", "while", "which",
-                             "when", "so", "though", "although", "if", "where")):
+    if src is not None and (
+        not pre
+        or pre[-1] in ",;:—–"
+        or pre.split()[-1].lower()
+        in (
+            "that",
+            "what",
+            "and",
+            "but",
+            "because",
+            "as",
+            "while",
+            "which",
+            "when",
+            "so",
+            "though",
+            "although",
+            "if",
+            "where",
+        )
+    ):
         start = _content_start(r, m, verb, end, src)
         if start is None:
             return None
@@ -378,13 +489,23 @@ def _classify(r: _Reader, sent: Span, m: cues.Cue) -> tuple[str, _Item] | None:
     return None
 
 
+_PLACE = re.compile(r"\s+in\s+[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)*,?")
 _PARTICIPLE_CLAUSE = re.compile(
-    r",\s+(?:[a-z]+ing\b|which\b|and\s+(?:he|she|they|it)\b)"
-    r"|\s+but\s+(?!(?:he|she|they|it|the|a|an|his|her|their|its|that|this|not|also)\b)[a-z]+\b"
+    r",\s+(?:[a-z]+ing\b|which\b|and\s+(?:he|she|they|it)\b|while\b|whereas\b|though\b|although\b)"
+    r"|,?\s+but\s+(?!(?:not|also|only|rather|instead)\b)"
+    r"|,?\s+and\s+(?:has|have|had|was|is|will|would|also|then|later|[a-z]{3,}ed)\b"
+    r"|\s+and\s+[a-z]{3,}(?:ed|es)\b"
+)
+#: a sentence that opens with a subordinate clause: the report inside ends at its comma
+_SUBORDINATE = re.compile(
+    r"(?:While|Although|Though|Because|If|As|When|Since|Whereas|Despite|After|Before|Even\s+as|"
+    r"Even\s+though|Unless|Until)\b"
 )
 _NEXT_VERB = re.compile(r"\s+(?:and|but)\s+(?:also\s+|then\s+)?(?P<verb>[a-z]+)\b")
-_NEXT_REPORT = re.compile(r"(?:,|\s+-|\s+—)\s+(?:while\s+|but\s+|and\s+)?(?:others|some|many|critics|"
-                          r"he|she|they)\s+(?:say|said|says|argue|argued|think|believe)\b")
+_NEXT_REPORT = re.compile(
+    r"(?:,|\s+-|\s+—)\s+(?:while\s+|but\s+|and\s+)?(?:others|some|many|critics|"
+    r"he|she|they)\s+(?:say|said|says|argue|argued|think|believe)\b"
+)
 
 
 def _content_end(r: _Reader, start: int, end: int) -> int:
@@ -396,6 +517,11 @@ def _content_end(r: _Reader, start: int, end: int) -> int:
     part = _PARTICIPLE_CLAUSE.search(t, start, end)
     if part:
         stop = part.start()
+    sent = r.sentence_at(start)
+    if _SUBORDINATE.match(t, sent.start, start):
+        comma = t.find(",", start, stop)
+        if comma != -1:
+            stop = comma
     for m in _NEXT_VERB.finditer(t, start, stop):
         if m.group("verb") in cues.VERB_FORMS or m.group("verb") in cues.NEEDS_THAT:
             stop = m.start()
@@ -404,6 +530,8 @@ def _content_end(r: _Reader, start: int, end: int) -> int:
     if other:
         stop = other.start()
     return stop
+
+
 _OBJECT = re.compile(
     r"\s+(?:him|her|them|me|us|reporters|journalists|the\s+\w+(?:\s+\w+)?|[A-Z][\w’'.\-]*"
     r"(?:\s+[A-Z][\w’'.\-]*)*|an?\s+\w+(?:\s+\w+)?)"
@@ -416,8 +544,14 @@ _WHEN = re.compile(
 )
 
 
-def _content_start(r: _Reader, m: cues.Cue, verb: str, end: int,
-                   src: Span | None = None) -> int | None:
+_TO_VERBS = frozenset(
+    "plans planned hopes hoped promises pledges vows claims fears expects continued continues".split()
+)
+
+
+def _content_start(
+    r: _Reader, m: cues.Cue, verb: str, end: int, src: Span | None = None
+) -> int | None:
     """Where the reported content starts after a cue: at "that" if it comes, past the
     object of "told" and a time ("on Sunday"); None when the verb needs "that" and lacks it."""
     t = r.text
@@ -429,10 +563,21 @@ def _content_start(r: _Reader, m: cues.Cue, verb: str, end: int,
     w = _WHEN.match(t, pos, end)
     if w:
         pos = w.end()
+        place = _PLACE.match(t, pos, end)  # "said last week in Tel Aviv, ..."
+        if place:
+            pos = place.end()
     rest = t[pos:end].lstrip(" ,")
-    if rest.startswith("that ") or rest.startswith(":"):
+    if rest.startswith(("that ", ":")):
         return end - len(rest)
     evidence = src is not None and src.text.split()[-1].lower() in words.EVIDENCE
+    if (
+        verb.startswith("call")
+        and src is not None
+        and (src.text.split()[-1][0].isupper() or src.text.lower() in words.PRONOUNS)
+    ):
+        return end - len(rest)  # "They called him a political opportunist"
+    if verb in _TO_VERBS and rest.startswith("to "):
+        return end - len(rest)  # "she plans to run", "he vows to repeal"
     if verb in cues.NEEDS_THAT and not evidence:
         if rest.startswith("as ") and verb.startswith(("describ", "call", "see", "view")):
             return end - len(rest) + 3
@@ -443,7 +588,7 @@ def _content_start(r: _Reader, m: cues.Cue, verb: str, end: int,
 def _reported(r: _Reader, sent: Span) -> None:
     """Reported speech in one sentence: the outermost report ("..., X said."), then any
     further "Y said ..." after its cue (PolNeAR counts nested reports too)."""
-    if _according(r, sent):
+    if _according(r, sent) or _colon_head(r, sent):
         return
     choice: dict[str, _Item] = {}
     leading: list[_Item] = []
@@ -462,11 +607,12 @@ def _reported(r: _Reader, sent: Span) -> None:
     if first is None:
         return
     for item in [first] + [i for i in leading if i.cue.start >= first.cue.end]:
-        if any(i.claim and i.claim.start <= item.content.start and
-               item.content.end <= i.claim.end for i in r.items if i.kind != "indirect"):
+        if any(
+            i.claim and i.claim.start <= item.content.start and item.content.end <= i.claim.end
+            for i in r.items
+            if i.kind != "indirect"
+        ):
             continue  # already said by a quote's own attribution
-        if item.source is not None and first is not item and item.source.start < first.cue.end:
-            continue
         item.speakers = r.speakers(item.source, sent)
         r.add(item)
 
@@ -485,7 +631,7 @@ def _passive(r: _Reader, sent: Span) -> None:
         lo = sent.start
         for ch in ",;—–":
             k = t.rfind(ch, sent.start, m.start())
-            if k != -1 and len(t[k:m.start()].split()) > 1:
+            if k != -1 and len(t[k : m.start()].split()) > 1:
                 lo = max(lo, k + 1)
         r.add(_Item("indirect", r.span(lo, sent.end), cue, None, [], 0.6))
         return
@@ -548,11 +694,19 @@ def _attribution(item: _Item, sp: Speaker | None, index: dict[int, int]) -> Attr
     if item.kind == "writer":
         mode = AttributionMode.WRITER
     else:
-        mode = mode_of(sp, item.source.text if item.source else "",
-                       item.cue.text if item.cue else "")
+        mode = mode_of(
+            sp, item.source.text if item.source else "", item.cue.text if item.cue else ""
+        )
     cont = index.get(id(item.continues)) if item.continues is not None else None
     return Attribution(
-        kind=item.kind, mode=mode, content=item.content, cue=item.cue, source=item.source,
-        speaker=sp.name if sp else None, speaker_kind=sp.kind if sp else None,
-        confidence=item.confidence, continues=cont, claim=item.claim or item.content,
+        kind=item.kind,
+        mode=mode,
+        content=item.content,
+        cue=item.cue,
+        source=item.source,
+        speaker=sp.name if sp else None,
+        speaker_kind=sp.kind if sp else None,
+        confidence=item.confidence,
+        continues=cont,
+        claim=item.claim or item.content,
     )

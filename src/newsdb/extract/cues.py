@@ -61,9 +61,11 @@ project projects projected | rail railed | lash lashed | assure assures assured
 remind reminds reminded | concede conceding | reiterate reiterating | acknowledge
 """
 #: forms that are nouns as often as verbs ("the plan", "attacks"): never cues on their own
-_NOUNS = frozenset("""
+_NOUNS = frozenset(
+    """
 plan planned support question attack challenge demand welcome fault label favor favour push mention compare dub dispute blast slam mock praise cite point report state call show counter charge estimate hope fear worry promise pledge vow tweet joke quip remark claim
-""".split())
+""".split()
+)
 VERB_FORMS = frozenset(w for group in _FORMS.split("|") for w in group.split()) - _NOUNS
 
 #: forms that need "that" (or a quote) after them to count as a cue: "found that", "shows that"
@@ -88,16 +90,22 @@ _STMT = re.compile(r"\s+in\s+(?:a|an|the|its|his|her|their)\s+(?:\w+\s+)?stateme
 _OUT = re.compile(r"\s+out\b(?=\s+that)")
 
 
+_BE = frozenset("is are was were been be".split())
+
+
 def _aspect(word: str) -> bool:
     """An auxiliary or adverb that belongs to the cue after it: "has", "wouldn’t", "publicly"."""
-    return word in _ASPECT_WORDS or word.endswith(("n’t", "n't")) or (
-        word.endswith("ly") and len(word) > 4)
+    return (
+        word in _ASPECT_WORDS
+        or word.endswith(("n’t", "n't"))
+        or (word.endswith("ly") and len(word) > 4)
+    )
 
 
 class Cue:
     """One cue found in the text: the verb with its auxiliaries ("has also said")."""
 
-    __slots__ = ("_start", "_end", "verb")
+    __slots__ = ("_end", "_start", "verb")
 
     def __init__(self, start: int, end: int, verb: str):
         self._start, self._end, self.verb = start, end, verb
@@ -120,8 +128,15 @@ def find_cues(text: str, lo: int, hi: int) -> list[Cue]:
             continue
         start = m.start()
         j = k - 1
-        while j >= 0 and k - j <= 3 and _aspect(toks[j].group().lower()) and \
-                not text[toks[j].end() : start].strip():
+        while (
+            j >= 0
+            and k - j <= 3
+            and (
+                _aspect(toks[j].group().lower())
+                or (verb.endswith("ing") and toks[j].group().lower() in _BE)
+            )  # "is telling"
+            and not text[toks[j].end() : start].strip()
+        ):
             start = toks[j].start()
             j -= 1
         end = m.end()
@@ -135,9 +150,11 @@ def find_cues(text: str, lo: int, hi: int) -> list[Cue]:
 #: forms that report someone else's words in a participle clause: "..., adding that"
 PARTICIPLES = frozenset(w for w in VERB_FORMS if w.endswith("ing"))
 #: verbs whose object comes before the reported content: "told reporters that ..."
-TAKES_OBJECT = frozenset("tell tells told telling ask asks asked asking urge urges urged "
-                         "urging warn warns warned warning promise promises promised "
-                         "assure assures assured remind reminds reminded".split())
+TAKES_OBJECT = frozenset(
+    "tell tells told telling ask asks asked asking urge urges urged "
+    "urging warn warns warned warning promise promises promised "
+    "assure assures assured remind reminds reminded".split()
+)
 
 ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to\b")
 STATEMENT = re.compile(r"\b[Ii]n\s+(?:a|an|the|its|his|her|their)\s+(?:\w+\s+)?statement\b")
@@ -151,8 +168,18 @@ PASSIVE = re.compile(
     r"known|described|perceived|deemed)\s+(?:to|as|that|of)\b"
     r"|widely\s+(?:understood|believed|seen|viewed|regarded|expected|reported|accused|"
     r"considered|known|criticized|criticised|praised)"
-    r"|reportedly|allegedly|it\s+(?:is|was|has\s+been)\s+(?:widely\s+)?(?:reported|believed|"
+    r"|reportedly|it\s+(?:is|was|has\s+been)\s+(?:widely\s+)?(?:reported|believed|"
     r"said|thought|understood|feared|expected)\s+that"
     r"|raised\s+(?:fears|concerns|questions|hopes|doubts|alarm)(?=\s+that|\s+about|\s+over))\b",
     re.IGNORECASE,
 )
+
+
+def ends_with_cue(text: str) -> bool:
+    """Whether ``text`` ends with a cue verb: "Beck said" (before "said, “...”")."""
+    last = None
+    for last in _WORD.finditer(text, max(0, len(text) - 20)):
+        pass
+    return (
+        last is not None and last.end() == len(text.rstrip()) and last.group().lower() in VERB_FORMS
+    )

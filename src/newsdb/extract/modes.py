@@ -8,8 +8,11 @@ from newsdb.extract.speakers import Speaker
 from newsdb.extract.words import OFFICIAL
 from newsdb.vocab import ActorKind, AttributionMode
 
-_ANONYMITY = re.compile(r"anonymity|not authorized|not authorised|declined to be named|"
-                        r"asked not to be (?:named|identified)|familiar with", re.IGNORECASE)
+_ANONYMITY = re.compile(
+    r"anonymity|not authorized|not authorised|declined to be named|"
+    r"asked not to be (?:named|identified)|familiar with",
+    re.IGNORECASE,
+)
 _STATEMENT = re.compile(r"statement", re.IGNORECASE)
 
 

@@ -20,6 +20,21 @@ _FORWARD_END = re.compile(
     r"|said|says|told|adding|saying)\b"
 )
 MAX_WORDS = 8
+_PREPOSITIONS = frozenset("to with in on at from about for of".split())
+
+
+def _inside_np(word: str) -> bool:
+    """A word a preposition inside a source phrase may follow: "close", "familiar", "members"."""
+    low = word.lower()
+    return (
+        _is_word(word)
+        and word[:1].islower()
+        and low not in words.NP_STOP
+        and low not in _PREPOSITIONS
+        and low not in words.DETERMINERS
+    )
+
+
 _PARTY = re.compile(r"\([A-Z][\w.\-]*\)")
 
 
@@ -40,10 +55,16 @@ def np_before(text: str, lo: int, hi: int) -> Span | None:
         w = t.group()
         if _PARTY.fullmatch(w) and chosen:  # "Rep. Gregory Meeks (D-N.Y.) said"
             pass
-        elif w.lower() == "and" and chosen and k > 0 and _is_word(toks[k - 1].group()) and (
-            toks[k - 1].group()[:1].isupper() or toks[k - 1].group().lower() in words.PRONOUNS
+        elif (
+            w.lower() == "and"
+            and chosen
+            and k > 0
+            and _is_word(toks[k - 1].group())
+            and (toks[k - 1].group()[:1].isupper() or toks[k - 1].group().lower() in words.PRONOUNS)
         ):
             pass  # "Iran and Pakistan said", "she and another reporter said"
+        elif w.lower() in _PREPOSITIONS and chosen and k > 0 and _inside_np(toks[k - 1].group()):
+            pass  # "sources close to her campaign", "officials familiar with the talks"
         elif not _is_word(w) or w.lower() in words.NP_STOP:
             break
         chosen.append(t)
@@ -99,7 +120,11 @@ def np_after(text: str, lo: int, hi: int) -> Span | None:
     m = _FORWARD_END.search(text, lo, hi)
     end = m.start() if m else hi
     while end > lo and text[end - 1] in " .\u00a0":
-        if text[end - 1] == "." and _is_word(text[lo:end].split()[-1]) and text[lo:end].split()[-1].endswith("."):
+        if (
+            text[end - 1] == "."
+            and _is_word(text[lo:end].split()[-1])
+            and text[lo:end].split()[-1].endswith(".")
+        ):
             break
         end -= 1
     if end <= lo or len(text[lo:end].split()) > MAX_WORDS + 3:
@@ -110,15 +135,33 @@ def np_after(text: str, lo: int, hi: int) -> Span | None:
 def is_source(span: Span) -> bool:
     """Whether a phrase can be a source: a pronoun, a name, or a noun for people or bodies."""
     toks = span.text.split()
+    if len(toks) > 1 and _PARTY.fullmatch(toks[-1]):
+        toks = toks[:-1]  # "Rep. Paul Ryan (R-WI)"
     head = toks[-1].lower().rstrip("’'s") if toks else ""
     last = toks[-1] if toks else ""
-    if len(toks) == 1 and last.lower() in words.PRONOUNS - {"which", "who", "you", "me", "him", "them", "us"}:
+    if len(toks) == 1 and last.lower() in words.PRONOUNS - {
+        "which",
+        "who",
+        "you",
+        "me",
+        "him",
+        "them",
+        "us",
+    }:
         return True
     if last.lower() in words.PRONOUNS or last.lower() in words.DETERMINERS:
+        return False
+    if last.endswith(("’s", "'s")) and len(toks) == 1 and last[:1].islower():
+        return False
+    if last.endswith(("’s", "'s")) and not last[:1].isupper():
+        return False
+    if last in ("Editor’s", "Editor's"):
         return False
     if last[:1].isupper():
         return True
     low = last.lower()
+    if any(t.lower() in words.OFFICIAL or t.lower() in words.COLLECTIVE for t in toks[:3]):
+        return True  # "a source involved", "officials familiar"
     return (
         low in words.COLLECTIVE
         or low in words.OFFICIAL

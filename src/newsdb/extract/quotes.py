@@ -10,6 +10,7 @@ mark), a stray closing mark is ignored, and the rest of the article is read as u
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -30,7 +31,7 @@ class Quote:
     runs_on: bool = False
     #: this segment carries on the previous paragraph's quote
     carried: bool = False
-    close_width: int = 1  # 2 for a closing '' 
+    close_width: int = 1  # 2 for a closing ''
 
     @property
     def end(self) -> int:
@@ -55,8 +56,9 @@ def _opens(text: str, i: int, width: int, para: Span, is_open: bool) -> bool:
     return not is_open  # spaces on both sides: whichever the state expects
 
 
-def _segment(text: str, start: int, end: int, para: int, close: int | None,
-             width: int = 1) -> Quote | None:
+def _segment(
+    text: str, start: int, end: int, para: int, close: int | None, width: int = 1
+) -> Quote | None:
     """The quote between an opening mark at ``start`` and ``end``, or None if it is empty."""
     a, b = start + width, end
     while a < b and text[a].isspace():
@@ -93,7 +95,7 @@ def find_quotes(text: str, paras: list[Span]) -> list[Quote]:
             elif seg is not None:
                 _cut_unclosed(text, seg)
             _add(out, seg)
-    for prev, seg in zip(out, out[1:]):
+    for prev, seg in itertools.pairwise(out):
         if prev.runs_on and seg.paragraph == prev.paragraph + 1:
             seg.carried = seg.open_mark == paras[seg.paragraph].start
     return out

@@ -18,8 +18,12 @@ _END = re.compile(r"[.!?][”’\"')\]]*(\s+)(?=[“‘\"'(\[]{0,2}[A-Z0-9])")
 _ABBREV = frozenset(
     "mr mrs ms dr st sen sens rep reps gov gen lt col capt sgt jr sr inc corp co no vs mt ft "
     "prof rev hon gov jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e etc ave lt.gov "
-    "u.s u.n u.k d.c a.m p.m".split()
+    "u.s u.n u.k d.c".split()
 )
+
+
+#: words that start a sentence far more often than they follow "U.S." or "Sen." in one
+_STARTER = re.compile(r"[“\"']*(?:He|She|They|It|We|I|The|But|And|In|This|That|There|His|Her)\b")
 
 
 def paragraphs(text: str) -> list[Span]:
@@ -52,7 +56,11 @@ def sentences(text: str, para: Span) -> list[Span]:
     out = []
     start = para.start
     for m in _END.finditer(text, para.start, para.end):
-        if text[m.start()] == "." and _is_abbreviation(text, m.start()):
+        if (
+            text[m.start()] == "."
+            and _is_abbreviation(text, m.start())
+            and _STARTER.match(text, m.end()) is None
+        ):
             continue
         end = m.start(1)
         if end > start:

@@ -156,7 +156,9 @@ class Resolver:
 
     def _pair(self, start: int, pos: int) -> list[Speaker]:
         """ "Iran and Pakistan ... they": both, when the sentence names such a pair."""
-        m = re.search(rf"\b({_CAP}(?:\s+{_CAP})*)\s+and\s+({_CAP}(?:\s+{_CAP})*)", self.text[start:pos])
+        m = re.search(
+            rf"\b({_CAP}(?:\s+{_CAP})*)\s+and\s+({_CAP}(?:\s+{_CAP})*)", self.text[start:pos]
+        )
         if not m:
             return []
         first = " ".join(w for w in m.group(1).split() if w.lower() not in words.OPENERS)

@@ -27,7 +27,13 @@ ROLES = _set(
     "minister secretary ambassador sheriff candidate nominee congressman congresswoman "
     "lawmaker ceo founder professor author writer reporter businessman billionaire "
     "frontrunner front-runner host anchor economist analyst researcher pollster strategist "
-    "lawyer attorney leader chief king queen pope coach woman man"
+    "lawyer attorney leader chief king queen pope coach woman man delegate voter resident "
+    "supporter member worker student veteran activist organizer organiser volunteer donor "
+    "manager chairman chairwoman adviser advisor aide spokesman spokeswoman governor "
+    "representative congressman senator friend mother father wife husband son daughter "
+    "brother sister owner operator official expert scholar historian professor teacher "
+    "doctor nurse officer agent detective prosecutor judge editor columnist commentator "
+    "host narrator caller protester protestor attendee participant candidate nominee"
 )
 PERSON_PRONOUNS = _set("he she him her i me")
 PLURAL_PRONOUNS = _set("they them we us")
@@ -84,9 +90,15 @@ for _pair in _COUNTRIES.split():
     _name, _adj = (w.replace("_", " ") for w in _pair.split(":"))
     COUNTRIES[_name.lower()] = _name
     COUNTRIES[_adj.lower()] = _name
-for _alias, _name in (("u.s.", "United States"), ("us", "United States"), ("america", "United States"),
-                      ("the united states", "United States"), ("uk", "United Kingdom"),
-                      ("the u.s.", "United States"), ("u.k.", "United Kingdom")):
+for _alias, _name in (
+    ("u.s.", "United States"),
+    ("us", "United States"),
+    ("america", "United States"),
+    ("the united states", "United States"),
+    ("uk", "United Kingdom"),
+    ("the u.s.", "United States"),
+    ("u.k.", "United Kingdom"),
+):
     COUNTRIES[_alias] = _name
 
 #: words that end a noun phrase read backwards from a cue: "what they said", "that Iran said"
@@ -98,13 +110,21 @@ NP_STOP = _set(
     "even just then there here"
 )
 #: determiners and quantifiers a source phrase may start with
-DETERMINERS = _set("the a an another one some many most several two three four other few "
-                   "all both his her their its our")
+DETERMINERS = _set(
+    "the a an another one some many most several two three four other few "
+    "all both his her their its our"
+)
 
 #: capitalised words that open a sentence without being part of a name
-OPENERS = _set("when but and the in on as after while if although though still so yet "
-               "then since because before until now")
+OPENERS = _set(
+    "when but and the in on as after while if although though still so yet "
+    "then since because before until now"
+)
 
 #: sources that are evidence rather than speakers: "the poll showed", "the study found"
-EVIDENCE = _set("poll polls survey surveys study studies report reports data analysis research "
-                "figures numbers results review audit investigation documents records")
+EVIDENCE = _set(
+    "poll polls survey surveys study studies report reports data analysis research "
+    "figures numbers results review audit investigation documents records ad ads "
+    "video memo letter tweet email release transcript filing book article editorial "
+    "column commercial campaign_ad website"
+)
