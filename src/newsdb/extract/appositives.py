@@ -26,8 +26,30 @@ _BODY = r"(?:[^,;:!?“”\"\n—()\[\].]|\.(?=[^\s])|(?<=\b[A-Z])\.(?=[ ][A-Z])
 _AFTER_RE = re.compile(rf",[ ](?:\d{{1,3}},[ ])?(?P<desc>{_BODY})")
 _DETERMINER_RE = re.compile(r"(?:the|an?|former|then-)[ ]")
 _NOT_A_DESCRIPTOR = frozenset(
-    "who which whose whom where when said says told and but or as while is was has had will would "
-    "according added".split()
+    [
+        "who",
+        "which",
+        "whose",
+        "whom",
+        "where",
+        "when",
+        "said",
+        "says",
+        "told",
+        "and",
+        "but",
+        "or",
+        "as",
+        "while",
+        "is",
+        "was",
+        "has",
+        "had",
+        "will",
+        "would",
+        "according",
+        "added",
+    ]
 )
 _BASED_RE = re.compile(r"(?P<loc>[A-Z][\w.]*(?:[ ][A-Z][\w.]*)*)-based[ ]")
 _IN_PLACE_RE = re.compile(r"[ ](?P<written>in[ ](?P<loc>[A-Z][\w.]*(?:,?[ ][A-Z][\w.]*)*))$")
@@ -40,15 +62,24 @@ _ROLE_WORDS = (
     "organizer|organiser|staffer|consultant|president|member|representative|senator|governor"
 )
 _BEFORE_RE = re.compile(rf"(?<![\w’'-])(?P<role>(?:[a-z][\w-]*[ ]){{0,2}}(?:{_ROLE_WORDS}))[ ]$")
-_PARTY_STATE_RE = re.compile(r"[ ]\((?P<desc>(?P<party>[DRI])-(?P<state>[A-Z][\w.]*(?:[ ][A-Z][\w.]*)?))\)")
-_TITLE_ROLES = {"Sen.": "senator", "Rep.": "representative", "Gov.": "governor", "Sens.": "senator", "Reps.": "representative"}
+_PARTY_STATE_RE = re.compile(
+    r"[ ]\((?P<desc>(?P<party>[DRI])-(?P<state>[A-Z][\w.]*(?:[ ][A-Z][\w.]*)?))\)"
+)
+_TITLE_ROLES = {
+    "Sen.": "senator",
+    "Rep.": "representative",
+    "Gov.": "governor",
+    "Sens.": "senator",
+    "Reps.": "representative",
+}
 _MAX_WORDS = 14
 
 
 def find_affiliations(text: str, actors: Sequence[ActorDraft]) -> list[AffiliationDraft]:
     """What the text says of each person beside their name: role, organisation, place."""
     org_mentions = sorted(
-        (m, a) for a in actors if a.kind is ActorKind.ORGANISATION for m in a.mentions
+        ((m, a) for a in actors if a.kind is ActorKind.ORGANISATION for m in a.mentions),
+        key=lambda pair: (pair[0].start, pair[0].end),
     )
     org_ends = {m.end: a for m, a in org_mentions}
     found: dict[tuple[str, Span], AffiliationDraft] = {}
@@ -74,7 +105,12 @@ def _after(text: str, person: ActorDraft, mention: Span, orgs) -> AffiliationDra
     start, end = m.start("desc"), m.end("desc")
     desc = m["desc"]
     words = desc.split()
-    if not words or len(words) > _MAX_WORDS or words[0] in _NOT_A_DESCRIPTOR or not words[0][0].islower():
+    if (
+        not words
+        or len(words) > _MAX_WORDS
+        or words[0] in _NOT_A_DESCRIPTOR
+        or not words[0][0].islower()
+    ):
         return None
     inside = [a_m for a_m in orgs if start <= a_m[0].start and a_m[0].end <= end]
     determiner = _DETERMINER_RE.match(desc)
@@ -91,14 +127,16 @@ def _after(text: str, person: ActorDraft, mention: Span, orgs) -> AffiliationDra
         location, written = in_place["loc"], in_place["written"]
         tail = desc[: in_place.start()]
     if inside:
-        role = _ROLE_TAIL_RE.sub("", desc[pos: inside[0][0].start - start])
+        role = _ROLE_TAIL_RE.sub("", desc[pos : inside[0][0].start - start])
         organisation = inside[-1][1].name
     else:
         role, organisation = tail[pos:].strip(), None
     if not role or not role[0].islower():
         return None
     confidence = 0.85 if organisation else 0.7
-    return AffiliationDraft(person.name, Span.of(text, start, end), confidence, organisation, role, location, written)
+    return AffiliationDraft(
+        person.name, Span.of(text, start, end), confidence, organisation, role, location, written
+    )
 
 
 def _before(text: str, person: ActorDraft, mention: Span, org_ends) -> AffiliationDraft | None:
@@ -113,14 +151,16 @@ def _before(text: str, person: ActorDraft, mention: Span, org_ends) -> Affiliati
         if org is not None:
             role_start = at + 1
             break
-    role = text[role_start: m.end() - 1]
+    role = text[role_start : m.end() - 1]
     if org is None:
         if len(role.split()) < 2:
             return None  # "director Jane Doe" without an organisation says too little
         start = m.start()
     else:
         start = max(s.start for s in org.mentions if s.end == (role_start - 1))
-    return AffiliationDraft(person.name, Span.of(text, start, m.end() - 1), 0.65, org.name if org else None, role)
+    return AffiliationDraft(
+        person.name, Span.of(text, start, m.end() - 1), 0.65, org.name if org else None, role
+    )
 
 
 def _party_state(text: str, person: ActorDraft, mention: Span, actors) -> AffiliationDraft | None:
@@ -135,5 +175,11 @@ def _party_state(text: str, person: ActorDraft, mention: Span, actors) -> Affili
     title = mention.text.split(" ", 1)[0]
     role = _TITLE_ROLES.get(title)
     return AffiliationDraft(
-        person.name, Span.of(text, m.start("desc"), m.end("desc")), 0.8, party, role, state, m["state"]
+        person.name,
+        Span.of(text, m.start("desc"), m.end("desc")),
+        0.8,
+        party,
+        role,
+        state,
+        m["state"],
     )
