@@ -138,6 +138,11 @@ Zimbabwe|ZW||Zimbabwean
 """
 
 
+def _words(text: str) -> frozenset[str]:
+    """The words of a list written as one string, a space or line break apart."""
+    return frozenset(text.split())
+
+
 @dataclass(frozen=True)
 class Country:
     name: str
@@ -183,156 +188,34 @@ def country(word: str) -> Country | None:
 
 
 #: unnamed pluralities credited with views ("analysts said")
-COLLECTIVE_NOUNS = frozenset(
-    [
-        "analysts",
-        "observers",
-        "experts",
-        "officials",
-        "diplomats",
-        "critics",
-        "commentators",
-        "economists",
-        "scholars",
-        "historians",
-        "pundits",
-        "insiders",
-        "aides",
-        "advisers",
-        "advisors",
-        "lawmakers",
-        "legislators",
-        "researchers",
-    ]
+COLLECTIVE_NOUNS = _words(
+    """
+    analysts observers experts officials diplomats critics commentators economists scholars
+    historians pundits insiders aides advisers advisors lawmakers legislators researchers
+    """
 )
 
 #: words that end (or head) an organisation's name: "the Wilson Center", "Ministry of Defense"
-ORG_HEADS = frozenset(
-    [
-        "Institute",
-        "Institution",
-        "Center",
-        "Centre",
-        "University",
-        "College",
-        "Ministry",
-        "Department",
-        "Party",
-        "Council",
-        "Committee",
-        "Commission",
-        "Fund",
-        "Bank",
-        "Agency",
-        "Foundation",
-        "Corporation",
-        "Corp",
-        "Company",
-        "Inc",
-        "Association",
-        "Organization",
-        "Organisation",
-        "Union",
-        "Army",
-        "Navy",
-        "Court",
-        "Office",
-        "Bureau",
-        "Service",
-        "Times",
-        "Post",
-        "News",
-        "Journal",
-        "Network",
-        "Front",
-        "Movement",
-        "League",
-        "Alliance",
-        "Coalition",
-        "Society",
-        "School",
-        "Academy",
-        "Board",
-        "Authority",
-        "Administration",
-        "Police",
-        "Guard",
-        "Corps",
-        "Parliament",
-        "Assembly",
-        "Cabinet",
-        "Program",
-        "Programme",
-        "Project",
-        "Trust",
-        "Endowment",
-        "Federation",
-        "Group",
-        "Forces",
-        "Force",
-        "Tribune",
-        "Herald",
-        "Gazette",
-        "Magazine",
-        "Press",
-        "Reuters",
-        "Caucus",
-        "Club",
-        "Chamber",
-        "Conference",
-        "Watch",
-        "Initiative",
-        "Lab",
-        "Laboratory",
-        "Hospital",
-        "Church",
-        "Council",
-    ]
+ORG_HEADS = _words(
+    """
+    Institute Institution Center Centre University College Ministry Department Party Council
+    Committee Commission Fund Bank Agency Foundation Corporation Corp Company Inc
+    Association Organization Organisation Union Army Navy Court Office Bureau Service Times
+    Post News Journal Network Front Movement League Alliance Coalition Society School
+    Academy Board Authority Administration Police Guard Corps Parliament Assembly Cabinet
+    Program Programme Project Trust Endowment Federation Group Forces Force Tribune Herald
+    Gazette Magazine Press Reuters Caucus Club Chamber Conference Watch Initiative Lab
+    Laboratory Hospital Church Council
+    """
 )
 
 #: organisations known by a name with no head word
-KNOWN_ORGS = frozenset(
-    [
-        "House",
-        "Congress",
-        "Senate",
-        "Pentagon",
-        "Kremlin",
-        "Taliban",
-        "NATO",
-        "FBI",
-        "CIA",
-        "NSA",
-        "IMF",
-        "UN",
-        "U.N.",
-        "EU",
-        "OPEC",
-        "GOP",
-        "DNC",
-        "RNC",
-        "CNN",
-        "MSNBC",
-        "NBC",
-        "ABC",
-        "CBS",
-        "NPR",
-        "PBS",
-        "BBC",
-        "AP",
-        "Reuters",
-        "Bloomberg",
-        "Politico",
-        "Breitbart",
-        "Facebook",
-        "Twitter",
-        "Google",
-        "Apple",
-        "Microsoft",
-        "Amazon",
-        "Hezbollah",
-        "Hamas",
-    ]
+KNOWN_ORGS = _words(
+    """
+    House Congress Senate Pentagon Kremlin Taliban NATO FBI CIA NSA IMF UN U.N. EU OPEC GOP
+    DNC RNC CNN MSNBC NBC ABC CBS NPR PBS BBC AP Reuters Bloomberg Politico Breitbart
+    Facebook Twitter Google Apple Microsoft Amazon Hezbollah Hamas
+    """
 ) | frozenset(
     [
         "White House",
@@ -359,157 +242,29 @@ KNOWN_ARMED_GROUPS = frozenset(
 )
 
 #: words that make a capitalised sequence a place or a thing ("Bastille Day"), not a person
-PLACE_HEADS = frozenset(
-    [
-        "City",
-        "County",
-        "Province",
-        "Region",
-        "Island",
-        "Islands",
-        "River",
-        "Valley",
-        "Sea",
-        "Ocean",
-        "Street",
-        "Square",
-        "Avenue",
-        "Airport",
-        "Mountains",
-        "Lake",
-        "Bay",
-        "Strait",
-        "Gulf",
-        "Peninsula",
-        "District",
-        "Hill",
-        "Beach",
-        "Park",
-        "Road",
-        "Bridge",
-        "Highway",
-        "Desert",
-        "Coast",
-        "Canal",
-        "Day",
-        "Week",
-        "War",
-        "Act",
-        "Bill",
-        "Law",
-        "Cup",
-        "Games",
-        "Olympics",
-        "Awards",
-        "Prize",
-        "Summit",
-        "Tower",
-        "Building",
-        "Hall",
-        "Convention",
-        "Debate",
-        "Primary",
-        "Caucuses",
-        "Amendment",
-        "Republic",
-        "Research",
-        "Partnership",
-        "Belt",
-        "Room",
-        "File",
-        "Bowl",
-        "Chemical",
-        "Klan",
-        "Matter",
-        "Politics",
-        "Agreement",
-        "Plan",
-        "Employees",
-        "Show",
-        "Report",
-        "Times",
-    ]
+PLACE_HEADS = _words(
+    """
+    City County Province Region Island Islands River Valley Sea Ocean Street Square Avenue
+    Airport Mountains Lake Bay Strait Gulf Peninsula District Hill Beach Park Road Bridge
+    Highway Desert Coast Canal Day Week War Act Bill Law Cup Games Olympics Awards Prize
+    Summit Tower Building Hall Convention Debate Primary Caucuses Amendment Republic
+    Research Partnership Belt Room File Bowl Chemical Klan Matter Politics Agreement Plan
+    Employees Show Report Times
+    """
 )
 
 #: regions, cities and US states: capitalised, often two words, never people
-PLACES = frozenset(
-    [
-        "Alabama",
-        "Alaska",
-        "Arizona",
-        "Arkansas",
-        "California",
-        "Colorado",
-        "Connecticut",
-        "Delaware",
-        "Florida",
-        "Georgia",
-        "Hawaii",
-        "Idaho",
-        "Illinois",
-        "Indiana",
-        "Iowa",
-        "Kansas",
-        "Kentucky",
-        "Louisiana",
-        "Maine",
-        "Maryland",
-        "Massachusetts",
-        "Michigan",
-        "Minnesota",
-        "Mississippi",
-        "Missouri",
-        "Montana",
-        "Nebraska",
-        "Nevada",
-        "Ohio",
-        "Oklahoma",
-        "Oregon",
-        "Pennsylvania",
-        "Tennessee",
-        "Texas",
-        "Utah",
-        "Vermont",
-        "Virginia",
-        "Washington",
-        "Wisconsin",
-        "Wyoming",
-        "Baluchistan",
-        "Balochistan",
-        "Europe",
-        "Asia",
-        "Africa",
-        "Gaza",
-        "Kashmir",
-        "Crimea",
-        "Beijing",
-        "Moscow",
-        "Tehran",
-        "Islamabad",
-        "Kabul",
-        "London",
-        "Paris",
-        "Berlin",
-        "Brussels",
-        "Baghdad",
-        "Damascus",
-        "Jerusalem",
-        "Chicago",
-        "Boston",
-        "Atlanta",
-        "Miami",
-        "Philadelphia",
-        "Cleveland",
-        "Detroit",
-        "Denver",
-        "Houston",
-        "Dallas",
-        "Seattle",
-        "Manhattan",
-        "Brooklyn",
-        "Iowa",
-        "Midwest",
-    ]
+PLACES = _words(
+    """
+    Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia
+    Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland
+    Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio
+    Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia Washington Wisconsin
+    Wyoming Baluchistan Balochistan Europe Asia Africa Gaza Kashmir Crimea Beijing Moscow
+    Tehran Islamabad Kabul London Paris Berlin Brussels Baghdad Damascus Jerusalem Chicago
+    Boston Atlanta Miami Philadelphia Cleveland Detroit Denver Houston Dallas Seattle
+    Manhattan Brooklyn Iowa Midwest
+    """
 ) | frozenset(
     [
         "New Hampshire",
@@ -624,17 +379,11 @@ PERSON_TITLES = tuple(
 )
 PERSON_TITLES = tuple(t.strip() for t in PERSON_TITLES)
 #: words that describe a person before a name without being part of it ("Republican Donald Trump")
-NAME_DESCRIPTORS = frozenset(
-    [
-        "Republican",
-        "Republicans",
-        "Democrat",
-        "Democrats",
-        "Democratic",
-        "Independent",
-        "Independents",
-        "Libertarian",
-    ]
+NAME_DESCRIPTORS = _words(
+    """
+    Republican Republicans Democrat Democrats Democratic Independent Independents
+    Libertarian
+    """
 )
 #: parties those descriptors name
 PARTIES = {
@@ -676,376 +425,52 @@ WEEKDAYS = {
 }
 
 #: capitalised words that begin sentences or stand in headlines and are never part of a name
-STOPWORDS = frozenset(
-    [
-        "A",
-        "An",
-        "The",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "It",
-        "Its",
-        "He",
-        "She",
-        "They",
-        "We",
-        "I",
-        "You",
-        "His",
-        "Her",
-        "Their",
-        "Our",
-        "My",
-        "Your",
-        "Him",
-        "Them",
-        "Us",
-        "In",
-        "On",
-        "At",
-        "For",
-        "But",
-        "And",
-        "Or",
-        "Nor",
-        "If",
-        "When",
-        "While",
-        "As",
-        "After",
-        "Before",
-        "Since",
-        "Until",
-        "Still",
-        "Now",
-        "Then",
-        "So",
-        "Yet",
-        "Also",
-        "However",
-        "Though",
-        "Although",
-        "Even",
-        "Because",
-        "Despite",
-        "During",
-        "From",
-        "To",
-        "Of",
-        "By",
-        "With",
-        "Without",
-        "Into",
-        "Over",
-        "Under",
-        "About",
-        "Against",
-        "Between",
-        "Among",
-        "Through",
-        "Across",
-        "Here",
-        "There",
-        "Where",
-        "What",
-        "Which",
-        "Who",
-        "Whom",
-        "Whose",
-        "Why",
-        "How",
-        "All",
-        "Some",
-        "Many",
-        "Most",
-        "Much",
-        "More",
-        "Few",
-        "Several",
-        "Both",
-        "Each",
-        "Every",
-        "Any",
-        "No",
-        "Not",
-        "Only",
-        "Just",
-        "Like",
-        "Unlike",
-        "Once",
-        "Twice",
-        "Already",
-        "Meanwhile",
-        "Instead",
-        "Indeed",
-        "Perhaps",
-        "Maybe",
-        "Yes",
-        "Let",
-        "Please",
-        "Thank",
-        "Thanks",
-        "Is",
-        "Are",
-        "Was",
-        "Were",
-        "Be",
-        "Been",
-        "Has",
-        "Have",
-        "Had",
-        "Do",
-        "Does",
-        "Did",
-        "Will",
-        "Would",
-        "Can",
-        "Could",
-        "Should",
-        "May",
-        "Might",
-        "Must",
-        "Shall",
-        "One",
-        "Two",
-        "Three",
-        "Four",
-        "Five",
-        "Six",
-        "Seven",
-        "Eight",
-        "Nine",
-        "Ten",
-        "First",
-        "Second",
-        "Third",
-        "Last",
-        "Next",
-        "Another",
-        "Other",
-        "New",
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Dr",
-        "Sir",
-        "OK",
-        "Okay",
-        "Oh",
-        "Well",
-        "Today",
-        "Tomorrow",
-        "Yesterday",
-        "Tonight",
-        "Said",
-        "Says",
-        "Asked",
-        "Told",
-        "According",
-        "Earlier",
-        "Later",
-        "Months",
-        "Weeks",
-        "Years",
-        "Days",
-        "Such",
-        "Our",
-        "Top",
-        "Breaking",
-        "Update",
-        "Watch",
-        "Read",
-        "Related",
-        "Advertisement",
-        "Photo",
-        "Video",
-        "Editor",
-        "Note",
-        "Plus",
-        "Presidential",
-        "Vice",
-        "Sources",
-        "Source",
-        "Follow",
-        "Click",
-        "Share",
-        "Subscribe",
-        "Contact",
-        "Sign",
-    ]
+STOPWORDS = _words(
+    """
+    A An The This That These Those It Its He She They We I You His Her Their Our My Your Him
+    Them Us In On At For But And Or Nor If When While As After Before Since Until Still Now
+    Then So Yet Also However Though Although Even Because Despite During From To Of By With
+    Without Into Over Under About Against Between Among Through Across Here There Where What
+    Which Who Whom Whose Why How All Some Many Most Much More Few Several Both Each Every
+    Any No Not Only Just Like Unlike Once Twice Already Meanwhile Instead Indeed Perhaps
+    Maybe Yes Let Please Thank Thanks Is Are Was Were Be Been Has Have Had Do Does Did Will
+    Would Can Could Should May Might Must Shall One Two Three Four Five Six Seven Eight Nine
+    Ten First Second Third Last Next Another Other New Mr Mrs Ms Dr Sir OK Okay Oh Well
+    Today Tomorrow Yesterday Tonight Said Says Asked Told According Earlier Later Months
+    Weeks Years Days Such Our Top Breaking Update Watch Read Related Advertisement Photo
+    Video Editor Note Plus Presidential Vice Sources Source Follow Click Share Subscribe
+    Contact Sign
+    """
 )
 
 #: capitalised words that open names of things, not of people ("Social Security", "Black Lives
 #: Matter", "Billionaire Donald Trump"): a person's name never starts with one
-COMMON_FIRST_WORDS = frozenset(
-    [
-        "Social",
-        "Planned",
-        "Black",
-        "Great",
-        "African",
-        "Western",
-        "Middle",
-        "National",
-        "Free",
-        "Real",
-        "Daily",
-        "Good",
-        "Super",
-        "Stop",
-        "Business",
-        "Night",
-        "News",
-        "Eastern",
-        "Northern",
-        "Southern",
-        "Central",
-        "Conservative",
-        "Liberal",
-        "Progressive",
-        "Star",
-        "Clean",
-        "Joint",
-        "Team",
-        "Civil",
-        "Homeland",
-        "Human",
-        "Economic",
-        "Late",
-        "Gold",
-        "Common",
-        "Crooked",
-        "Executive",
-        "Never",
-        "Celebrity",
-        "Native",
-        "Muslim",
-        "Asian",
-        "Hispanic",
-        "Latino",
-        "Christian",
-        "Jewish",
-        "Catholic",
-        "Evangelical",
-        "Little",
-        "Big",
-        "Old",
-        "Young",
-        "Grand",
-        "Supreme",
-        "Federal",
-        "United",
-        "Open",
-        "Fair",
-        "Affordable",
-        "Green",
-        "Red",
-        "Blue",
-        "White",
-        "Golden",
-        "Royal",
-        "Holy",
-        "Tea",
-        "Main",
-        "Silicon",
-        "Capitol",
-        "Union",
-        "Candidates",
-        "Senators",
-        "Governors",
-        "State",
-        "Foreign",
-        "Domestic",
-        "Public",
-        "Private",
-        "Civic",
-        "Constitutional",
-        "Presidential",
-        "Congressional",
-        "Electoral",
-        "Political",
-        "Military",
-        "Global",
-        "International",
-        "Islamic",
-        "Arab",
-        "Muslims",
-        "Christians",
-        "Americans",
-        "Voters",
-        "Dear",
-        "Happy",
-        "Merry",
-        "Breaking",
-        "Exclusive",
-        "Live",
-        "Watch",
-        "Fact",
-        "Check",
-        "Poll",
-        "Polls",
-        "Election",
-        "Campaign",
-        "Debate",
-        "Primary",
-        "Service",
-        "Trade",
-        "Power",
-        "Rust",
-        "Morning",
-        "Situation",
-        "Edison",
-    ]
+COMMON_FIRST_WORDS = _words(
+    """
+    Social Planned Black Great African Western Middle National Free Real Daily Good Super
+    Stop Business Night News Eastern Northern Southern Central Conservative Liberal
+    Progressive Star Clean Joint Team Civil Homeland Human Economic Late Gold Common Crooked
+    Executive Never Celebrity Native Muslim Asian Hispanic Latino Christian Jewish Catholic
+    Evangelical Little Big Old Young Grand Supreme Federal United Open Fair Affordable Green
+    Red Blue White Golden Royal Holy Tea Main Silicon Capitol Union Candidates Senators
+    Governors State Foreign Domestic Public Private Civic Constitutional Presidential
+    Congressional Electoral Political Military Global International Islamic Arab Muslims
+    Christians Americans Voters Dear Happy Merry Breaking Exclusive Live Watch Fact Check
+    Poll Polls Election Campaign Debate Primary Service Trade Power Rust Morning Situation
+    Edison
+    """
 )
 #: nouns that describe a person right before the name ("Billionaire Donald Trump")
-PERSON_DESCRIPTORS = frozenset(
-    [
-        "Billionaire",
-        "Rival",
-        "Candidate",
-        "Nominee",
-        "Frontrunner",
-        "Businessman",
-        "Businesswoman",
-        "Activist",
-        "Host",
-        "Anchor",
-        "Author",
-        "Comedian",
-        "Actor",
-        "Actress",
-        "Singer",
-        "Rapper",
-        "Reporter",
-        "Columnist",
-        "Commentator",
-        "Analyst",
-        "Pollster",
-        "Strategist",
-        "Adviser",
-        "Advisor",
-        "Aide",
-        "Spokesman",
-        "Spokeswoman",
-    ]
+PERSON_DESCRIPTORS = _words(
+    """
+    Billionaire Rival Candidate Nominee Frontrunner Businessman Businesswoman Activist Host
+    Anchor Author Comedian Actor Actress Singer Rapper Reporter Columnist Commentator
+    Analyst Pollster Strategist Adviser Advisor Aide Spokesman Spokeswoman
+    """
 )
 #: place names begin with these ("San Diego", "St. Louis", "Fort Hood")
-PLACE_FIRST_WORDS = frozenset(
-    [
-        "San",
-        "Santa",
-        "Los",
-        "Las",
-        "Des",
-        "St.",
-        "Fort",
-        "Lake",
-        "Mount",
-        "Port",
-        "Cape",
-        "Puerto",
-        "Tel",
-    ]
+PLACE_FIRST_WORDS = _words(
+    """
+    San Santa Los Las Des St. Fort Lake Mount Port Cape Puerto Tel
+    """
 )
