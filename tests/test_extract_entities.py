@@ -278,10 +278,40 @@ def test_party_and_state_in_brackets():
     )
 
 
+def test_a_role_named_after_its_organisation():
+    text = "said Jane Roe, now a paid CNN commentator."
+    [draft] = affiliations(text)
+    assert (draft.role, draft.organisation) == ("paid commentator", "CNN")
+
+
+def test_a_relative_clause_ends_the_appositive_and_a_bare_role_keeps_its_words():
+    text = "said Jane Roe, an Austin-based pollster who worked for Ted Cruz in 2012."
+    [draft] = affiliations(text)
+    assert draft.descriptor.text == "an Austin-based pollster"
+    assert (draft.role, draft.location, draft.location_as_written) == (
+        "pollster",
+        "Austin",
+        "Austin-based",
+    )
+
+
+def test_a_role_without_a_known_organisation_stops_where_the_place_is_named():
+    [draft] = affiliations("said Jane Roe, a senior analyst at Jefferies.")
+    assert (draft.role, draft.organisation) == ("senior analyst", None)
+    assert draft.descriptor.text == "a senior analyst at Jefferies"
+
+
+def test_a_verb_before_a_role_is_not_part_of_it():
+    text = "Donald Trump spoke. The board voted to fire campaign manager Corey Lewandowski."
+    assert affiliations(text) == []
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "Present were Michael Kugelman, Madiha Afzal and Asfandyar Mir.",
+        "They met Michael Kugelman, the subpoena was withdrawn and he left.",
+        "said Michael Kugelman, hoping to deprive him of votes.",
         "said Michael Kugelman, who has studied the region.",
         "said Michael Kugelman, adding that it was late.",
     ],

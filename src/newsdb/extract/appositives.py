@@ -22,9 +22,12 @@ from newsdb.extract.types import ActorDraft, AffiliationDraft, Span
 from newsdb.vocab import ActorKind
 
 # a full stop ends the descriptor unless it belongs to an abbreviation ("U.S.", "D.C.")
-_BODY = r"(?:[^,;:!?“”\"\n—()\[\].]|\.(?=[^\s])|(?<=\b[A-Z])\.(?=[ ][A-Z]))+"
+_TITLE_STOPS = "|".join(
+    rf"(?<={t})\." for t in ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "St")
+)
+_BODY = rf"(?:[^,;:!?“”\"\n—()\[\].]|\.(?=[^\s])|(?<=\b[A-Z])\.(?=[ ][A-Z])|{_TITLE_STOPS})+"
 _AFTER_RE = re.compile(rf",[ ](?:\d{{1,3}},[ ])?(?P<desc>{_BODY})")
-_DETERMINER_RE = re.compile(r"(?:the|an?|former|then-)[ ]")
+_DETERMINER_RE = re.compile(r"(?:(?:now|also|then|himself|herself)[ ])?(?:the|an?|former|then-)[ ]")
 _NOT_A_DESCRIPTOR = frozenset(
     [
         "who",
@@ -49,11 +52,40 @@ _NOT_A_DESCRIPTOR = frozenset(
         "would",
         "according",
         "added",
+        "for",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "from",
+        "to",
+        "of",
     ]
 )
+#: a relative clause ends the appositive: "a pollster who worked for Cruz"
+_CLAUSE_RE = re.compile(r"[ ](?:who|whom|whose|which|that|where|when)[ ]")
+#: words that make the words after a name a clause, not a description of the person
+_VERBS = frozenset(
+    """is are was were has have had said says told will would can could did do does despite
+    we we’ve we've he she they him them us you i""".split()
+)
+_ROLE_START_STOP = frozenset("and or but their his her its".split())
 _BASED_RE = re.compile(r"(?P<loc>[A-Z][\w.]*(?:[ ][A-Z][\w.]*)*)-based[ ]")
 _IN_PLACE_RE = re.compile(r"[ ](?P<written>in[ ](?P<loc>[A-Z][\w.]*(?:,?[ ][A-Z][\w.]*)*))$")
 _ROLE_TAIL_RE = re.compile(r"(?:[ ](?:at|of|with|for|in|from|to))?(?:[ ]the)?[ ]*$")
+#: where a role without a known organisation stops: before the words that name where it is held
+#: ("a senior analyst at Jefferies" -> "senior analyst"; "an expert on the region" stays whole)
+_ROLE_CUT_RE = re.compile(r"[ ](?:at|of|for|with|in|from)[ ](?:the[ ])?(?=[A-Z])")
+_PREPOSITION_RE = re.compile(r"[ ](?:at|of|for|with|in|from)[ ]")
+#: words that may stand before a role word in front of a name ("Trump campaign manager",
+#: "Democratic vice presidential nominee"); anything else there is more likely a verb or object
+_ROLE_MODIFIERS = frozenset(
+    """presidential vice campaign press senior chief national deputy former top communications
+    policy political foreign economic executive general finance digital longtime independent
+    conservative liberal veteran assistant associate acting state senate house white research
+    legal security defense military intelligence data media regional field principal""".split()
+)
 _ROLE_WORDS = (
     "manager|spokesman|spokeswoman|spokesperson|chairman|chairwoman|chair|adviser|advisor|aide|"
     "strategist|director|analyst|candidate|nominee|secretary|pollster|surrogate|lawyer|attorney|"
@@ -61,7 +93,9 @@ _ROLE_WORDS = (
     "scholar|correspondent|reporter|editor|columnist|commentator|lobbyist|donor|mate|operative|"
     "organizer|organiser|staffer|consultant|president|member|representative|senator|governor"
 )
-_BEFORE_RE = re.compile(rf"(?<![\w’'-])(?P<role>(?:[a-z][\w-]*[ ]){{0,2}}(?:{_ROLE_WORDS}))[ ]$")
+_BEFORE_RE = re.compile(
+    rf"(?<![\w’'-])(?P<mods>(?:[a-z][\w-]*[ ]){{0,2}})(?P<word>{_ROLE_WORDS})[ ]$"
+)
 _PARTY_STATE_RE = re.compile(
     r"[ ]\((?P<desc>(?P<party>[DRI])-(?P<state>[A-Z][\w.]*(?:[ ][A-Z][\w.]*)?))\)"
 )
@@ -104,12 +138,18 @@ def _after(text: str, person: ActorDraft, mention: Span, orgs) -> AffiliationDra
         return None
     start, end = m.start("desc"), m.end("desc")
     desc = m["desc"]
+    clause = _CLAUSE_RE.search(desc)
+    if clause:
+        desc, end = desc[: clause.start()], start + clause.start()
     words = desc.split()
     if (
         not words
         or len(words) > _MAX_WORDS
         or words[0] in _NOT_A_DESCRIPTOR
         or not words[0][0].islower()
+        or any(w in _VERBS for w in words)
+        or words[0].endswith("ing")
+        or (words[-1].endswith("ed") and len(words) > 1)
     ):
         return None
     inside = [a_m for a_m in orgs if start <= a_m[0].start and a_m[0].end <= end]
@@ -127,11 +167,16 @@ def _after(text: str, person: ActorDraft, mention: Span, orgs) -> AffiliationDra
         location, written = in_place["loc"], in_place["written"]
         tail = desc[: in_place.start()]
     if inside:
-        role = _ROLE_TAIL_RE.sub("", desc[pos : inside[0][0].start - start])
-        organisation = inside[-1][1].name
+        mention, org = inside[0]
+        for later, other in inside[1:]:  # "the Wilson Center’s South Asia Institute"
+            if other.part_of == org.name:
+                mention, org = later, other
+        role = _org_role(desc, pos, inside[0][0].start - start, mention.end - start, len(tail))
+        organisation = org.name
     else:
-        role, organisation = tail[pos:].strip(), None
-    if not role or not role[0].islower():
+        cut = _ROLE_CUT_RE.search(tail, pos)
+        role, organisation = tail[pos : cut.start() if cut else len(tail)].strip(), None
+    if not role or not role[0].islower() or role.split()[0] in _ROLE_START_STOP:
         return None
     confidence = 0.85 if organisation else 0.7
     return AffiliationDraft(
@@ -139,11 +184,26 @@ def _after(text: str, person: ActorDraft, mention: Span, orgs) -> AffiliationDra
     )
 
 
+def _org_role(desc: str, pos: int, org_start: int, org_end: int, tail_end: int) -> str:
+    """The role in a descriptor around its organisation: before it ("the director of X"), or
+    after it ("a CNN commentator", "the state Senate majority leader")."""
+    before = desc[pos:org_start]
+    cut = _PREPOSITION_RE.search(before)  # "director of the " -> "director"
+    if cut:
+        return before[: cut.start()].strip()
+    after = desc[org_end:tail_end].strip()
+    if after and after[0].islower():
+        return " ".join(w for w in (before.strip(), after) if w)
+    return _ROLE_TAIL_RE.sub("", before)
+
+
 def _before(text: str, person: ActorDraft, mention: Span, org_ends) -> AffiliationDraft | None:
     """ "Trump campaign manager Kellyanne Conway": an organisation and a role before the name."""
     m = _BEFORE_RE.search(text, max(0, mention.start - 40), mention.start)
     if not m:
         return None
+    if m["mods"] and not set(m["mods"].split()) <= _ROLE_MODIFIERS:
+        m = _BEFORE_RE.search(text, m.start("word"), mention.start)  # the role word alone
     role_start, org = m.start(), None
     # the organisation ends right before the role, or takes its first words ("Clinton campaign")
     for at in [m.start() - 1] + [i for i in range(m.start(), m.end() - 1) if text[i] == " "]:

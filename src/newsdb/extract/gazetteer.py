@@ -355,6 +355,16 @@ US_STATE_ABBREVIATIONS = {
     "Hawaii": "Hawaii",
     "Idaho": "Idaho",
 }
+_POSTAL = """AL Alabama|AK Alaska|AZ Arizona|AR Arkansas|CA California|CO Colorado|CT Connecticut|
+DE Delaware|FL Florida|GA Georgia|HI Hawaii|ID Idaho|IL Illinois|IN Indiana|IA Iowa|KS Kansas|
+KY Kentucky|LA Louisiana|ME Maine|MD Maryland|MA Massachusetts|MI Michigan|MN Minnesota|
+MS Mississippi|MO Missouri|MT Montana|NE Nebraska|NV Nevada|NH New Hampshire|NJ New Jersey|
+NM New Mexico|NY New York|NC North Carolina|ND North Dakota|OH Ohio|OK Oklahoma|OR Oregon|
+PA Pennsylvania|RI Rhode Island|SC South Carolina|SD South Dakota|TN Tennessee|TX Texas|UT Utah|
+VT Vermont|VA Virginia|WA Washington|WV West Virginia|WI Wisconsin|WY Wyoming"""
+for _pair in _POSTAL.replace("\n", "").split("|"):
+    _code, _state = _pair.split(" ", 1)
+    US_STATE_ABBREVIATIONS.setdefault(_code, _state)
 #: party letters in "(D-Va.)"
 PARTY_LETTERS = {"D": "Democratic Party", "R": "Republican Party", "I": None}
 
