@@ -66,11 +66,11 @@ _NOT_A_DESCRIPTOR = frozenset(
 #: a relative clause ends the appositive: "a pollster who worked for Cruz"
 _CLAUSE_RE = re.compile(r"[ ](?:who|whom|whose|which|that|where|when)[ ]")
 #: words that make the words after a name a clause, not a description of the person
-_VERBS = frozenset(
+_VERBS = gz.word_set(
     """is are was were has have had said says told will would can could did do does despite
-    we we’ve we've he she they him them us you i""".split()
+    we we’ve we've he she they him them us you i"""
 )
-_ROLE_START_STOP = frozenset("and or but their his her its".split())
+_ROLE_START_STOP = gz.word_set("and or but their his her its")
 _BASED_RE = re.compile(r"(?P<loc>[A-Z][\w.]*(?:[ ][A-Z][\w.]*)*)-based[ ]")
 _IN_PLACE_RE = re.compile(r"[ ](?P<written>in[ ](?P<loc>[A-Z][\w.]*(?:,?[ ][A-Z][\w.]*)*))$")
 _ROLE_TAIL_RE = re.compile(r"(?:[ ](?:at|of|with|for|in|from|to))?(?:[ ]the)?[ ]*$")
@@ -80,11 +80,11 @@ _ROLE_CUT_RE = re.compile(r"[ ](?:at|of|for|with|in|from)[ ](?:the[ ])?(?=[A-Z])
 _PREPOSITION_RE = re.compile(r"[ ](?:at|of|for|with|in|from)[ ]")
 #: words that may stand before a role word in front of a name ("Trump campaign manager",
 #: "Democratic vice presidential nominee"); anything else there is more likely a verb or object
-_ROLE_MODIFIERS = frozenset(
+_ROLE_MODIFIERS = gz.word_set(
     """presidential vice campaign press senior chief national deputy former top communications
     policy political foreign economic executive general finance digital longtime independent
     conservative liberal veteran assistant associate acting state senate house white research
-    legal security defense military intelligence data media regional field principal""".split()
+    legal security defense military intelligence data media regional field principal"""
 )
 _ROLE_WORDS = (
     "manager|spokesman|spokeswoman|spokesperson|chairman|chairwoman|chair|adviser|advisor|aide|"

@@ -138,7 +138,7 @@ Zimbabwe|ZW||Zimbabwean
 """
 
 
-def _words(text: str) -> frozenset[str]:
+def word_set(text: str) -> frozenset[str]:
     """The words of a list written as one string, a space or line break apart."""
     return frozenset(text.split())
 
@@ -188,7 +188,7 @@ def country(word: str) -> Country | None:
 
 
 #: unnamed pluralities credited with views ("analysts said")
-COLLECTIVE_NOUNS = _words(
+COLLECTIVE_NOUNS = word_set(
     """
     analysts observers experts officials diplomats critics commentators economists scholars
     historians pundits insiders aides advisers advisors lawmakers legislators researchers
@@ -196,7 +196,7 @@ COLLECTIVE_NOUNS = _words(
 )
 
 #: words that end (or head) an organisation's name: "the Wilson Center", "Ministry of Defense"
-ORG_HEADS = _words(
+ORG_HEADS = word_set(
     """
     Institute Institution Center Centre University College Ministry Department Party Council
     Committee Commission Fund Bank Agency Foundation Corporation Corp Company Inc
@@ -210,7 +210,7 @@ ORG_HEADS = _words(
 )
 
 #: organisations known by a name with no head word
-KNOWN_ORGS = _words(
+KNOWN_ORGS = word_set(
     """
     House Congress Senate Pentagon Kremlin Taliban NATO FBI CIA NSA IMF UN U.N. EU OPEC GOP
     DNC RNC CNN MSNBC NBC ABC CBS NPR PBS BBC AP Reuters Bloomberg Politico Breitbart
@@ -242,7 +242,7 @@ KNOWN_ARMED_GROUPS = frozenset(
 )
 
 #: words that make a capitalised sequence a place or a thing ("Bastille Day"), not a person
-PLACE_HEADS = _words(
+PLACE_HEADS = word_set(
     """
     City County Province Region Island Islands River Valley Sea Ocean Street Square Avenue
     Airport Mountains Lake Bay Strait Gulf Peninsula District Hill Beach Park Road Bridge
@@ -254,7 +254,7 @@ PLACE_HEADS = _words(
 )
 
 #: regions, cities and US states: capitalised, often two words, never people
-PLACES = _words(
+PLACES = word_set(
     """
     Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia
     Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland
@@ -389,7 +389,7 @@ PERSON_TITLES = tuple(
 )
 PERSON_TITLES = tuple(t.strip() for t in PERSON_TITLES)
 #: words that describe a person before a name without being part of it ("Republican Donald Trump")
-NAME_DESCRIPTORS = _words(
+NAME_DESCRIPTORS = word_set(
     """
     Republican Republicans Democrat Democrats Democratic Independent Independents
     Libertarian
@@ -435,7 +435,7 @@ WEEKDAYS = {
 }
 
 #: capitalised words that begin sentences or stand in headlines and are never part of a name
-STOPWORDS = _words(
+STOPWORDS = word_set(
     """
     A An The This That These Those It Its He She They We I You His Her Their Our My Your Him
     Them Us In On At For But And Or Nor If When While As After Before Since Until Still Now
@@ -455,7 +455,7 @@ STOPWORDS = _words(
 
 #: capitalised words that open names of things, not of people ("Social Security", "Black Lives
 #: Matter", "Billionaire Donald Trump"): a person's name never starts with one
-COMMON_FIRST_WORDS = _words(
+COMMON_FIRST_WORDS = word_set(
     """
     Social Planned Black Great African Western Middle National Free Real Daily Good Super
     Stop Business Night News Eastern Northern Southern Central Conservative Liberal
@@ -471,7 +471,7 @@ COMMON_FIRST_WORDS = _words(
     """
 )
 #: nouns that describe a person right before the name ("Billionaire Donald Trump")
-PERSON_DESCRIPTORS = _words(
+PERSON_DESCRIPTORS = word_set(
     """
     Billionaire Rival Candidate Nominee Frontrunner Businessman Businesswoman Activist Host
     Anchor Author Comedian Actor Actress Singer Rapper Reporter Columnist Commentator
@@ -479,7 +479,7 @@ PERSON_DESCRIPTORS = _words(
     """
 )
 #: place names begin with these ("San Diego", "St. Louis", "Fort Hood")
-PLACE_FIRST_WORDS = _words(
+PLACE_FIRST_WORDS = word_set(
     """
     San Santa Los Las Des St. Fort Lake Mount Port Cape Puerto Tel
     """
