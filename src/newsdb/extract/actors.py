@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from newsdb.extract import gazetteer as gz
-from newsdb.extract.names import Token, chunks, headline_lines
+from newsdb.extract.names import Token, chunks, find_words, headline_lines, lowered
 from newsdb.extract.types import ActorDraft, Attribution, Span
 from newsdb.vocab import ActorKind
 
@@ -44,7 +44,28 @@ for _words, _label in (
     for _w in _words:
         _PHRASES[_w] = _label  # later lists win: "Washington" is a place, "America" a country
 _MAX_PHRASE = max(len(p.split()) for p in _PHRASES)
-_NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "del", "la", "le", "du", "bin", "ibn", "al-", "el-", "ad-", "as-", "ash-"})
+#: first words of the phrases longer than one word: only these need a longer look-up
+_PHRASE_STARTS = frozenset(p.split()[0] for p in _PHRASES if " " in p)
+_NAME_PARTICLES = frozenset(
+    {
+        "de",
+        "da",
+        "van",
+        "von",
+        "der",
+        "del",
+        "la",
+        "le",
+        "du",
+        "bin",
+        "ibn",
+        "al-",
+        "el-",
+        "ad-",
+        "as-",
+        "ash-",
+    }
+)
 _ORG_LINKS = frozenset({"of", "for", "on", "and", "the", "de"})
 #: labels of words an organisation's name may take after its head ("Institute of Peace")
 _ORG_WORDS = frozenset({None, "place", "country", "demonym", "org", "common", "party"})
@@ -59,15 +80,37 @@ _DETERMINER_BEFORE_RE = re.compile(r"\b(?:an?|the)[ ](?:[a-z-]+[ ]){0,2}$")
 _NAME_AFTER_RE = re.compile(rf"(?:,[ ]|[ ](?:called|known as|named)[ ])(?P<name>{_NAME})")
 _NAME_BEFORE_RE = re.compile(rf"(?<![\w’'])(?P<name>{_NAME}),[ ]$")
 
-_INSTITUTIONS = r"(?:military|army|navy|air force|government|authorities|police|parliament|security forces|armed forces|intelligence services?|foreign ministry|regime|generals|military establishment)"
-_COLLECTIVE_WORDS = "|".join(sorted(gz.COLLECTIVE_NOUNS | {w.capitalize() for w in gz.COLLECTIVE_NOUNS}))
-_BODY_NOUN_RE = re.compile(rf"(?:(?P<inst>{_INSTITUTIONS})|(?P<coll>{_COLLECTIVE_WORDS}))\b")
-_BODY_OWNER_RE = re.compile(r"(?P<the>\b[Tt]he[ ])?(?P<word>(?:[A-Z][\w.]*[ ])?[A-Z][\w.]*?)(?P<poss>[’']s)?[ ]$")
-_COLLECTIVE_RE = re.compile(rf"(?P<noun>{_COLLECTIVE_WORDS})\b")
+_INSTITUTIONS = frozenset(
+    [
+        "military",
+        "army",
+        "navy",
+        "government",
+        "authorities",
+        "police",
+        "parliament",
+        "regime",
+        "generals",
+    ]
+) | {
+    "air force",
+    "security forces",
+    "armed forces",
+    "intelligence services",
+    "intelligence service",
+    "foreign ministry",
+    "military establishment",
+}
+_BODY_NOUNS = _INSTITUTIONS | gz.COLLECTIVE_NOUNS
+_BODY_OWNER_RE = re.compile(
+    r"(?P<the>\b[Tt]he[ ])?(?P<word>(?:[A-Z][\w.]*[ ])?[A-Z][\w.]*?)(?P<poss>[’']s)?[ ]$"
+)
 _CAMPAIGN_RE = re.compile(r"[ ](?P<what>campaign|administration|transition team)\b")
 _CAMPAIGN_NAME_RE = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+)?)$")
 _BEFORE_NAME_RE = re.compile(r"(?:\b(?:former|then-|late|acting)[ -]?)$")
-_PRONOUNS = frozenset("he she him her they them it his hers their its".split())
+_PRONOUNS = frozenset(
+    ["he", "she", "him", "her", "they", "them", "it", "his", "hers", "their", "its"]
+)
 
 
 class _Actors:
@@ -75,16 +118,46 @@ class _Actors:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self.lower = lowered(text)
+        self._body_nouns: list[tuple[int, int, str]] | None = None
         self.claimed = bytearray(len(text))
         self.by_key: dict[tuple[ActorKind, str], ActorDraft] = {}
         #: capitalised words no rule took: maybe a surname ("Khan") of a person named in full
         self.loose: list[Token] = []
 
+    def in_lower_case(self, word: str) -> bool:
+        """Whether ``word`` (in lower case) stands somewhere in the text as a whole word."""
+        text, at = self.text, self.text.find(word)
+        while at != -1:
+            end = at + len(word)
+            if (at == 0 or not text[at - 1].isalpha()) and (
+                end == len(text) or not text[end].isalpha()
+            ):
+                return True
+            at = text.find(word, end)
+        return False
+
+    def body_nouns(self) -> list[tuple[int, int, str]]:
+        """Where the text names a state organ's noun or a collective ("military", "analysts")."""
+        if self._body_nouns is None:
+            self._body_nouns = find_words(self.text, self.lower, _BODY_NOUNS)
+        return self._body_nouns
+
     def free(self, start: int, end: int) -> bool:
         return not any(self.claimed[start:end])
 
-    def add(self, kind: ActorKind, name: str, start: int, end: int, confidence: float, *,
-            claim: bool = True, country: str | None = None, part_of: str | None = None) -> ActorDraft:
+    def add(
+        self,
+        kind: ActorKind,
+        name: str,
+        start: int,
+        end: int,
+        confidence: float,
+        *,
+        claim: bool = True,
+        country: str | None = None,
+        part_of: str | None = None,
+    ) -> ActorDraft:
         actor = self.by_key.get((kind, name))
         if actor is None:
             actor = ActorDraft(name, kind, [], confidence, country=country, part_of=part_of)
@@ -179,14 +252,22 @@ def _party_letters(found: _Actors) -> None:
 def _state_bodies(found: _Actors) -> None:
     """ "the Pakistani military", "Pakistan’s military", "Pakistani officials": a state's organ."""
     text = found.text
-    for m in _BODY_NOUN_RE.finditer(text):
-        if not m.start() or text[m.start() - 1] != " ":
+    for start_noun, end_noun, noun in found.body_nouns():
+        if start_noun < 2 or text[start_noun - 1] != " ":
             continue
-        owner = _BODY_OWNER_RE.search(text, max(0, m.start() - 40), m.start())
+        previous, limit = start_noun - 1, max(0, start_noun - 30)
+        while previous > limit and not text[previous - 1].isspace():
+            previous -= 1
+        if not text[previous : previous + 1].isupper():
+            continue  # "the government": no state named before the noun
+        owner = _BODY_OWNER_RE.search(text, max(0, start_noun - 40), start_noun)
         if owner is None:
             continue
         country, adjective, start = None, None, owner.start()
-        for word, at in ((owner["word"], owner.start("word")), (owner["word"].rsplit(" ", 1)[-1], None)):
+        for word, at in (
+            (owner["word"], owner.start("word")),
+            (owner["word"].rsplit(" ", 1)[-1], None),
+        ):
             if owner["poss"]:
                 country = gz.COUNTRY_NAMES.get(word)
                 adjective = country.demonyms[0] if country and country.demonyms else None
@@ -201,14 +282,23 @@ def _state_bodies(found: _Actors) -> None:
             continue
         if owner["the"] and start == owner.start("word"):
             start = owner.start()
-        if m["inst"]:
-            kind, noun, confidence = ActorKind.ORGANISATION, m["inst"], 0.8
+        if noun in gz.COLLECTIVE_NOUNS:
+            kind, confidence = ActorKind.COLLECTIVE, 0.85
+            found.claimed[start_noun:end_noun] = b"\x01" * (
+                end_noun - start_noun
+            )  # not the bare collective
         else:
-            kind, noun, confidence = ActorKind.COLLECTIVE, m["coll"].lower(), 0.85
-        found.add(kind, f"{adjective} {noun}", start, m.end(), confidence, claim=False,
-                  country=country.iso2, part_of=country.name)
-        if m["coll"]:  # the noun is taken: "officials" here is not the bare collective
-            found.claimed[m.start("coll"):m.end("coll")] = b"\x01" * (m.end("coll") - m.start("coll"))
+            kind, confidence = ActorKind.ORGANISATION, 0.8
+        found.add(
+            kind,
+            f"{adjective} {noun}",
+            start,
+            end_noun,
+            confidence,
+            claim=False,
+            country=country.iso2,
+            part_of=country.name,
+        )
 
 
 def _label(tokens: list[Token]) -> tuple[list[str | None], list[int]]:
@@ -222,13 +312,14 @@ def _label(tokens: list[Token]) -> tuple[list[str | None], list[int]]:
             labels[i] = "link"
             i += 1
             continue
-        for length in range(min(_MAX_PHRASE, len(tokens) - i), 0, -1):
+        longest = min(_MAX_PHRASE, len(tokens) - i) if tokens[i].text in _PHRASE_STARTS else 1
+        for length in range(longest, 0, -1):
             if tokens[i + length - 1].connector:
                 continue
-            label = _PHRASES.get(" ".join(t.text for t in tokens[i:i + length]))
+            label = _PHRASES.get(" ".join(t.text for t in tokens[i : i + length]))
             if label:
-                labels[i:i + length] = [label] * length
-                ends[i:i + length] = [i + length - 1] * length
+                labels[i : i + length] = [label] * length
+                ends[i : i + length] = [i + length - 1] * length
                 i += length
                 break
         else:
@@ -237,6 +328,14 @@ def _label(tokens: list[Token]) -> tuple[list[str | None], list[int]]:
 
 
 def _read_chunk(found: _Actors, tokens: list[Token], in_headline: bool) -> None:
+    if len(tokens) == 1:  # most chunks: one word, no title before it, so never a person
+        tok = tokens[0]
+        label = _PHRASES.get(tok.text)
+        if label is None:
+            found.loose.append(tok)
+            return
+        if label not in _ONE_WORD_LABELS or not found.free(tok.start, tok.end):
+            return
     labels, ends = _label(tokens)
     _heads(tokens, labels)
     i = 0
@@ -249,7 +348,7 @@ def _read_chunk(found: _Actors, tokens: list[Token], in_headline: bool) -> None:
         if not found.free(start, end):
             i = j + 1
             continue
-        words = " ".join(t.text for t in tokens[i:j + 1])
+        words = " ".join(t.text for t in tokens[i : j + 1])
         if label in ("org", "armed"):
             kind = ActorKind.ORGANISATION if label == "org" else ActorKind.ARMED_GROUP
             found.add(kind, words, start, end, 0.8)
@@ -259,7 +358,7 @@ def _read_chunk(found: _Actors, tokens: list[Token], in_headline: bool) -> None:
             found.add(ActorKind.ORGANISATION, gz.PARTIES[words], start, end, 0.7)
         elif label is None:
             j = _person(found, tokens, labels, i, in_headline)
-            found.loose.extend(t for t in tokens[i:j + 1] if not t.connector)
+            found.loose.extend(t for t in tokens[i : j + 1] if not t.connector)
         i = j + 1
 
 
@@ -269,7 +368,14 @@ def _heads(tokens: list[Token], labels: list[str | None]) -> None:
         if labels[i] is not None or tok.text not in gz.ORG_HEADS:
             continue
         first = i
-        while first > 0 and labels[first - 1] in (None, "place", "country", "demonym", "party", "common"):
+        while first > 0 and labels[first - 1] in (
+            None,
+            "place",
+            "country",
+            "demonym",
+            "party",
+            "common",
+        ):
             first -= 1
         last, k, linked = i, i + 1, False
         while k < len(tokens):
@@ -288,12 +394,12 @@ def _heads(tokens: list[Token], labels: list[str | None]) -> None:
             linked, last, k = True, m - 1, m
         if first == last and tok.text not in ("Taliban",):
             continue  # a head word alone ("the Department") names nothing
-        labels[first:last + 1] = ["org"] * (last + 1 - first)
+        labels[first : last + 1] = ["org"] * (last + 1 - first)
 
 
 def _state(found: _Actors, tokens: list[Token], labels: list[str | None], i: int, j: int) -> None:
     tok = tokens[i]
-    name = " ".join(t.text for t in tokens[i:j + 1])
+    name = " ".join(t.text for t in tokens[i : j + 1])
     if name in gz.AMBIGUOUS_COUNTRY_NAMES and i > 0 and labels[i - 1] is None:
         return  # "Michael Jordan"
     country = gz.country(name)
@@ -302,17 +408,24 @@ def _state(found: _Actors, tokens: list[Token], labels: list[str | None], i: int
     found.add(ActorKind.STATE, country.name, tok.start, tokens[j].end, 0.9, country=country.iso2)
 
 
-def _person(found: _Actors, tokens: list[Token], labels: list[str | None], i: int, in_headline: bool) -> int:
+def _person(
+    found: _Actors, tokens: list[Token], labels: list[str | None], i: int, in_headline: bool
+) -> int:
     """Read a person's name from token i on; return the index of its last token."""
     j = i
     while j + 1 < len(tokens) and (
-        labels[j + 1] is None or (tokens[j + 1].text in _NAME_PARTICLES and j + 2 < len(tokens) and labels[j + 2] is None)
+        labels[j + 1] is None
+        or (tokens[j + 1].text in _NAME_PARTICLES and j + 2 < len(tokens) and labels[j + 2] is None)
     ):
         j += 1
-    words = [t for t in tokens[i:j + 1] if not t.connector]
+    words = [t for t in tokens[i : j + 1] if not t.connector]
     # titles and party words right before the name
     t = i
-    while t > 0 and labels[t - 1] in ("title", "link") and (labels[t - 1] == "title" or t - 2 >= 0 and labels[t - 2] == "title"):
+    while (
+        t > 0
+        and labels[t - 1] in ("title", "link")
+        and (labels[t - 1] == "title" or t - 2 >= 0 and labels[t - 2] == "title")
+    ):
         t -= 1
     while t < i and labels[t] == "link":
         t += 1
@@ -325,7 +438,7 @@ def _person(found: _Actors, tokens: list[Token], labels: list[str | None], i: in
         or words[0].text in gz.PLACE_FIRST_WORDS
         or (i > 0 and labels[i - 1] == "common")
         or any(map(_names_a_thing, words))
-        or (len(words) > 1 and _used_in_lower_case(found.text, words[-1].text))
+        or (len(words) > 1 and found.in_lower_case(words[-1].text.lower()))
     ):
         return j
     if len(words) < 2 and not titled:
@@ -335,7 +448,7 @@ def _person(found: _Actors, tokens: list[Token], labels: list[str | None], i: in
     before = _BEFORE_NAME_RE.search(text, max(0, start - 8), start)
     if titled and before:
         start = before.start()
-    name = " ".join(tk.text for tk in tokens[i:j + 1]).replace("- ", "-")
+    name = " ".join(tk.text for tk in tokens[i : j + 1]).replace("- ", "-")
     name = re.sub(r"(al|el|ad|as|ash)- ", r"\1-", name)
     if not found.free(tokens[i].start, tokens[j].end):
         return j
@@ -346,24 +459,13 @@ def _person(found: _Actors, tokens: list[Token], labels: list[str | None], i: in
     return j
 
 
+_ONE_WORD_LABELS = frozenset({"org", "armed", "country", "demonym", "party"})
 _THING_LABELS = frozenset({"country", "demonym", "org", "armed", "place"})
 
 
 def _names_a_thing(word: Token) -> bool:
     """ "Pro-Islamic", "France-Presse": a hyphenated word built on a country or organisation."""
     return "-" in word.text and any(_PHRASES.get(p) in _THING_LABELS for p in word.text.split("-"))
-
-
-def _used_in_lower_case(text: str, word: str) -> bool:
-    """Whether ``word`` also stands in the text in lower case: then "Matter" in "Black Lives
-    Matter" is a common word, not a surname."""
-    lower = word.lower()
-    if lower == word:
-        return False
-    for end in (" ", ",", ".", ";"):
-        if f" {lower}{end}" in text:
-            return True
-    return False
 
 
 def _campaigns(found: _Actors) -> None:
@@ -376,11 +478,15 @@ def _campaigns(found: _Actors) -> None:
         surname = owner["name"].split()[-1]
         if surname not in people:
             continue
-        if any(found.claimed[m.start("what"):m.end("what")]):
+        if any(found.claimed[m.start("what") : m.end("what")]):
             continue
         # the name may be claimed as a person's mention: the organisation takes it
         _unclaim_mention(found, owner.start(), owner.end())
-        start = owner.start() if owner["name"].split()[0] not in gz.STOPWORDS else owner.end() - len(surname)
+        start = (
+            owner.start()
+            if owner["name"].split()[0] not in gz.STOPWORDS
+            else owner.end() - len(surname)
+        )
         found.add(ActorKind.ORGANISATION, f"{surname} {m['what']}", start, m.end(), 0.75)
 
 
@@ -407,9 +513,9 @@ def _unclaim_mention(found: _Actors, start: int, end: int) -> None:
 
 
 def _collectives(found: _Actors) -> None:
-    for m in _COLLECTIVE_RE.finditer(found.text):
-        if _starts_word(found.text, m.start()) and found.free(m.start(), m.end()):
-            found.add(ActorKind.COLLECTIVE, m["noun"].lower(), m.start(), m.end(), 0.85)
+    for start, end, noun in found.body_nouns():
+        if noun in gz.COLLECTIVE_NOUNS and found.free(start, end):
+            found.add(ActorKind.COLLECTIVE, noun, start, end, 0.85)
 
 
 def _merge_single_names(found: _Actors) -> None:
@@ -453,9 +559,17 @@ def _surnames(found: _Actors) -> None:
         candidates = [a for a in same if a.mentions and min(a.mentions).start < word.start]
         if not candidates:
             continue
-        actor = max(candidates, key=lambda a: max(s.start for s in a.mentions if s.start < word.start))
+        actor = max(
+            candidates, key=lambda a: max(s.start for s in a.mentions if s.start < word.start)
+        )
         title = _before(_TITLE_BEFORE_RE, text, word.start, 16)
-        found.add(ActorKind.PERSON, actor.name, title.start() if title else word.start, word.end, actor.confidence)
+        found.add(
+            ActorKind.PERSON,
+            actor.name,
+            title.start() if title else word.start,
+            word.end,
+            actor.confidence,
+        )
 
 
 def _speakers(found: _Actors, attributions: Iterable[Attribution]) -> None:

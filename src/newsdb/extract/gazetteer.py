@@ -138,6 +138,11 @@ Zimbabwe|ZW||Zimbabwean
 """
 
 
+def word_set(text: str) -> frozenset[str]:
+    """The words of a list written as one string, a space or line break apart."""
+    return frozenset(text.split())
+
+
 @dataclass(frozen=True)
 class Country:
     name: str
@@ -151,7 +156,12 @@ def _parse_countries() -> tuple[Country, ...]:
     for line in _COUNTRIES.splitlines():
         name, iso2, aliases, demonyms = line.split("|")
         rows.append(
-            Country(name, iso2, tuple(filter(None, aliases.split(","))), tuple(filter(None, demonyms.split(","))))
+            Country(
+                name,
+                iso2,
+                tuple(filter(None, aliases.split(","))),
+                tuple(filter(None, demonyms.split(","))),
+            )
         )
     return tuple(rows)
 
@@ -178,28 +188,34 @@ def country(word: str) -> Country | None:
 
 
 #: unnamed pluralities credited with views ("analysts said")
-COLLECTIVE_NOUNS = frozenset(
-    """analysts observers experts officials diplomats critics commentators economists scholars
-    historians pundits insiders aides advisers advisors lawmakers legislators
-    researchers""".split()
+COLLECTIVE_NOUNS = word_set(
+    """
+    analysts observers experts officials diplomats critics commentators economists scholars
+    historians pundits insiders aides advisers advisors lawmakers legislators researchers
+    """
 )
 
 #: words that end (or head) an organisation's name: "the Wilson Center", "Ministry of Defense"
-ORG_HEADS = frozenset(
-    """Institute Institution Center Centre University College Ministry Department Party Council
-    Committee Commission Fund Bank Agency Foundation Corporation Corp Company Inc Association
-    Organization Organisation Union Army Navy Court Office Bureau Service Times Post News Journal
-    Network Front Movement League Alliance Coalition Society School Academy Board Authority
-    Administration Police Guard Corps Parliament Assembly Cabinet Program Programme Project Trust
-    Endowment Federation Group Forces Force Tribune Herald Gazette Magazine Press Reuters Caucus
-    Club Chamber Conference Watch Initiative Lab Laboratory Hospital Church Council""".split()
+ORG_HEADS = word_set(
+    """
+    Institute Institution Center Centre University College Ministry Department Party Council
+    Committee Commission Fund Bank Agency Foundation Corporation Corp Company Inc
+    Association Organization Organisation Union Army Navy Court Office Bureau Service Times
+    Post News Journal Network Front Movement League Alliance Coalition Society School
+    Academy Board Authority Administration Police Guard Corps Parliament Assembly Cabinet
+    Program Programme Project Trust Endowment Federation Group Forces Force Tribune Herald
+    Gazette Magazine Press Reuters Caucus Club Chamber Conference Watch Initiative Lab
+    Laboratory Hospital Church Council
+    """
 )
 
 #: organisations known by a name with no head word
-KNOWN_ORGS = frozenset(
-    """House Congress Senate Pentagon Kremlin Taliban NATO FBI CIA NSA IMF UN U.N. EU OPEC GOP DNC RNC
-    CNN MSNBC NBC ABC CBS NPR PBS BBC AP Reuters Bloomberg Politico Breitbart Facebook Twitter
-    Google Apple Microsoft Amazon Hezbollah Hamas""".split()
+KNOWN_ORGS = word_set(
+    """
+    House Congress Senate Pentagon Kremlin Taliban NATO FBI CIA NSA IMF UN U.N. EU OPEC GOP
+    DNC RNC CNN MSNBC NBC ABC CBS NPR PBS BBC AP Reuters Bloomberg Politico Breitbart
+    Facebook Twitter Google Apple Microsoft Amazon Hezbollah Hamas
+    """
 ) | frozenset(
     [
         "White House",
@@ -226,49 +242,129 @@ KNOWN_ARMED_GROUPS = frozenset(
 )
 
 #: words that make a capitalised sequence a place or a thing ("Bastille Day"), not a person
-PLACE_HEADS = frozenset(
-    """City County Province Region Island Islands River Valley Sea Ocean Street Square Avenue Airport
-    Mountains Lake Bay Strait Gulf Peninsula District Hill Beach Park Road Bridge Highway Desert
-    Coast Canal Day Week War Act Bill Law Cup Games Olympics Awards Prize Summit Tower Building Hall
-    Convention Debate Primary Caucuses Amendment Republic Research Partnership Belt Room File Bowl
-    Chemical Klan Matter Politics Agreement Plan Employees Show Report Times""".split()
+PLACE_HEADS = word_set(
+    """
+    City County Province Region Island Islands River Valley Sea Ocean Street Square Avenue
+    Airport Mountains Lake Bay Strait Gulf Peninsula District Hill Beach Park Road Bridge
+    Highway Desert Coast Canal Day Week War Act Bill Law Cup Games Olympics Awards Prize
+    Summit Tower Building Hall Convention Debate Primary Caucuses Amendment Republic
+    Research Partnership Belt Room File Bowl Chemical Klan Matter Politics Agreement Plan
+    Employees Show Report Times
+    """
 )
 
 #: regions, cities and US states: capitalised, often two words, never people
-PLACES = frozenset(
-    """Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia
-    Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts
-    Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon
-    Pennsylvania Tennessee Texas Utah Vermont Virginia Washington Wisconsin Wyoming Baluchistan
-    Balochistan Europe Asia Africa Gaza Kashmir Crimea Beijing Moscow Tehran Islamabad Kabul London
-    Paris Berlin Brussels Baghdad Damascus Jerusalem Chicago Boston Atlanta Miami Philadelphia
-    Cleveland Detroit Denver Houston Dallas Seattle Manhattan Brooklyn Iowa Midwest""".split()
+PLACES = word_set(
+    """
+    Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia
+    Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland
+    Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio
+    Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia Washington Wisconsin
+    Wyoming Baluchistan Balochistan Europe Asia Africa Gaza Kashmir Crimea Beijing Moscow
+    Tehran Islamabad Kabul London Paris Berlin Brussels Baghdad Damascus Jerusalem Chicago
+    Boston Atlanta Miami Philadelphia Cleveland Detroit Denver Houston Dallas Seattle
+    Manhattan Brooklyn Iowa Midwest
+    """
 ) | frozenset(
     [
-        "New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota",
-        "Rhode Island", "South Carolina", "South Dakota", "West Virginia", "Middle East",
-        "South Asia", "Central Asia", "East Asia", "Southeast Asia", "Latin America",
-        "North America", "South America", "West Bank", "Persian Gulf", "Wall Street",
-        "Capitol Hill", "Silicon Valley", "Los Angeles", "San Francisco", "Las Vegas",
-        "Washington D.C.", "Washington, D.C.", "Hong Kong", "New Delhi", "Ho Chi Minh City",
+        "New Hampshire",
+        "New Jersey",
+        "New Mexico",
+        "New York",
+        "North Carolina",
+        "North Dakota",
+        "Rhode Island",
+        "South Carolina",
+        "South Dakota",
+        "West Virginia",
+        "Middle East",
+        "South Asia",
+        "Central Asia",
+        "East Asia",
+        "Southeast Asia",
+        "Latin America",
+        "North America",
+        "South America",
+        "West Bank",
+        "Persian Gulf",
+        "Wall Street",
+        "Capitol Hill",
+        "Silicon Valley",
+        "Los Angeles",
+        "San Francisco",
+        "Las Vegas",
+        "Washington D.C.",
+        "Washington, D.C.",
+        "Hong Kong",
+        "New Delhi",
+        "Ho Chi Minh City",
     ]
 )
 
 #: US state abbreviations as papers write them ("(D-Va.)") -> the state
 US_STATE_ABBREVIATIONS = {
-    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California",
-    "Colo.": "Colorado", "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida",
-    "Ga.": "Georgia", "Ill.": "Illinois", "Ind.": "Indiana", "Kan.": "Kansas", "Ky.": "Kentucky",
-    "La.": "Louisiana", "Md.": "Maryland", "Mass.": "Massachusetts", "Mich.": "Michigan",
-    "Minn.": "Minnesota", "Miss.": "Mississippi", "Mo.": "Missouri", "Mont.": "Montana",
-    "Neb.": "Nebraska", "Nev.": "Nevada", "N.H.": "New Hampshire", "N.J.": "New Jersey",
-    "N.M.": "New Mexico", "N.Y.": "New York", "N.C.": "North Carolina", "N.D.": "North Dakota",
-    "Okla.": "Oklahoma", "Ore.": "Oregon", "Pa.": "Pennsylvania", "R.I.": "Rhode Island",
-    "S.C.": "South Carolina", "S.D.": "South Dakota", "Tenn.": "Tennessee", "Tex.": "Texas",
-    "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia",
-    "Wis.": "Wisconsin", "Wyo.": "Wyoming", "Iowa": "Iowa", "Ohio": "Ohio", "Texas": "Texas",
-    "Utah": "Utah", "Maine": "Maine", "Alaska": "Alaska", "Hawaii": "Hawaii", "Idaho": "Idaho",
+    "Ala.": "Alabama",
+    "Ariz.": "Arizona",
+    "Ark.": "Arkansas",
+    "Calif.": "California",
+    "Colo.": "Colorado",
+    "Conn.": "Connecticut",
+    "Del.": "Delaware",
+    "Fla.": "Florida",
+    "Ga.": "Georgia",
+    "Ill.": "Illinois",
+    "Ind.": "Indiana",
+    "Kan.": "Kansas",
+    "Ky.": "Kentucky",
+    "La.": "Louisiana",
+    "Md.": "Maryland",
+    "Mass.": "Massachusetts",
+    "Mich.": "Michigan",
+    "Minn.": "Minnesota",
+    "Miss.": "Mississippi",
+    "Mo.": "Missouri",
+    "Mont.": "Montana",
+    "Neb.": "Nebraska",
+    "Nev.": "Nevada",
+    "N.H.": "New Hampshire",
+    "N.J.": "New Jersey",
+    "N.M.": "New Mexico",
+    "N.Y.": "New York",
+    "N.C.": "North Carolina",
+    "N.D.": "North Dakota",
+    "Okla.": "Oklahoma",
+    "Ore.": "Oregon",
+    "Pa.": "Pennsylvania",
+    "R.I.": "Rhode Island",
+    "S.C.": "South Carolina",
+    "S.D.": "South Dakota",
+    "Tenn.": "Tennessee",
+    "Tex.": "Texas",
+    "Vt.": "Vermont",
+    "Va.": "Virginia",
+    "Wash.": "Washington",
+    "W.Va.": "West Virginia",
+    "Wis.": "Wisconsin",
+    "Wyo.": "Wyoming",
+    "Iowa": "Iowa",
+    "Ohio": "Ohio",
+    "Texas": "Texas",
+    "Utah": "Utah",
+    "Maine": "Maine",
+    "Alaska": "Alaska",
+    "Hawaii": "Hawaii",
+    "Idaho": "Idaho",
 }
+_POSTAL = """AL Alabama|AK Alaska|AZ Arizona|AR Arkansas|CA California|CO Colorado|CT Connecticut|
+DE Delaware|FL Florida|GA Georgia|HI Hawaii|ID Idaho|IL Illinois|IN Indiana|IA Iowa|KS Kansas|
+KY Kentucky|LA Louisiana|ME Maine|MD Maryland|MA Massachusetts|MI Michigan|MN Minnesota|
+MS Mississippi|MO Missouri|MT Montana|NE Nebraska|NV Nevada|NH New Hampshire|NJ New Jersey|
+NM New Mexico|NY New York|NC North Carolina|ND North Dakota|OH Ohio|OK Oklahoma|OR Oregon|
+PA Pennsylvania|RI Rhode Island|SC South Carolina|SD South Dakota|TN Tennessee|TX Texas|UT Utah|
+VT Vermont|VA Virginia|WA Washington|WV West Virginia|WI Wisconsin|WY Wyoming"""
+for _pair in _POSTAL.replace("\n", "").split("|"):
+    _code, _state = _pair.split(" ", 1)
+    US_STATE_ABBREVIATIONS.setdefault(_code, _state)
 #: party letters in "(D-Va.)"
 PARTY_LETTERS = {"D": "Democratic Party", "R": "Republican Party", "I": None}
 
@@ -293,8 +389,11 @@ PERSON_TITLES = tuple(
 )
 PERSON_TITLES = tuple(t.strip() for t in PERSON_TITLES)
 #: words that describe a person before a name without being part of it ("Republican Donald Trump")
-NAME_DESCRIPTORS = frozenset(
-    "Republican Republicans Democrat Democrats Democratic Independent Independents Libertarian".split()
+NAME_DESCRIPTORS = word_set(
+    """
+    Republican Republicans Democrat Democrats Democratic Independent Independents
+    Libertarian
+    """
 )
 #: parties those descriptors name
 PARTIES = {
@@ -311,9 +410,17 @@ MONTHS = {
     name: number
     for number, names in enumerate(
         [
-            ("January", "Jan."), ("February", "Feb."), ("March", "Mar."), ("April", "Apr."),
-            ("May",), ("June", "Jun."), ("July", "Jul."), ("August", "Aug."),
-            ("September", "Sept.", "Sep."), ("October", "Oct."), ("November", "Nov."),
+            ("January", "Jan."),
+            ("February", "Feb."),
+            ("March", "Mar."),
+            ("April", "Apr."),
+            ("May",),
+            ("June", "Jun."),
+            ("July", "Jul."),
+            ("August", "Aug."),
+            ("September", "Sept.", "Sep."),
+            ("October", "Oct."),
+            ("November", "Nov."),
             ("December", "Dec."),
         ],
         start=1,
@@ -328,41 +435,52 @@ WEEKDAYS = {
 }
 
 #: capitalised words that begin sentences or stand in headlines and are never part of a name
-STOPWORDS = frozenset(
-    """A An The This That These Those It Its He She They We I You His Her Their Our My Your Him
-    Them Us In On At For But And Or Nor If When While As After Before Since Until Still Now Then
-    So Yet Also However Though Although Even Because Despite During From To Of By With Without
-    Into Over Under About Against Between Among Through Across Here There Where What Which Who
-    Whom Whose Why How All Some Many Most Much More Few Several Both Each Every Any No Not Only
-    Just Like Unlike Once Twice Already Meanwhile Instead Indeed Perhaps Maybe Yes Let Please
-    Thank Thanks Is Are Was Were Be Been Has Have Had Do Does Did Will Would Can Could Should May
-    Might Must Shall One Two Three Four Five Six Seven Eight Nine Ten First Second Third Last Next
-    Another Other New Mr Mrs Ms Dr Sir OK Okay Oh Well Today Tomorrow Yesterday Tonight Said Says
-    Asked Told According Earlier Later Months Weeks Years Days Such Our Top Breaking Update Watch
-    Read Related Advertisement Photo Video Editor Note Plus Presidential Vice Sources Source Follow
-    Click Share Subscribe Contact Sign""".split()
+STOPWORDS = word_set(
+    """
+    A An The This That These Those It Its He She They We I You His Her Their Our My Your Him
+    Them Us In On At For But And Or Nor If When While As After Before Since Until Still Now
+    Then So Yet Also However Though Although Even Because Despite During From To Of By With
+    Without Into Over Under About Against Between Among Through Across Here There Where What
+    Which Who Whom Whose Why How All Some Many Most Much More Few Several Both Each Every
+    Any No Not Only Just Like Unlike Once Twice Already Meanwhile Instead Indeed Perhaps
+    Maybe Yes Let Please Thank Thanks Is Are Was Were Be Been Has Have Had Do Does Did Will
+    Would Can Could Should May Might Must Shall One Two Three Four Five Six Seven Eight Nine
+    Ten First Second Third Last Next Another Other New Mr Mrs Ms Dr Sir OK Okay Oh Well
+    Today Tomorrow Yesterday Tonight Said Says Asked Told According Earlier Later Months
+    Weeks Years Days Such Our Top Breaking Update Watch Read Related Advertisement Photo
+    Video Editor Note Plus Presidential Vice Sources Source Follow Click Share Subscribe
+    Contact Sign
+    """
 )
 
 #: capitalised words that open names of things, not of people ("Social Security", "Black Lives
 #: Matter", "Billionaire Donald Trump"): a person's name never starts with one
-COMMON_FIRST_WORDS = frozenset(
-    """Social Planned Black Great African Western Middle National Free Real Daily Good Super Stop
-    Business Night News Eastern Northern Southern Central Conservative Liberal Progressive Star
-    Clean Joint Team Civil Homeland Human Economic Late Gold Common Crooked Executive Never
-    Celebrity Native Muslim Asian Hispanic Latino Christian Jewish Catholic Evangelical Little
-    Big Old Young Grand Supreme Federal United Open Fair Affordable Green Red Blue White Golden
-    Royal Holy Tea Main Silicon Capitol Union Candidates Senators Governors State Foreign
-    Domestic Public Private Civic
-    Constitutional Presidential Congressional Electoral Political Military Global International
-    Islamic Arab Muslims Christians Americans Voters Dear Happy Merry Breaking Exclusive Live
-    Watch Fact Check Poll Polls Election Campaign Debate Primary Service Trade Power Rust Morning
-    Situation Edison""".split()
+COMMON_FIRST_WORDS = word_set(
+    """
+    Social Planned Black Great African Western Middle National Free Real Daily Good Super
+    Stop Business Night News Eastern Northern Southern Central Conservative Liberal
+    Progressive Star Clean Joint Team Civil Homeland Human Economic Late Gold Common Crooked
+    Executive Never Celebrity Native Muslim Asian Hispanic Latino Christian Jewish Catholic
+    Evangelical Little Big Old Young Grand Supreme Federal United Open Fair Affordable Green
+    Red Blue White Golden Royal Holy Tea Main Silicon Capitol Union Candidates Senators
+    Governors State Foreign Domestic Public Private Civic Constitutional Presidential
+    Congressional Electoral Political Military Global International Islamic Arab Muslims
+    Christians Americans Voters Dear Happy Merry Breaking Exclusive Live Watch Fact Check
+    Poll Polls Election Campaign Debate Primary Service Trade Power Rust Morning Situation
+    Edison
+    """
 )
 #: nouns that describe a person right before the name ("Billionaire Donald Trump")
-PERSON_DESCRIPTORS = frozenset(
-    """Billionaire Rival Candidate Nominee Frontrunner Businessman Businesswoman Activist Host
-    Anchor Author Comedian Actor Actress Singer Rapper Reporter Columnist Commentator Analyst
-    Pollster Strategist Adviser Advisor Aide Spokesman Spokeswoman""".split()
+PERSON_DESCRIPTORS = word_set(
+    """
+    Billionaire Rival Candidate Nominee Frontrunner Businessman Businesswoman Activist Host
+    Anchor Author Comedian Actor Actress Singer Rapper Reporter Columnist Commentator
+    Analyst Pollster Strategist Adviser Advisor Aide Spokesman Spokeswoman
+    """
 )
 #: place names begin with these ("San Diego", "St. Louis", "Fort Hood")
-PLACE_FIRST_WORDS = frozenset("San Santa Los Las Des St. Fort Lake Mount Port Cape Puerto Tel".split())
+PLACE_FIRST_WORDS = word_set(
+    """
+    San Santa Los Las Des St. Fort Lake Mount Port Cape Puerto Tel
+    """
+)

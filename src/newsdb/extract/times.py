@@ -21,27 +21,47 @@ import re
 from collections.abc import Callable, Iterator
 
 from newsdb.extract.gazetteer import MONTHS, WEEKDAYS
+from newsdb.extract.names import find_words, lowered
 from newsdb.extract.types import Span, TimeDraft
 from newsdb.vocab import DatePrecision as P
 from newsdb.vocab import DateResolution as R
 
-_MONTH_FULL = "|".join(re.escape(m) for m in sorted(MONTHS, key=len, reverse=True) if m != "May")
-_MONTH_DAY = r"January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _YEAR = r"(?:1[6-9]|20)\d\d"
 _NUMBER = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a few|several|many|\d{1,3})"
-_NUMBERS = {w: n for n, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split(), start=1)}
+_NUMBERS = {
+    w: n
+    for n, w in enumerate(
+        [
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ],
+        start=1,
+    )
+}
 _NUMBERS.update({"a": 1, "an": 1, "a couple of": 2})
 _UNIT = r"(?:day|week|month|year|decade|centur(?:y|ie))s?"
 
 # Each pattern starts with its rarest words (a month, a weekday, a unit of time) so the regex
 # engine can skip ahead; the words before them are read back from a short window.
-_DAY_RE = re.compile(
-    rf"(?P<mon>{_MONTH_DAY})[ ](?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?:,?[ ](?P<year>{_YEAR})(?!\d))?"
+_MONTH_RE = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?(?![\w-])"
 )
-_DAY_FIRST_RE = re.compile(
-    rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?[ ](?:of[ ])?(?P<mon>{_MONTH_DAY})(?![\w])(?:,?[ ](?P<year>{_YEAR})(?!\d))?"
+_DAY_AFTER_RE = re.compile(
+    rf"[ ](?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?:,?[ ](?P<year>{_YEAR})(?!\d))?"
 )
-_MONTH_RE = re.compile(rf"(?P<mon>{_MONTH_FULL}|May)(?![\w-])(?:,?[ ](?:of[ ])?(?P<year>{_YEAR})(?!\d))?")
+_YEAR_AFTER_RE = re.compile(rf",?[ ](?:of[ ])?(?P<year>{_YEAR})(?!\d)")
+_DAY_BEFORE_RE = re.compile(r"(?<![\d.,])(?P<day>\d{1,2})(?:st|nd|rd|th)?[ ](?:of[ ])?$")
 _YEAR_RE = re.compile(rf"(?P<year>{_YEAR})(?P<decade>s)?(?P<poss>[’']s)?(?!\d|,\d|%|\.\d)")
 _WEEKDAY_RE = re.compile(
     r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\w])"
@@ -51,22 +71,40 @@ _WEEKDAY_RE = re.compile(
 _FUTURE_BEFORE_RE = re.compile(
     r"\b(?:will|’ll|'ll|scheduled|expected|plans? to|set to|slated|upcoming|due to|is due|are due)\b[^.!?\n]*$"
 )
-_DAY_WORD_RE = re.compile(r"(?P<word>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)\b")
-_UNIT_RE = re.compile(r"(?P<unit>[Dd]ays?|[Ww]eek(?:end)?s?|[Mm]onths?|[Yy]ears?|[Dd]ecades?|[Cc]entur(?:y|ies))\b(?!-)")
+_UNIT_WORDS = {
+    "day": "day",
+    "days": "day",
+    "week": "week",
+    "weeks": "week",
+    "weekend": "weekend",
+    "weekends": "weekend",
+    "month": "month",
+    "months": "month",
+    "year": "year",
+    "years": "year",
+    "decade": "decade",
+    "decades": "decade",
+    "century": "century",
+    "centuries": "century",
+}
 _AFTER_UNIT_RE = re.compile(r"[ ](?:(?P<ago>ago)|(?P<later>later|earlier|afterwards?))\b")
 
 _LEAD_BEFORE_RE = re.compile(r"\b(?P<lead>[Ss]ince|[Uu]ntil|[Bb]y)[ ]$")
-_PART_BEFORE_RE = re.compile(r"\b(?:(?P<lead>[Ss]ince|[Uu]ntil|[Bb]y)[ ])?(?P<part>[Ee]arly|[Mm]id|[Ll]ate|[Ll]ast|[Nn]ext|[Tt]his)[ -]$")
+_PART_BEFORE_RE = re.compile(
+    r"\b(?:(?P<lead>[Ss]ince|[Uu]ntil|[Bb]y)[ ])?(?P<part>[Ee]arly|[Mm]id|[Ll]ate|[Ll]ast|[Nn]ext|[Tt]his)[ -]$"
+)
 _IN_BEFORE_RE = re.compile(r"\b[Ii]n[ ]$")
 _YEAR_CONTEXT_RE = re.compile(
     r"\b(?P<ctx>in|of|the|from|during|through|around|early|late|mid|since|until|by|before|after)[ -]$",
     re.IGNORECASE,
 )
 _WEEKDAY_BEFORE_RE = re.compile(r"\b(?P<pre>[Oo]n|[Ll]ast|[Nn]ext|[Tt]his)[ ]$")
-_WHICH_BEFORE_RE = re.compile(r"\b(?:(?:[Ee]arlier|[Ll]ater)[ ])?(?P<which>[Tt]his|[Ll]ast|[Nn]ext)[ ]$")
+_WHICH_BEFORE_RE = re.compile(
+    r"\b(?:(?:[Ee]arlier|[Ll]ater)[ ])?(?P<which>[Tt]his|[Ll]ast|[Nn]ext)[ ]$"
+)
 _NUMBER_BEFORE_RE = re.compile(rf"\b(?P<n>{_NUMBER})[ ]$", re.IGNORECASE)
 _DURATION_BEFORE_RE = re.compile(
-    rf"\b(?P<lead>[Ff]or|[Oo]ver|[Ii]n|[Dd]uring|[Ww]ithin|[Tt]hroughout)[ ](?:the[ ])?"
+    rf"(?P<lead>[Ff]or|[Oo]ver|[Ii]n|[Dd]uring|[Ww]ithin|[Tt]hroughout)[ ](?:the[ ])?"
     rf"(?:(?P<q>past|last|next|coming|previous|recent|first)[ ])?(?:(?P<n>{_NUMBER})[ ])?$"
 )
 
@@ -80,7 +118,14 @@ def _starts_word(text: str, at: int) -> bool:
     return at == 0 or not text[at - 1].isalnum()
 
 
-_PRECISION = {"day": P.DAY, "week": P.DAY, "month": P.MONTH, "year": P.YEAR, "decade": P.DECADE, "century": P.DECADE}
+_PRECISION = {
+    "day": P.DAY,
+    "week": P.DAY,
+    "month": P.MONTH,
+    "year": P.YEAR,
+    "decade": P.DECADE,
+    "century": P.DECADE,
+}
 
 
 def find_times(text: str, published: dt.date | None) -> list[TimeDraft]:
@@ -109,56 +154,85 @@ def _near_year(month: int, day: int, published: dt.date) -> dt.date:
     return best[1]
 
 
-def _days(text: str, published: dt.date | None) -> Iterator[TimeDraft]:
-    """ "Dec. 15", "Jan. 16, 2024", "15 December 2023"."""
-    for rx in (_DAY_RE, _DAY_FIRST_RE):
-        for m in rx.finditer(text):
-            if not _starts_word(text, m.start()):
-                continue
-            month = MONTHS.get(m["mon"]) or MONTHS.get(m["mon"] + ".")
-            day = int(m["day"])
-            if month is None or not 1 <= day <= 31:
-                continue
-            lead = _before(_LEAD_BEFORE_RE, text, m.start(), 7)
-            span = Span.of(text, lead.start() if lead else m.start(), m.end())
-            if m["year"]:
-                year = int(m["year"])
-                day = min(day, calendar.monthrange(year, month)[1])
-                yield TimeDraft(span, 0.95, dt.date(year, month, day), None, P.DAY, R.STATED)
-            elif published is None:
-                yield TimeDraft(span, 0.8)
-            else:
-                yield TimeDraft(span, 0.85, _near_year(month, day, published), None, P.DAY, R.RELATIVE)
-
-
-def _months(text: str, published: dt.date | None) -> Iterator[TimeDraft]:
-    """ "April 2021", "early February", "in March", "last May"."""
+def _month_names(text: str, published: dt.date | None) -> Iterator[TimeDraft]:
+    """Everything built on a month's name: "Dec. 15", "Jan. 16, 2024", "15 December 2023",
+    "April 2021", "early February", "in March", "last May"."""
     for m in _MONTH_RE.finditer(text):
         if not _starts_word(text, m.start()):
             continue
-        month = MONTHS[m["mon"]]
-        before = _before(_PART_BEFORE_RE, text, m.start(), 13) or _before(_LEAD_BEFORE_RE, text, m.start(), 7)
-        part = (before["part"] or "").lower() if before and "part" in before.re.groupindex else ""
-        if m["mon"] == "May" and not (m["year"] or part):
-            continue  # "May" alone is more often the verb
-        if not (m["year"] or before or _before(_IN_BEFORE_RE, text, m.start(), 3)):
+        name, end = m.group(), m.end()
+        if (
+            name.endswith(".") and name[:-1] in MONTHS
+        ):  # "June." ends a sentence: the stop is not the month's
+            name, end = name[:-1], end - 1
+        month = MONTHS.get(name) or MONTHS.get(name + ".")
+        if month is None:
             continue
-        start = before.start() if before and (before["lead"] or part not in ("", "last", "next", "this")) else m.start()
-        if part in ("last", "next", "this"):
-            start = before.start("part")
-        span = Span.of(text, start, m.end())
-        if m["year"]:
-            first = dt.date(int(m["year"]), month, 1)
-            yield TimeDraft(span, 0.9, first, _month_end(first), P.MONTH, R.STATED)
-        elif published is None:
-            yield TimeDraft(span, 0.75)
-        else:
-            first = _near_year(month, 1, published).replace(day=1)
-            if part == "last" and first >= published.replace(day=1):
-                first = first.replace(year=first.year - 1)
-            elif part == "next" and first <= published:
-                first = first.replace(year=first.year + 1)
-            yield TimeDraft(span, 0.75, first, _month_end(first), P.MONTH, R.RELATIVE)
+        after = _DAY_AFTER_RE.match(text, end)
+        if after:
+            yield from _day(
+                text, published, m.start(), after.end(), month, int(after["day"]), after["year"]
+            )
+            continue
+        year = _YEAR_AFTER_RE.match(text, end)
+        first = _before(_DAY_BEFORE_RE, text, m.start(), 9)
+        if first:
+            stop = year.end() if year else end
+            yield from _day(
+                text,
+                published,
+                first.start(),
+                stop,
+                month,
+                int(first["day"]),
+                year and year["year"],
+            )
+        elif name in MONTHS and not name.endswith(".") or year:
+            yield from _month(text, published, m.start(), end, name, month, year)
+
+
+def _day(text, published, start, end, month, day, year) -> Iterator[TimeDraft]:
+    if not 1 <= day <= 31:
+        return
+    lead = _before(_LEAD_BEFORE_RE, text, start, 7)
+    span = Span.of(text, lead.start() if lead else start, end)
+    if year:
+        year = int(year)
+        day = min(day, calendar.monthrange(year, month)[1])
+        yield TimeDraft(span, 0.95, dt.date(year, month, day), None, P.DAY, R.STATED)
+    elif published is None:
+        yield TimeDraft(span, 0.8)
+    else:
+        yield TimeDraft(span, 0.85, _near_year(month, day, published), None, P.DAY, R.RELATIVE)
+
+
+def _month(text, published, at, end, name, month, year) -> Iterator[TimeDraft]:
+    before = _before(_PART_BEFORE_RE, text, at, 13) or _before(_LEAD_BEFORE_RE, text, at, 7)
+    part = (before["part"] or "").lower() if before and "part" in before.re.groupindex else ""
+    if name == "May" and not (year or part):
+        return  # "May" alone is more often the verb
+    if not (year or before or _before(_IN_BEFORE_RE, text, at, 3)):
+        return
+    start = (
+        before.start()
+        if before and (before["lead"] or part not in ("", "last", "next", "this"))
+        else at
+    )
+    if part in ("last", "next", "this"):
+        start = before.start("part")
+    span = Span.of(text, start, year.end() if year else end)
+    if year:
+        first = dt.date(int(year["year"]), month, 1)
+        yield TimeDraft(span, 0.9, first, _month_end(first), P.MONTH, R.STATED)
+    elif published is None:
+        yield TimeDraft(span, 0.75)
+    else:
+        first = _near_year(month, 1, published).replace(day=1)
+        if part == "last" and first >= published.replace(day=1):
+            first = first.replace(year=first.year - 1)
+        elif part == "next" and first <= published:
+            first = first.replace(year=first.year + 1)
+        yield TimeDraft(span, 0.75, first, _month_end(first), P.MONTH, R.RELATIVE)
 
 
 def _month_end(first: dt.date) -> dt.date:
@@ -180,7 +254,9 @@ def _years(text: str, published: dt.date | None) -> Iterator[TimeDraft]:
             if year % 10:
                 continue
             span = Span.of(text, start, m.end("decade"))
-            yield TimeDraft(span, 0.85, dt.date(year, 1, 1), dt.date(year + 9, 12, 31), P.DECADE, R.STATED)
+            yield TimeDraft(
+                span, 0.85, dt.date(year, 1, 1), dt.date(year + 9, 12, 31), P.DECADE, R.STATED
+            )
         else:
             span = Span.of(text, start, m.end("year"))
             yield TimeDraft(span, 0.85, dt.date(year, 1, 1), None, P.YEAR, R.STATED)
@@ -209,38 +285,46 @@ def _weekdays(text: str, published: dt.date | None) -> Iterator[TimeDraft]:
         yield TimeDraft(span, 0.85, date, None, P.DAY, R.RELATIVE)
 
 
+_DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+
+
 def _day_words(text: str, published: dt.date | None) -> Iterator[TimeDraft]:
     """ "today", "yesterday", "tomorrow", "tonight"."""
-    for m in _DAY_WORD_RE.finditer(text):
-        if not _starts_word(text, m.start()):
-            continue
-        span = Span.of(text, m.start(), m.end())
+    for start, end, word in find_words(text, lowered(text), _DAY_WORDS):
+        if text[start] != word[0] and text[start + 1 : end] != word[1:]:
+            continue  # "TODAY" in a heading, or mixed case: not the word
+        span = Span.of(text, start, end)
         if published is None:
             yield TimeDraft(span, 0.85)
             continue
-        shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[m["word"].lower()]
+        shift = _DAY_WORDS[word]
         yield TimeDraft(span, 0.85, published + dt.timedelta(days=shift), None, P.DAY, R.RELATIVE)
 
 
 def _units(text: str, published: dt.date | None) -> Iterator[TimeDraft]:
     """Expressions built on a unit of time: "this week", "two years ago", "Months later",
     "for two years", "over the past two years"."""
-    for m in _UNIT_RE.finditer(text):
-        if not _starts_word(text, m.start()):
-            continue
-        unit = _unit(m["unit"])
-        after = _AFTER_UNIT_RE.match(text, m.end())
-        number = _before(_NUMBER_BEFORE_RE, text, m.start(), 14)
-        if after and after["ago"]:
-            if number is not None:
-                yield _ago(text, number, after, unit, published)
-        elif after:  # "Months later": anchored to an event, not the publication date
-            yield TimeDraft(Span.of(text, number.start() if number else m.start(), after.end()), 0.7)
-        elif which := _before(_WHICH_BEFORE_RE, text, m.start(), 16):
-            if unit in ("week", "weekend", "month", "year") and not m["unit"].endswith("s"):
-                yield _this(text, which, m, unit, published)
-        elif lead := _before(_DURATION_BEFORE_RE, text, m.start(), 45):
-            draft = _duration(text, lead, m, unit, published)
+    for start, end, word in find_words(text, lowered(text), _UNIT_WORDS):
+        if end < len(text) and text[end] == "-":
+            continue  # "a day-long visit"
+        unit = _UNIT_WORDS[word]
+        after = _AFTER_UNIT_RE.match(text, end)
+        if after:
+            number = _before(_NUMBER_BEFORE_RE, text, start, 14)
+            if after["ago"]:
+                if number is not None:
+                    yield _ago(text, number, after, unit, published)
+            else:  # "Months later": anchored to an event, not the publication date
+                yield TimeDraft(
+                    Span.of(text, number.start() if number else start, after.end()), 0.7
+                )
+        elif which := _before(_WHICH_BEFORE_RE, text, start, 16):
+            if unit in ("week", "weekend", "month", "year") and word == unit:
+                yield _this(text, which, start, end, unit, published)
+        elif (lead := _before(_DURATION_BEFORE_RE, text, start, 45)) and _starts_word(
+            text, lead.start()
+        ):
+            draft = _duration(text, lead, end, word, unit, published)
             if draft is not None:
                 yield draft
 
@@ -254,8 +338,8 @@ def _ago(text, number, after, unit, published) -> TimeDraft:
     return TimeDraft(span, 0.75, start, None, precision, R.RELATIVE)
 
 
-def _this(text, which, m, unit, published) -> TimeDraft:
-    span = Span.of(text, which.start(), m.end())
+def _this(text, which, start, end, unit, published) -> TimeDraft:
+    span = Span.of(text, which.start(), end)
     if published is None:
         return TimeDraft(span, 0.85)
     shift = {"this": 0, "last": -1, "next": 1}[which["which"].lower()]
@@ -301,13 +385,13 @@ def _back(published: dt.date, n: int, unit: str) -> tuple[dt.date, P]:
     return dt.date(published.year - years, 1, 1), _PRECISION[unit]
 
 
-def _duration(text, lead, m, unit, published) -> TimeDraft | None:
+def _duration(text, lead, end, written, unit, published) -> TimeDraft | None:
     """ "for two years", "over the past two years", "for decades": how long, not when."""
     n, q, word = _count(lead["n"]), (lead["q"] or ""), lead["lead"].lower()
-    plural = m["unit"].endswith("s")
+    plural = written != unit
     if not plural and (n is None or word not in ("for", "over", "within")) and not q:
         return None  # "in the year", "during the day"
-    span = Span.of(text, lead.start(), m.end())
+    span = Span.of(text, lead.start(), end)
     looks_back = q in ("past", "last", "previous") or (word in ("for", "over") and not q)
     if published is not None and n is not None and looks_back:
         start, precision = _back(published, n, unit)
@@ -316,5 +400,9 @@ def _duration(text, lead, m, unit, published) -> TimeDraft | None:
 
 
 _RULES: tuple[Callable[[str, dt.date | None], Iterator[TimeDraft]], ...] = (
-    _days, _months, _years, _weekdays, _day_words, _units,
+    _month_names,
+    _years,
+    _weekdays,
+    _day_words,
+    _units,
 )
