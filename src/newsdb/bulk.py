@@ -22,10 +22,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from sqlalchemy import Connection, Engine, bindparam, exc, text
+from sqlalchemy import Engine, exc, text
 from sqlalchemy.orm import Session
 
-from newsdb import tally
+from newsdb import batch_tally
 from newsdb.loader import (
     ANNOTATION_FILE,
     AnnotationError,
@@ -199,7 +199,7 @@ def _write_batch(
     """One transaction for the batch; each article in a savepoint that its failure undoes.
 
     The tally triggers of the article's own rows are off meanwhile, and the batch's articles
-    are recounted at the end in set-based SQL (see :func:`_recount`); switching them off and
+    are recounted at the end in set-based SQL (:mod:`newsdb.batch_tally`); switching them off and
     on is part of the transaction, so other connections never see them off.
     """
     done: list[Report | Failure] = []
@@ -207,12 +207,12 @@ def _write_batch(
     with Session(engine) as session, session.begin():
         _serialize(session)  # one writer at a time, from before the first savepoint
         connection = session.connection()
-        restore = _triggers_off(connection)
+        restore = batch_tally.triggers_off(connection)
         for plan in plans:
             done.append(_store_one(session, plan))
         written = time.perf_counter()
         slugs = [r.article for r in done if isinstance(r, Report)]
-        _recount(connection, slugs)
+        batch_tally.recount(connection, slugs)
         restore()
     summary.timings["write"] += written - started
     summary.timings["tallies"] += time.perf_counter() - written
@@ -239,78 +239,6 @@ def _store_one(session: Session, plan: Plan) -> Report | Failure:
         return Failure(
             str(plan.path), f"{plan.path}: refused by the database, nothing written: {reason}"
         )
-
-
-#: tables whose triggers stay on during a bulk load: a change to a shared actor or event
-#: reaches the tallies of articles outside the batch
-SHARED_TABLES = ("actor", "event")
-
-
-def _triggers_off(connection: Connection) -> Callable[[], None]:
-    """Switch off, in this transaction, the triggers of every table but the shared ones;
-    return what switches them on again (PostgreSQL: DISABLE TRIGGER USER; SQLite has no
-    such switch: the triggers are dropped and created again from their stored SQL)."""
-    if connection.dialect.name == "postgresql":
-        tables = (
-            connection.execute(
-                text(
-                    "SELECT DISTINCT event_object_table FROM information_schema.triggers"
-                    " WHERE trigger_schema = current_schema()"
-                    " AND event_object_table NOT IN :shared ORDER BY 1"
-                ).bindparams(bindparam("shared", expanding=True)),
-                {"shared": list(SHARED_TABLES)},
-            )
-            .scalars()
-            .all()
-        )
-        for table in tables:  # names from the catalogue, quoted
-            connection.exec_driver_sql(f'ALTER TABLE "{table}" DISABLE TRIGGER USER')
-
-        def restore() -> None:
-            for table in tables:
-                connection.exec_driver_sql(f'ALTER TABLE "{table}" ENABLE TRIGGER USER')
-
-        return restore
-    triggers = connection.execute(
-        text(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
-            " AND tbl_name NOT IN :shared ORDER BY name"
-        ).bindparams(bindparam("shared", expanding=True)),
-        {"shared": list(SHARED_TABLES)},
-    ).all()
-    for name, _sql in triggers:  # names from the catalogue, quoted
-        connection.exec_driver_sql(f'DROP TRIGGER "{name}"')
-
-    def recreate() -> None:
-        for _name, sql in triggers:
-            connection.exec_driver_sql(sql)
-
-    return recreate
-
-
-def _recount(connection: Connection, slugs: list[str]) -> None:
-    """Replace the tallies of the articles ``slugs`` with a recount from their rows: the
-    recounts of :data:`newsdb.tally.TALLIES`, narrowed to these articles."""
-    if not slugs:
-        return
-    ids = (
-        connection.execute(
-            text("SELECT id FROM article WHERE slug IN :slugs").bindparams(
-                bindparam("slugs", expanding=True)
-            ),
-            {"slugs": slugs},
-        )
-        .scalars()
-        .all()
-    )
-    for table, (columns, recount) in tally.TALLIES.items():
-        names = ", ".join(columns)
-        delete = text(f"DELETE FROM {table} WHERE article_id IN :ids")
-        insert = text(
-            f"INSERT INTO {table} ({names}) SELECT * FROM ({recount}) r WHERE r.article_id IN :ids"
-        )
-        for statement in (delete, insert):
-            connection.execute(statement.bindparams(bindparam("ids", expanding=True)), {"ids": ids})
 
 
 class _Analyzer:
