@@ -173,9 +173,13 @@ def test_ingest_twice_changes_nothing(tmp_path, engine, database_url):
     assert again.exit_code == 0, again.output
     assert "0 new, 0 updated, 2 unchanged, 0 failed; 0 rows written" in again.output
     assert counts(engine) == before
+    later = run("ingest", "--published", "2024-01-20", str(texts), url=database_url)
+    assert "0 new, 2 updated, 0 unchanged" in later.output  # another date: drafted again
     with Session(engine) as session:
         assert problems(session) == []
         assert set(session.scalars(select(Annotator.kind))) == {"rule"}
+        dates = set(session.scalars(select(Article.published_date)))
+        assert {d.isoformat() for d in dates} == {"2024-01-20"}
 
 
 def test_a_bad_article_is_reported_and_the_others_loaded(tmp_path, engine, database_url):

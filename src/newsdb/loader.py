@@ -1007,13 +1007,20 @@ _PROVENANCE = [
 DRAFTING = ("rule", "model")
 
 
-def drafted_only(session: Session, article_id: int) -> bool:
-    """Whether every annotation row of the article was drafted (by rules or a model)."""
+def annotators_of(session: Session, article_id: int) -> set[tuple[str, str]]:
+    """The (kind, name) of every annotator with rows in the article."""
     annotators = union(
         *(select(m.annotator_id).where(m.article_id == article_id) for m in _PROVENANCE)
     )
-    kinds = session.scalars(select(Annotator.kind).where(Annotator.id.in_(annotators)))
-    return all(kind in DRAFTING for kind in kinds)
+    rows = session.execute(
+        select(Annotator.kind, Annotator.name).where(Annotator.id.in_(annotators))
+    )
+    return {tuple(row) for row in rows}
+
+
+def drafted_only(session: Session, article_id: int) -> bool:
+    """Whether every annotation row of the article was drafted (by rules or a model)."""
+    return all(kind in DRAFTING for kind, _ in annotators_of(session, article_id))
 
 
 def _adopt_draft(session: Session, plan: Plan) -> None:

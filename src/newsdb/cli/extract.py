@@ -230,6 +230,7 @@ def ingest(app: App, paths: tuple[Path, ...], published: dt.date | None, max_byt
     summary = bulk.load_many(
         app.engine, _counting(plans(items), plans, progress), progress=progress
     )
+    summary.unchanged += plans.unchanged  # drafted by these rules before: not drafted again
     progress.finish(summary)
     if plans.kept:
         click.echo(f"{len(plans.kept)} kept as annotated by hand:", err=True)
@@ -243,13 +244,16 @@ def ingest(app: App, paths: tuple[Path, ...], published: dt.date | None, max_byt
 
 
 def _counting(items, plans, progress):
-    """The plans, moving the progress on for each text kept as annotated by hand."""
-    kept = 0
-    for item in items:
-        while kept < len(plans.kept):
-            kept += 1
+    """The plans, moving the progress on for each text kept as it is stored."""
+    counted = 0
+
+    def catch_up() -> None:
+        nonlocal counted
+        while counted < len(plans.kept) + plans.unchanged:
+            counted += 1
             progress.advance()
+
+    for item in items:
+        catch_up()
         yield item
-    while kept < len(plans.kept):
-        kept += 1
-        progress.advance()
+    catch_up()

@@ -19,11 +19,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
 
 from newsdb.annotation import AnnotationFile
-from newsdb.extract.draft import extract, text_slug, to_annotation
+from newsdb.extract.draft import annotator, extract, text_slug, to_annotation
 from newsdb.extract.reading import MAX_BYTES, InputError, check_text, decode, read_bytes
-from newsdb.loader import AnnotationError, Plan, drafted_only, plan_document
+from newsdb.loader import DRAFTING, AnnotationError, Plan, annotators_of, plan_document
 from newsdb.models import Actor, Article
 
 
@@ -128,13 +129,19 @@ def _record(where: str, line: bytes, max_bytes: int) -> Text:
     )
 
 
+#: the article's values that the input gives beside the text
+_GIVEN = (Article.published_date, Article.headline, Article.outlet, Article.url)
+
+
 @dataclass
 class Plans:
     """Drafts the texts into plans for :func:`newsdb.bulk.load_many`, reading the database
-    for what is stored already; ``kept`` lists the texts left alone (annotated by hand)."""
+    for what is stored already (see :meth:`stored`)."""
 
     engine: Engine
     kept: list[str] = field(default_factory=list)
+    #: texts drafted by these rules before, with the same values beside them: not drafted again
+    unchanged: int = 0
     #: slug -> (name, kind, country) of every actor stored or drafted in this run
     _actors: dict[str, tuple] = field(default_factory=dict)
 
@@ -157,20 +164,11 @@ class Plans:
                 yield plan
 
     def plan(self, item: Text) -> Plan | None:
-        digest = hashlib.sha256(item.raw).hexdigest()
-        slug = text_slug(item.text)
+        """The plan of one text; None when it is kept as it is stored (see :meth:`stored`)."""
         with self.engine.connect() as connection:
-            stored = connection.execute(
-                select(Article.id, Article.slug).where(Article.sha256 == digest)
-            ).first()
-            if stored is not None:
-                from sqlalchemy.orm import Session
-
-                with Session(bind=connection) as session:
-                    if not drafted_only(session, stored.id):
-                        self.kept.append(f"{item.what}: kept as {stored.slug}, annotated by hand")
-                        return None
-                slug = stored.slug
+            slug = self.stored(connection, item)
+            if slug is None:
+                return None
             draft = extract(item.text, item.published)
             doc = to_annotation(
                 draft,
@@ -182,6 +180,28 @@ class Plans:
             )
             doc = self.settle(connection, doc)
         return plan_document(Path(item.what), doc, item.raw)
+
+    def stored(self, connection, item: Text) -> str | None:
+        """The slug to draft the text under, or None to keep what is stored: a text annotated
+        by hand (listed in ``kept``), or drafted by these rules from the same text and the same
+        values given beside it (counted in ``unchanged``: drafting it again would change
+        nothing)."""
+        digest = hashlib.sha256(item.raw).hexdigest()
+        stored = connection.execute(
+            select(Article.id, Article.slug, *_GIVEN).where(Article.sha256 == digest)
+        ).first()
+        if stored is None:
+            return text_slug(item.text)
+        with Session(bind=connection) as session:
+            annotators = annotators_of(session, stored.id)
+        if any(kind not in DRAFTING for kind, _ in annotators):
+            self.kept.append(f"{item.what}: kept as {stored.slug}, annotated by hand")
+            return None
+        given = (item.published, item.headline, item.outlet, item.url)
+        if annotators == {("rule", annotator().name)} and tuple(stored[2:]) == given:
+            self.unchanged += 1
+            return None
+        return stored.slug
 
     def settle(self, connection, doc: AnnotationFile) -> AnnotationFile:
         """Give a drafted actor another slug where the stored actor of its slug is another
