@@ -35,7 +35,6 @@ def run(engine, files: list[Path]) -> tuple[bulk.Summary, float, float]:
     started, cpu = time.perf_counter(), time.process_time()
     summary = bulk.load_many(engine, plans(ingest.texts(files, published=None)))
     summary.unchanged += plans.unchanged  # as newsdb ingest counts them
-    summary.unchanged += plans.unchanged  # as newsdb ingest counts them
     return summary, time.perf_counter() - started, time.process_time() - cpu
 
 
