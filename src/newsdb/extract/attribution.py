@@ -263,7 +263,11 @@ def _read_quote(r: _Reader, q: Quote, prev: _Item | None) -> None:
     elif after:
         claim = r.span(sent.start, q.end)
     else:
-        claim = r.span(cue.end, sent.end)
+        verb = cue.text.lower().split()[-1]
+        start = None
+        if verb in cues.VERB_FORMS:  # past the object: "tells supporters that “...”"
+            start = _content_start(r, cues.Cue(cue.start, cue.end, verb), verb, q.open_mark)
+        claim = r.span(start if start is not None else cue.end, sent.end)
     item = _Item(
         kind,
         q.content,
