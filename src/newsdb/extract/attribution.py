@@ -487,7 +487,7 @@ def _classify(r: _Reader, sent: Span, m: cues.Cue) -> tuple[str, _Item] | None:
             comma = t.find(",", start, end)
             stop, least = (comma if comma != -1 else end), 2
         content = r.span(start, stop)
-        if len(content.text.split()) < least:
+        if len(content.text.split()) < least or content.text.split()[0] in ("and", "or", "but"):
             return None
         return "leading", _Item("indirect", content, cue, src, [], 0.7)
     return None
@@ -495,9 +495,9 @@ def _classify(r: _Reader, sent: Span, m: cues.Cue) -> tuple[str, _Item] | None:
 
 _PLACE = re.compile(r"\s+in\s+[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)*,?")
 _PARTICIPLE_CLAUSE = re.compile(
-    r",\s+(?:[a-z]+ing\b|which\b|and\s+(?:he|she|they|it)\b|while\b|whereas\b|though\b|although\b)"
-    r"|,?\s+but\s+(?!(?:not|also|only|rather|instead)\b)"
-    r"|,?\s+and\s+(?:has|have|had|was|is|will|would|also|then|later|[a-z]{3,}ed)\b"
+    r",\s+(?:[a-z]+ing\b|which\b|and\s+(?:he|she|they|it)\b|while\b|whereas\b)"
+    r"|,?\s+but\s+(?!(?:not|also|rather|instead)\b)"
+    r"|,\s+and\s+(?:has|have|had|was|is|will|would|also|then|later|[a-z]{3,}ed)\b"
     r"|\s+and\s+[a-z]{3,}(?:ed|es)\b"
 )
 #: a sentence that opens with a subordinate clause: the report inside ends at its comma
