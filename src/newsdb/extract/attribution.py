@@ -609,6 +609,7 @@ def _reported(r: _Reader, sent: Span) -> None:
                 leading.append(got[1])
     first = next((choice[k] for k in ("trailing", "aside", "leading") if k in choice), None)
     if first is None:
+        _nominal(r, sent)
         return
     for item in [first] + [i for i in leading if i.cue.start >= first.cue.end]:
         if any(
@@ -619,6 +620,32 @@ def _reported(r: _Reader, sent: Span) -> None:
             continue  # already said by a quote's own attribution
         item.speakers = r.speakers(item.source, sent)
         r.add(item)
+
+
+#: a report named by a noun: "Trump’s claim that ...", "his call for ...", "their support for"
+_NOMINAL = re.compile(
+    r"\b(?P<src>(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*(?:’s|'s|’|')|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)"
+    r"\s+(?:(?:repeated|recent|latest|public|own|earlier|new|widely\s+\w+|controversial)\s+)?"
+    r"(?P<cue>claims?|assertions?|arguments?|suggestions?|promises?|pledges?|calls?|warnings?|"
+    r"beliefs?|insistence|accusations?|allegations?|comments?|remarks?|statements?|criticism|"
+    r"support|opposition|denials?|endorsement|proposals?|plans?|vows?|demands?|praise)"
+    r"\s+(?P<rest>(?:that|for|of|to)\b[^,;:—–]{6,})"
+)
+
+
+def _nominal(r: _Reader, sent: Span) -> None:
+    """A report named by a noun, for a sentence with no reporting verb of its own."""
+    t = r.text
+    m = _NOMINAL.search(t, sent.start, sent.end)
+    if m is None or r.in_quote(m.start()):
+        return
+    possessive = re.search(r"(?:’s|'s|’|')$", m.group("src"))
+    src = Span.of(t, m.start("src"), m.end("src") - (len(possessive.group()) if possessive else 0))
+    cue = Span.of(t, m.start("cue"), m.end("cue"))
+    content = r.span(m.start("rest"), m.end("rest"))
+    if r.taken(cue) or len(content.text.split()) < 3:
+        return
+    r.add(_Item("indirect", content, cue, src, r.speakers(src, sent), 0.4))
 
 
 def _passive(r: _Reader, sent: Span) -> None:
