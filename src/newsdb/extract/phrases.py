@@ -59,7 +59,7 @@ def np_before(text: str, lo: int, hi: int) -> Span | None:
     for k in range(len(toks) - 1, -1, -1):
         t = toks[k]
         w = t.group()
-        if _PARTY.fullmatch(w) and chosen:  # "Rep. Gregory Meeks (D-N.Y.) said"
+        if _PARTY.fullmatch(w):  # "Rep. Gregory Meeks (D-N.Y.) said"
             pass
         elif (
             w.lower() == "and"
