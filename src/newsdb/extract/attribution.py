@@ -361,8 +361,13 @@ def _according(r: _Reader, sent: Span) -> bool:
     if not before or before.lower() in ("but", "and", "yet"):
         comma = t.find(",", src.end, sent.end)
         content = r.span(comma + 1 if comma != -1 else src.end, sent.end)
-    elif before.endswith(",") and _TRAIL.match(t[src.end : sent.end]) is not None:
-        content = r.span(sent.start, m.start())
+    elif before.endswith(","):  # "..., according to X[, even as ...]."
+        lo = sent.start
+        for ch in ":;":  # "At the same time, ...: London was ..., according to X"
+            k = t.rfind(ch, sent.start, m.start())
+            if k != -1 and len(t[k : m.start()].split()) > 3:
+                lo = max(lo, k + 1)
+        content = r.span(lo, m.start())
     else:
         content = r.span(sent.start, sent.end)
     if len(content.text.split()) < 3:
