@@ -575,6 +575,11 @@ def _content_start(
         place = _PLACE.match(t, pos, end)  # "said last week in Tel Aviv, ..."
         if place:
             pos = place.end()
+    if verb in cues.PREPOSITIONAL:  # "talked about the plan": the plan is the content
+        prep = cues.PREP_AFTER.match(t, pos, end)
+        if prep is None:
+            return None
+        pos = prep.end()
     rest = t[pos:end].lstrip(" ,")
     if rest.startswith(("that ", ":")):
         return end - len(rest)
