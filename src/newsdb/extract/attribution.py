@@ -199,7 +199,7 @@ def _cue_before(r: _Reader, q: Quote) -> tuple[Span, Span | None] | None:
     if src is None:
         if verb not in cues.PARTICIPLES:
             return None
-        src = _subject(r, sent)
+        src = _subject(r, sent, last.start())
     stmt = cues.STATEMENT.search(t, lo, src.start if src else last.start())
     if stmt:
         cue = Span.of(t, stmt.start(), stmt.end())
@@ -219,16 +219,37 @@ def _chain_cue(r: _Reader, q: Quote) -> tuple[Span, Span | None] | None:
     return None
 
 
+#: a name or pronoun followed by a word in lower case: where a clause's subject stands
 _SUBJECT = re.compile(
-    r"(?:(?:But|And|Yet|Still|Now|So|Then|Meanwhile|Instead),?\s+)?"
-    r"((?:(?:The|A|An)\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)*)"
+    r"\b(?:[Hh]e|[Ss]he|[Tt]hey|It|We|I|(?:(?:The|A|An)\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)*)"
+    r"(?=\s+(?:\([A-Z][\w.\-]*\)\s+)?[a-z])"
+)
+_NOT_SUBJECTS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december on in at when once after before "
+    "earlier later but and so yet still now then meanwhile instead while as if since though "
+    "although during last this that these those".split()
 )
 
 
-def _subject(r: _Reader, sent: Span) -> Span | None:
-    """The capitalised phrase a sentence opens with: the subject of "…, calling it “…”"."""
-    m = _SUBJECT.match(sent.text)
-    return Span.of(r.text, sent.start + m.start(1), sent.start + m.end(1)) if m else None
+def _subject(r: _Reader, sent: Span, before: int | None = None) -> Span | None:
+    """The subject of a sentence's main clause, for "…, calling it “…”" and "…, adding that":
+    the speaker already credited in the sentence, else its first name or pronoun that stands
+    before a verb (not "On Tuesday", "When", "Earlier")."""
+    before = sent.end if before is None else before
+    for item in reversed(r.items):
+        if item.source is not None and sent.start <= item.source.start < before:
+            return item.source
+        if item.source is not None and item.source.start < sent.start:
+            break
+    for m in _SUBJECT.finditer(r.text, sent.start, before):
+        first = m.group().split()[0].lower().rstrip(",")
+        if first in _NOT_SUBJECTS or first in words.OPENERS or len(m.group()) < 2:
+            continue
+        if m.group().isupper() and len(m.group()) > 3:  # a dateline: "WASHINGTON"
+            continue
+        return Span.of(r.text, m.start(), m.end())
+    return None
 
 
 def _is_direct(r: _Reader, q: Quote) -> bool:
@@ -439,7 +460,7 @@ def _classify(r: _Reader, sent: Span, m: cues.Cue) -> tuple[str, _Item] | None:
         and re.search(r"(?:,\s*|\s)(?:but|and)\s*$", before)
         and verb not in cues.PARTICIPLES
     ):
-        subject = _subject(r, sent)  # "Carson did not name them, but told his supporters ..."
+        subject = _subject(r, sent, m.start())  # "Carson did not name them, but told ..."
         start = _content_start(r, m, verb, end)
         if (
             subject is not None
@@ -451,7 +472,7 @@ def _classify(r: _Reader, sent: Span, m: cues.Cue) -> tuple[str, _Item] | None:
             if len(content.text.split()) >= 3:
                 return "leading", _Item("indirect", content, cue, subject, [], 0.5)
     if src is None and before.rstrip().endswith(",") and verb in cues.PARTICIPLES:
-        subject = _subject(r, sent)
+        subject = _subject(r, sent, m.start())
         start = _content_start(r, m, verb, end)
         if subject is not None and start is not None and subject.end < m.start():
             content = r.span(start, end)
