@@ -228,7 +228,8 @@ _NOT_SUBJECTS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may "
     "june july august september october november december on in at when once after before "
     "earlier later but and so yet still now then meanwhile instead while as if since though "
-    "although during last this that these those".split()
+    "although during last this that these those with for absent despite amid like unlike among "
+    "under over from to by about according before after speaking asked given".split()
 )
 
 
@@ -245,6 +246,8 @@ def _subject(r: _Reader, sent: Span, before: int | None = None) -> Span | None:
     for m in _SUBJECT.finditer(r.text, sent.start, before):
         first = m.group().split()[0].lower().rstrip(",")
         if first in _NOT_SUBJECTS or first in words.OPENERS or len(m.group()) < 2:
+            continue
+        if first.endswith("ing") or first.endswith("ly"):  # "Speaking to ...", "Earlier"
             continue
         if m.group().isupper() and len(m.group()) > 3:  # a dateline: "WASHINGTON"
             continue

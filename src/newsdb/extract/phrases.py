@@ -161,6 +161,8 @@ def is_source(span: Span) -> bool:
         return False
     if last.endswith(("’s", "'s")) and not last[:1].isupper():
         return False
+    if last.isupper() and len(last) > 4 and last.lower() not in words.ORG_WORDS and "-" not in last:
+        return False  # a dateline: "WASHINGTON", "DECATUR"
     if last in ("Editor’s", "Editor's") or (len(toks) == 1 and last.lower() in _ADVERBS):
         return False
     if last[:1].isupper():
