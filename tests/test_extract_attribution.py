@@ -179,6 +179,35 @@ def test_they_after_a_pair_credits_both():
     assert all(a.speaker_kind is ActorKind.STATE for a in both)
 
 
+def test_name_and_colon_in_a_headline():
+    text = "Marco Rubio: I Am Not Interested In Being Vice President.\n\nHe spoke on Friday."
+    a = one(text, "I Am Not Interested In Being Vice President")
+    assert (a.cue.text, a.source.text, a.speaker) == (":", "Marco Rubio", "Marco Rubio")
+
+
+def test_a_report_named_by_a_noun():
+    text = "Reporters checked Ed Lamb’s claim that the mill had closed in May."
+    a = one(text, "that the mill had closed in May")
+    assert (a.cue.text, a.source.text, a.speaker) == ("claim", "Ed Lamb", "Ed Lamb")
+
+
+def test_sources_with_appositive_party_tag_or_prepositional_phrase():
+    text = (
+        "Karen Holt, the director of the food bank, said demand had doubled. "
+        "Rep. Paul Ryan (R-WI) said the bill would pass. "
+        "Sources close to the campaign say the deal is done."
+    )
+    assert one(text, "demand had doubled").speaker == "Karen Holt"
+    assert one(text, "the bill would pass").source.text == "Rep. Paul Ryan (R-WI)"
+    assert one(text, "the deal is done").source.text == "Sources close to the campaign"
+
+
+def test_reported_content_ends_before_a_second_report():
+    text = "Ed Lamb said the mill would close, adding that jobs would go."
+    first = one(text, "the mill would close")
+    assert first.cue.text == "said"
+
+
 # -- modes ----------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("text", "content", "mode", "speaker", "kind"),

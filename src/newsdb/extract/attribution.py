@@ -199,7 +199,7 @@ def _cue_before(r: _Reader, q: Quote) -> tuple[Span, Span | None] | None:
     if src is None:
         if verb not in cues.PARTICIPLES:
             return None
-        src = _subject(r, sent)
+        src = _subject(r, sent, last.start())
     stmt = cues.STATEMENT.search(t, lo, src.start if src else last.start())
     if stmt:
         cue = Span.of(t, stmt.start(), stmt.end())
@@ -219,16 +219,40 @@ def _chain_cue(r: _Reader, q: Quote) -> tuple[Span, Span | None] | None:
     return None
 
 
+#: a name or pronoun followed by a word in lower case: where a clause's subject stands
 _SUBJECT = re.compile(
-    r"(?:(?:But|And|Yet|Still|Now|So|Then|Meanwhile|Instead),?\s+)?"
-    r"((?:(?:The|A|An)\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)*)"
+    r"\b(?:[Hh]e|[Ss]he|[Tt]hey|It|We|I|(?:(?:The|A|An)\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)*)"
+    r"(?=\s+(?:\([A-Z][\w.\-]*\)\s+)?[a-z])"
+)
+_NOT_SUBJECTS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december on in at when once after before "
+    "earlier later but and so yet still now then meanwhile instead while as if since though "
+    "although during last this that these those with for absent despite amid like unlike among "
+    "under over from to by about according before after speaking asked given".split()
 )
 
 
-def _subject(r: _Reader, sent: Span) -> Span | None:
-    """The capitalised phrase a sentence opens with: the subject of "…, calling it “…”"."""
-    m = _SUBJECT.match(sent.text)
-    return Span.of(r.text, sent.start + m.start(1), sent.start + m.end(1)) if m else None
+def _subject(r: _Reader, sent: Span, before: int | None = None) -> Span | None:
+    """The subject of a sentence's main clause, for "…, calling it “…”" and "…, adding that":
+    the speaker already credited in the sentence, else its first name or pronoun that stands
+    before a verb (not "On Tuesday", "When", "Earlier")."""
+    before = sent.end if before is None else before
+    for item in reversed(r.items):
+        if item.source is not None and sent.start <= item.source.start < before:
+            return item.source
+        if item.source is not None and item.source.start < sent.start:
+            break
+    for m in _SUBJECT.finditer(r.text, sent.start, before):
+        first = m.group().split()[0].lower().rstrip(",")
+        if first in _NOT_SUBJECTS or first in words.OPENERS or len(m.group()) < 2:
+            continue
+        if first.endswith("ing") or first.endswith("ly"):  # "Speaking to ...", "Earlier"
+            continue
+        if m.group().isupper() and len(m.group()) > 3:  # a dateline: "WASHINGTON"
+            continue
+        return Span.of(r.text, m.start(), m.end())
+    return None
 
 
 def _is_direct(r: _Reader, q: Quote) -> bool:
@@ -263,7 +287,11 @@ def _read_quote(r: _Reader, q: Quote, prev: _Item | None) -> None:
     elif after:
         claim = r.span(sent.start, q.end)
     else:
-        claim = r.span(cue.end, sent.end)
+        verb = cue.text.lower().split()[-1]
+        start = None
+        if verb in cues.VERB_FORMS:  # past the object: "tells supporters that “...”"
+            start = _content_start(r, cues.Cue(cue.start, cue.end, verb), verb, q.open_mark)
+        claim = r.span(start if start is not None else cue.end, sent.end)
     item = _Item(
         kind,
         q.content,
@@ -357,8 +385,13 @@ def _according(r: _Reader, sent: Span) -> bool:
     if not before or before.lower() in ("but", "and", "yet"):
         comma = t.find(",", src.end, sent.end)
         content = r.span(comma + 1 if comma != -1 else src.end, sent.end)
-    elif before.endswith(",") and _TRAIL.match(t[src.end : sent.end]) is not None:
-        content = r.span(sent.start, m.start())
+    elif before.endswith(","):  # "..., according to X[, even as ...]."
+        lo = sent.start
+        for ch in ":;":  # "At the same time, ...: London was ..., according to X"
+            k = t.rfind(ch, sent.start, m.start())
+            if k != -1 and len(t[k : m.start()].split()) > 3:
+                lo = max(lo, k + 1)
+        content = r.span(lo, m.start())
     else:
         content = r.span(sent.start, sent.end)
     if len(content.text.split()) < 3:
@@ -430,7 +463,7 @@ def _classify(r: _Reader, sent: Span, m: cues.Cue) -> tuple[str, _Item] | None:
         and re.search(r"(?:,\s*|\s)(?:but|and)\s*$", before)
         and verb not in cues.PARTICIPLES
     ):
-        subject = _subject(r, sent)  # "Carson did not name them, but told his supporters ..."
+        subject = _subject(r, sent, m.start())  # "Carson did not name them, but told ..."
         start = _content_start(r, m, verb, end)
         if (
             subject is not None
@@ -442,7 +475,7 @@ def _classify(r: _Reader, sent: Span, m: cues.Cue) -> tuple[str, _Item] | None:
             if len(content.text.split()) >= 3:
                 return "leading", _Item("indirect", content, cue, subject, [], 0.5)
     if src is None and before.rstrip().endswith(",") and verb in cues.PARTICIPLES:
-        subject = _subject(r, sent)
+        subject = _subject(r, sent, m.start())
         start = _content_start(r, m, verb, end)
         if subject is not None and start is not None and subject.end < m.start():
             content = r.span(start, end)
@@ -483,7 +516,7 @@ def _classify(r: _Reader, sent: Span, m: cues.Cue) -> tuple[str, _Item] | None:
             comma = t.find(",", start, end)
             stop, least = (comma if comma != -1 else end), 2
         content = r.span(start, stop)
-        if len(content.text.split()) < least:
+        if len(content.text.split()) < least or content.text.split()[0] in ("and", "or", "but"):
             return None
         return "leading", _Item("indirect", content, cue, src, [], 0.7)
     return None
@@ -491,9 +524,9 @@ def _classify(r: _Reader, sent: Span, m: cues.Cue) -> tuple[str, _Item] | None:
 
 _PLACE = re.compile(r"\s+in\s+[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)*,?")
 _PARTICIPLE_CLAUSE = re.compile(
-    r",\s+(?:[a-z]+ing\b|which\b|and\s+(?:he|she|they|it)\b|while\b|whereas\b|though\b|although\b)"
-    r"|,?\s+but\s+(?!(?:not|also|only|rather|instead)\b)"
-    r"|,?\s+and\s+(?:has|have|had|was|is|will|would|also|then|later|[a-z]{3,}ed)\b"
+    r",\s+(?:[a-z]+ing\b|which\b|and\s+(?:he|she|they|it)\b|while\b|whereas\b)"
+    r"|,?\s+but\s+(?!(?:not|also|rather|instead)\b)"
+    r"|,\s+and\s+(?:has|have|had|was|is|will|would|also|then|later|[a-z]{3,}ed)\b"
     r"|\s+and\s+[a-z]{3,}(?:ed|es)\b"
 )
 #: a sentence that opens with a subordinate clause: the report inside ends at its comma
@@ -566,6 +599,11 @@ def _content_start(
         place = _PLACE.match(t, pos, end)  # "said last week in Tel Aviv, ..."
         if place:
             pos = place.end()
+    if verb in cues.PREPOSITIONAL:  # "talked about the plan": the plan is the content
+        prep = cues.PREP_AFTER.match(t, pos, end)
+        if prep is None:
+            return None
+        pos = prep.end()
     rest = t[pos:end].lstrip(" ,")
     if rest.startswith(("that ", ":")):
         return end - len(rest)
@@ -605,6 +643,7 @@ def _reported(r: _Reader, sent: Span) -> None:
                 leading.append(got[1])
     first = next((choice[k] for k in ("trailing", "aside", "leading") if k in choice), None)
     if first is None:
+        _nominal(r, sent)
         return
     for item in [first] + [i for i in leading if i.cue.start >= first.cue.end]:
         if any(
@@ -615,6 +654,32 @@ def _reported(r: _Reader, sent: Span) -> None:
             continue  # already said by a quote's own attribution
         item.speakers = r.speakers(item.source, sent)
         r.add(item)
+
+
+#: a report named by a noun: "Trump’s claim that ...", "his call for ...", "their support for"
+_NOMINAL = re.compile(
+    r"\b(?P<src>(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*(?:’s|'s|’|')|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)"
+    r"\s+(?:(?:repeated|recent|latest|public|own|earlier|new|widely\s+\w+|controversial)\s+)?"
+    r"(?P<cue>claims?|assertions?|arguments?|suggestions?|promises?|pledges?|calls?|warnings?|"
+    r"beliefs?|insistence|accusations?|allegations?|comments?|remarks?|statements?|criticism|"
+    r"support|opposition|denials?|endorsement|proposals?|plans?|vows?|demands?|praise)"
+    r"\s+(?P<rest>(?:that|for|of|to)\b[^,;:—–]{6,})"
+)
+
+
+def _nominal(r: _Reader, sent: Span) -> None:
+    """A report named by a noun, for a sentence with no reporting verb of its own."""
+    t = r.text
+    m = _NOMINAL.search(t, sent.start, sent.end)
+    if m is None or r.in_quote(m.start()):
+        return
+    possessive = re.search(r"(?:’s|'s|’|')$", m.group("src"))
+    src = Span.of(t, m.start("src"), m.end("src") - (len(possessive.group()) if possessive else 0))
+    cue = Span.of(t, m.start("cue"), m.end("cue"))
+    content = r.span(m.start("rest"), m.end("rest"))
+    if r.taken(cue) or len(content.text.split()) < 3:
+        return
+    r.add(_Item("indirect", content, cue, src, r.speakers(src, sent), 0.4))
 
 
 def _passive(r: _Reader, sent: Span) -> None:

@@ -59,6 +59,9 @@ imply implies implied | yell yelled | shout shouted | proclaim proclaims proclai
 echo echoed echoing | thank thanks thanked | congratulate congratulated | apologize apologized
 project projects projected | rail railed | lash lashed | assure assures assured
 remind reminds reminded | concede conceding | reiterate reiterating | acknowledge
+refer refers referred referring | talk talks talked talking | speak speaks spoke speaking
+focus focuses focused focusing | vote votes voted voting | comment comments commented
+commenting | respond responding | weigh weighs weighed weighing | criticize | applaud applauding
 """
 #: forms that are nouns as often as verbs ("the plan", "attacks"): never cues on their own
 _NOUNS = frozenset(
@@ -147,6 +150,13 @@ def find_cues(text: str, lo: int, hi: int) -> list[Cue]:
     return out
 
 
+#: verbs whose report comes after a preposition: "talked about ...", "referring to ..."
+PREPOSITIONAL = frozenset(
+    "refer refers referred referring talk talks talked talking speak speaks spoke speaking "
+    "focus focuses focused focusing vote votes voted voting comment comments commented "
+    "commenting respond responding weigh weighs weighed weighing".split()
+)
+PREP_AFTER = re.compile(r"\s*(?:in\s+)?(?:about|to|of|on|for|against|at|with|as)\b")
 #: forms that report someone else's words in a participle clause: "..., adding that"
 PARTICIPLES = frozenset(w for w in VERB_FORMS if w.endswith("ing"))
 #: verbs whose object comes before the reported content: "told reporters that ..."

@@ -20,6 +20,12 @@ _FORWARD_END = re.compile(
     r"|said|says|told|adding|saying)\b"
 )
 MAX_WORDS = 8
+#: capitalised words that open a sentence and are never its subject
+_ADVERBS = frozenset(
+    "indeed however still meanwhile instead yet also now then later earlier today yesterday "
+    "moreover furthermore finally last next here there thus hence rather otherwise "
+    "nevertheless nonetheless separately similarly likewise overall".split()
+)
 _PREPOSITIONS = frozenset("to with in on at from about for of".split())
 
 
@@ -53,7 +59,7 @@ def np_before(text: str, lo: int, hi: int) -> Span | None:
     for k in range(len(toks) - 1, -1, -1):
         t = toks[k]
         w = t.group()
-        if _PARTY.fullmatch(w) and chosen:  # "Rep. Gregory Meeks (D-N.Y.) said"
+        if _PARTY.fullmatch(w):  # "Rep. Gregory Meeks (D-N.Y.) said"
             pass
         elif (
             w.lower() == "and"
@@ -155,7 +161,9 @@ def is_source(span: Span) -> bool:
         return False
     if last.endswith(("’s", "'s")) and not last[:1].isupper():
         return False
-    if last in ("Editor’s", "Editor's"):
+    if last.isupper() and len(last) > 4 and last.lower() not in words.ORG_WORDS and "-" not in last:
+        return False  # a dateline: "WASHINGTON", "DECATUR"
+    if last in ("Editor’s", "Editor's") or (len(toks) == 1 and last.lower() in _ADVERBS):
         return False
     if last[:1].isupper():
         return True

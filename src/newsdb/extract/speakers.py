@@ -76,7 +76,8 @@ class Resolver:
 
     def __init__(self, text: str):
         self.text = text
-        self.full_names = [(m.start(), m.group()) for m in _FULL.finditer(text)]
+        # each full name with its title taken off, once: "former Prime Minister Imran Khan"
+        self.full_names = [(m.start(), strip_title(m.group())) for m in _FULL.finditer(text)]
         self.history: list[tuple[int, Speaker]] = []
         self._lower: str | None = None
 
@@ -122,7 +123,7 @@ class Resolver:
         for start, full in self.full_names:
             if start >= pos:
                 break
-            name = strip_title(full)
+            name = full
             if name.split()[-1] == surname and " " in name:
                 return name
         return None
@@ -149,7 +150,7 @@ class Resolver:
         if ActorKind.PERSON in kinds:  # nobody credited yet: the last full name of a person
             for start, full in reversed(self.full_names):
                 if start < pos:
-                    name = strip_title(full)
+                    name = full
                     if kind_of(name)[0] is ActorKind.PERSON:
                         return [Speaker(name, ActorKind.PERSON, True)]
         return []

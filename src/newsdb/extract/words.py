@@ -35,9 +35,9 @@ ROLES = _set(
     "doctor nurse officer agent detective prosecutor judge editor columnist commentator "
     "host narrator caller protester protestor attendee participant candidate nominee"
 )
-PERSON_PRONOUNS = _set("he she him her i me")
-PLURAL_PRONOUNS = _set("they them we us")
-THING_PRONOUNS = _set("it")
+PERSON_PRONOUNS = _set("he she him her his i me")
+PLURAL_PRONOUNS = _set("they them their we us our")
+THING_PRONOUNS = _set("it its")
 PRONOUNS = PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS | _set("who which you")
 
 #: unnamed pluralities credited with a view
