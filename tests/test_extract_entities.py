@@ -70,9 +70,30 @@ def test_a_full_name_is_a_person_and_a_later_surname_a_mention_of_them():
     assert kugelman.mentions[1].start == text.index("Kugelman said")
 
 
-def test_a_surname_before_the_full_name_is_not_taken():
+def test_a_surname_before_the_full_name_is_taken_only_where_one_person_bears_it():
     text = "Kugelman was late. Then Michael Kugelman spoke."
-    assert mention_texts(actors_by_name(text)["Michael Kugelman"]) == ["Michael Kugelman"]
+    assert mention_texts(actors_by_name(text)["Michael Kugelman"]) == [
+        "Kugelman",
+        "Michael Kugelman",
+    ]
+    text = "Clinton spoke. Hillary Clinton and Bill Clinton left. Clinton waved."
+    people = actors_by_name(text)
+    assert mention_texts(people["Hillary Clinton"]) == ["Hillary Clinton"]
+    assert mention_texts(people["Bill Clinton"]) == ["Bill Clinton", "Clinton"]  # the last named
+
+
+def test_a_surname_in_capitals_is_a_transcript_speaker():
+    text = "The host was Chris Wallace.\nWALLACE: Good evening."
+    assert mention_texts(actors_by_name(text)["Chris Wallace"]) == ["Chris Wallace", "WALLACE"]
+
+
+def test_an_honorific_makes_a_title_word_a_name():
+    assert mention_texts(actors_by_name("Then Mr. King spoke.")["King"]) == ["Mr. King"]
+
+
+def test_an_initial_inside_a_name():
+    text = "Donald J. Trump spoke."
+    assert mention_texts(actors_by_name(text)["Donald J. Trump"]) == ["Donald J. Trump"]
 
 
 def test_a_title_belongs_to_the_mention_not_the_name():
@@ -196,10 +217,16 @@ def test_collectives_are_one_actor_each_whatever_their_capital():
 
 
 def test_a_campaign_named_after_a_person_is_an_organisation():
-    text = "Hillary Clinton spoke. Later the Clinton campaign denied it."
+    text = "Hillary Clinton spoke. Later the Clinton campaign denied it, as did the Bush administration."
     found = actors_by_name(text)
     assert found["Clinton campaign"].kind is ActorKind.ORGANISATION
     assert mention_texts(found["Hillary Clinton"]) == ["Hillary Clinton"]
+    assert mention_texts(found["Bush administration"]) == ["Bush administration"]
+    found = actors_by_name("The Republican campaign and the Senate campaign began.")
+    assert [a.name for a in found.values() if a.kind is ActorKind.ORGANISATION] == [
+        "Republican Party",
+        "Senate",
+    ]
 
 
 # --- affiliations -----------------------------------------------------------------------------

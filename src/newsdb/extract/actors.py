@@ -66,6 +66,7 @@ _NAME_PARTICLES = frozenset(
         "ash-",
     }
 )
+_HONORIFICS = frozenset(["Mr.", "Mrs.", "Ms.", "Dr.", "Miss", "Mr", "Mrs", "Ms", "Dr"])
 _ORG_LINKS = frozenset({"of", "for", "on", "and", "the", "de"})
 #: labels of words an organisation's name may take after its head ("Institute of Peace")
 _ORG_WORDS = frozenset({None, "place", "country", "demonym", "org", "common", "party"})
@@ -282,13 +283,11 @@ def _state_bodies(found: _Actors) -> None:
             continue
         if owner["the"] and start == owner.start("word"):
             start = owner.start()
-        if noun in gz.COLLECTIVE_NOUNS:
-            kind, confidence = ActorKind.COLLECTIVE, 0.85
-            found.claimed[start_noun:end_noun] = b"\x01" * (
-                end_noun - start_noun
-            )  # not the bare collective
-        else:
+        if noun in _INSTITUTIONS:
             kind, confidence = ActorKind.ORGANISATION, 0.8
+        else:  # "Pakistani officials"; the noun alone is then not the bare collective
+            kind, confidence = ActorKind.COLLECTIVE, 0.85
+            found.claimed[start_noun:end_noun] = b"\x01" * (end_noun - start_noun)
         found.add(
             kind,
             f"{adjective} {noun}",
@@ -324,6 +323,9 @@ def _label(tokens: list[Token]) -> tuple[list[str | None], list[int]]:
                 break
         else:
             i += 1
+    for i in range(len(tokens) - 1):
+        if tokens[i].text in _HONORIFICS and labels[i + 1] == "title":
+            labels[i + 1] = None  # "Mr. King": after an honorific, a name
     return labels, ends
 
 
@@ -365,7 +367,12 @@ def _read_chunk(found: _Actors, tokens: list[Token], in_headline: bool) -> None:
 def _heads(tokens: list[Token], labels: list[str | None]) -> None:
     """Mark as "org" an organisation built on a head word and the words around it."""
     for i, tok in enumerate(tokens):
-        if labels[i] is not None or tok.text not in gz.ORG_HEADS:
+        if (
+            tok.text not in gz.ORG_HEADS
+            or labels[i] not in (None, "org")
+            or labels[i - 1 if i else 0] == "org"
+            and i
+        ):
             continue
         first = i
         while first > 0 and labels[first - 1] in (
@@ -430,7 +437,11 @@ def _person(
     while t < i and labels[t] == "link":
         t += 1
     titled = t < i
-    if in_headline or any(w.text.isupper() and len(w.text) > 1 for w in words) or len(words) > 4:
+    if (
+        in_headline
+        or any(w.text.isupper() and len(w.text.rstrip(".")) > 1 for w in words)
+        or len(words) > 4
+    ):
         return j
     if (
         words[-1].text in gz.ORG_HEADS
@@ -469,15 +480,16 @@ def _names_a_thing(word: Token) -> bool:
 
 
 def _campaigns(found: _Actors) -> None:
-    """ "the Clinton campaign", "the Obama administration": an organisation named after a person."""
+    """ "the Clinton campaign", "the Bush administration": an organisation named after a person
+    (one the text names, or a capitalised word no list knows as something else)."""
     people = {a.name.split()[-1] for a in found.by_key.values() if a.kind is ActorKind.PERSON}
     for m in _CAMPAIGN_RE.finditer(found.text):
         owner = _before(_CAMPAIGN_NAME_RE, found.text, m.start(), 40)
         if owner is None:
             continue
         surname = owner["name"].split()[-1]
-        if surname not in people:
-            continue
+        if surname not in people and (surname in _PHRASES or surname.isupper()):
+            continue  # "the Republican campaign", "the Senate campaign", "the U.S. administration"
         if any(found.claimed[m.start("what") : m.end("what")]):
             continue
         # the name may be claimed as a person's mention: the organisation takes it
@@ -544,7 +556,8 @@ _TITLE_BEFORE_RE = re.compile(
 
 
 def _surnames(found: _Actors) -> None:
-    """Each later "Khan" (or "Mr. Khan") is the person last named in full with that surname."""
+    """Each "Khan" (or "Mr. Khan", or "KHAN" in a transcript) is the person last named in full
+    with that surname; before any full name, the one person with that surname, if only one."""
     people: dict[str, list[ActorDraft]] = {}
     for actor in found.by_key.values():
         if actor.kind is ActorKind.PERSON:
@@ -554,22 +567,22 @@ def _surnames(found: _Actors) -> None:
     text = found.text
     for word in found.loose:
         same = people.get(word.text)
+        if same is None and word.text.isupper() and len(word.text) > 2:
+            same = people.get(word.text.title())
         if same is None or not found.free(word.start, word.end):
             continue
-        candidates = [a for a in same if a.mentions and min(a.mentions).start < word.start]
-        if not candidates:
-            continue
-        actor = max(
-            candidates, key=lambda a: max(s.start for s in a.mentions if s.start < word.start)
-        )
+        earlier = [a for a in same if a.mentions and min(a.mentions).start < word.start]
+        if earlier:
+            actor = max(
+                earlier, key=lambda a: max(s.start for s in a.mentions if s.start < word.start)
+            )
+        elif len(same) == 1:
+            actor = same[0]
+        else:
+            continue  # "Clinton" before both Hillary and Bill Clinton are named
         title = _before(_TITLE_BEFORE_RE, text, word.start, 16)
-        found.add(
-            ActorKind.PERSON,
-            actor.name,
-            title.start() if title else word.start,
-            word.end,
-            actor.confidence,
-        )
+        start = title.start() if title else word.start
+        found.add(ActorKind.PERSON, actor.name, start, word.end, actor.confidence)
 
 
 def _speakers(found: _Actors, attributions: Iterable[Attribution]) -> None:

@@ -191,7 +191,8 @@ def country(word: str) -> Country | None:
 COLLECTIVE_NOUNS = word_set(
     """
     analysts observers experts officials diplomats critics commentators economists scholars
-    historians pundits insiders aides advisers advisors lawmakers legislators researchers
+    historians pundits insiders aides advisers advisors lawmakers legislators researchers sources
+    authorities investigators prosecutors witnesses
     """
 )
 
@@ -214,7 +215,8 @@ KNOWN_ORGS = word_set(
     """
     House Congress Senate Pentagon Kremlin Taliban NATO FBI CIA NSA IMF UN U.N. EU OPEC GOP
     DNC RNC CNN MSNBC NBC ABC CBS NPR PBS BBC AP Reuters Bloomberg Politico Breitbart
-    Facebook Twitter Google Apple Microsoft Amazon Hezbollah Hamas
+    Facebook Twitter Google Apple Microsoft Amazon Hezbollah Hamas PolitiFact Politifact NAACP
+    ACLU NRA AFL-CIO Gallup Quinnipiac Rasmussen YouGov E.U. Times Post
     """
 ) | frozenset(
     [
@@ -458,7 +460,7 @@ STOPWORDS = word_set(
 COMMON_FIRST_WORDS = word_set(
     """
     Social Planned Black Great African Western Middle National Free Real Daily Good Super
-    Stop Business Night News Eastern Northern Southern Central Conservative Liberal
+    Stop Business Night Eastern Northern Southern Central Conservative Liberal
     Progressive Star Clean Joint Team Civil Homeland Human Economic Late Gold Common Crooked
     Executive Never Celebrity Native Muslim Asian Hispanic Latino Christian Jewish Catholic
     Evangelical Little Big Old Young Grand Supreme Federal United Open Fair Affordable Green

@@ -106,7 +106,7 @@ def headline_lines(text: str) -> list[tuple[int, int]]:
             pos += len(line) + 1
             continue
         words = line.split()
-        if len(words) >= 4:
+        if len(words) >= 5:
             upper = sum(1 for w in words if w[0].isupper())
             if upper >= 0.7 * len(words):
                 spans.append((pos, pos + len(line)))
