@@ -324,8 +324,8 @@ def _label(tokens: list[Token]) -> tuple[list[str | None], list[int]]:
         else:
             i += 1
     for i in range(len(tokens) - 1):
-        if tokens[i].text in _HONORIFICS and labels[i + 1] == "title":
-            labels[i + 1] = None  # "Mr. King": after an honorific, a name
+        if tokens[i].text in _HONORIFICS and labels[i + 1] not in (None, "link", "org"):
+            labels[i + 1] = None  # "Mr. King", "Mr. Singer": after an honorific, a name
     return labels, ends
 
 

@@ -216,7 +216,8 @@ KNOWN_ORGS = word_set(
     House Congress Senate Pentagon Kremlin Taliban NATO FBI CIA NSA IMF UN U.N. EU OPEC GOP
     DNC RNC CNN MSNBC NBC ABC CBS NPR PBS BBC AP Reuters Bloomberg Politico Breitbart
     Facebook Twitter Google Apple Microsoft Amazon Hezbollah Hamas PolitiFact Politifact NAACP
-    ACLU NRA AFL-CIO Gallup Quinnipiac Rasmussen YouGov E.U. Times Post
+    ACLU NRA AFL-CIO Gallup Quinnipiac Rasmussen YouGov E.U. Times Post Forbes POLITICO
+    BuzzFeed WikiLeaks
     """
 ) | frozenset(
     [
@@ -449,7 +450,7 @@ STOPWORDS = word_set(
     Would Can Could Should May Might Must Shall One Two Three Four Five Six Seven Eight Nine
     Ten First Second Third Last Next Another Other New Mr Mrs Ms Dr Sir OK Okay Oh Well
     Today Tomorrow Yesterday Tonight Said Says Asked Told According Earlier Later Months
-    Weeks Years Days Such Our Top Breaking Update Watch Read Related Advertisement Photo
+    Weeks Years Days Such Our Top Breaking Update Read Related Advertisement Photo
     Video Editor Note Plus Presidential Vice Sources Source Follow Click Share Subscribe
     Contact Sign
     """
@@ -467,7 +468,7 @@ COMMON_FIRST_WORDS = word_set(
     Red Blue White Golden Royal Holy Tea Main Silicon Capitol Union Candidates Senators
     Governors State Foreign Domestic Public Private Civic Constitutional Presidential
     Congressional Electoral Political Military Global International Islamic Arab Muslims
-    Christians Americans Voters Dear Happy Merry Breaking Exclusive Live Watch Fact Check
+    Christians Americans Voters Dear Happy Merry Breaking Exclusive Live Fact Check
     Poll Polls Election Campaign Debate Primary Service Trade Power Rust Morning Situation
     Edison
     """
