@@ -67,6 +67,8 @@ _NAME_PARTICLES = frozenset(
     }
 )
 _HONORIFICS = frozenset(["Mr.", "Mrs.", "Ms.", "Dr.", "Miss", "Mr", "Mrs", "Ms", "Dr"])
+#: titles used to address someone, never names: "Mr. President"
+_ADDRESSES = frozenset(["President", "Speaker", "Chairman", "Secretary", "Mayor", "Ambassador"])
 _ORG_LINKS = frozenset({"of", "for", "on", "and", "the", "de"})
 #: labels of words an organisation's name may take after its head ("Institute of Peace")
 _ORG_WORDS = frozenset({None, "place", "country", "demonym", "org", "common", "party"})
@@ -324,7 +326,11 @@ def _label(tokens: list[Token]) -> tuple[list[str | None], list[int]]:
         else:
             i += 1
     for i in range(len(tokens) - 1):
-        if tokens[i].text in _HONORIFICS and labels[i + 1] not in (None, "link", "org"):
+        if (
+            tokens[i].text in _HONORIFICS
+            and labels[i + 1] not in (None, "link", "org")
+            and tokens[i + 1].text not in _ADDRESSES
+        ):
             labels[i + 1] = None  # "Mr. King", "Mr. Singer": after an honorific, a name
     return labels, ends
 
@@ -382,6 +388,7 @@ def _heads(tokens: list[Token], labels: list[str | None]) -> None:
             "demonym",
             "party",
             "common",
+            "title",
         ):
             first -= 1
         last, k, linked = i, i + 1, False
@@ -423,6 +430,7 @@ def _person(
     while j + 1 < len(tokens) and (
         labels[j + 1] is None
         or (tokens[j + 1].text in _NAME_PARTICLES and j + 2 < len(tokens) and labels[j + 2] is None)
+        or (_is_initial(tokens[j].text) and labels[j + 1] in ("org", "place", "common"))
     ):
         j += 1
     words = [t for t in tokens[i : j + 1] if not t.connector]
@@ -444,7 +452,8 @@ def _person(
     ):
         return j
     if (
-        words[-1].text in gz.ORG_HEADS
+        _is_initial(words[-1].text)
+        or words[-1].text in gz.ORG_HEADS
         or words[-1].text in gz.PLACE_HEADS
         or words[0].text in gz.PLACE_FIRST_WORDS
         or (i > 0 and labels[i - 1] == "common")
@@ -472,6 +481,10 @@ def _person(
 
 _ONE_WORD_LABELS = frozenset({"org", "armed", "country", "demonym", "party"})
 _THING_LABELS = frozenset({"country", "demonym", "org", "armed", "place"})
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) == 2 and word[1] == "."
 
 
 def _names_a_thing(word: Token) -> bool:

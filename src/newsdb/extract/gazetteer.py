@@ -206,6 +206,7 @@ ORG_HEADS = word_set(
     Academy Board Authority Administration Police Guard Corps Parliament Assembly Cabinet
     Program Programme Project Trust Endowment Federation Group Forces Force Tribune Herald
     Gazette Magazine Press Reuters Caucus Club Chamber Conference Watch Initiative Lab
+    Corp. Inc. Co. Electric Motors Mills Dynamics Airlines Partners Media Stores Markets
     Laboratory Hospital Church Council
     """
 )
@@ -252,7 +253,7 @@ PLACE_HEADS = word_set(
     Highway Desert Coast Canal Day Week War Act Bill Law Cup Games Olympics Awards Prize
     Summit Tower Building Hall Convention Debate Primary Caucuses Amendment Republic
     Research Partnership Belt Room File Bowl Chemical Klan Matter Politics Agreement Plan
-    Employees Show Report Times
+    Employees Show Report Times Side Harbor Curtain Eve Shoal Wing World Arena Museum
     """
 )
 
