@@ -558,6 +558,11 @@ def test_seed_actors_match_the_hand_annotation(seed):
                 )
 
 
+def test_seed_actors_are_all_in_the_hand_annotation(seed):
+    _, hand, actors, _, _ = seed
+    assert {a.name for a in actors} <= {a.name for a in hand.actors}
+
+
 def test_seed_named_sources_have_their_hand_affiliations(seed):
     text, hand, _, drafted, _ = seed
     names = {a.slug: a.name for a in hand.actors}

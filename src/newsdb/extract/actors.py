@@ -287,9 +287,11 @@ def _state_bodies(found: _Actors) -> None:
             start = owner.start()
         if noun in _INSTITUTIONS:
             kind, confidence = ActorKind.ORGANISATION, 0.8
-        else:  # "Pakistani officials"; the noun alone is then not the bare collective
+        else:
             kind, confidence = ActorKind.COLLECTIVE, 0.85
-            found.claimed[start_noun:end_noun] = b"\x01" * (end_noun - start_noun)
+        # the noun is taken ("Iranian authorities" are no bare "authorities"); the adjective
+        # stays free, to name its state too
+        found.claimed[start_noun:end_noun] = b"\x01" * (end_noun - start_noun)
         found.add(
             kind,
             f"{adjective} {noun}",
