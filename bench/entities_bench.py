@@ -6,6 +6,9 @@ best of ``--runs`` runs. Beside them, as the baseline measured in the same run, 
 that splits each text into words (``\\w+``): the cheapest reading of a text there is, so the
 ratios say how many such passes each step costs.
 
+Length: the same steps on one text made of 1/16, 1/4 and all of the articles joined, per
+article: equal figures mean the steps stay linear in the length of a text.
+
 Reach: PolNeAR annotates attributions, not entities, but its Source spans say who is credited.
 Of the gold sources that name someone (a capitalised word other than a pronoun or function
 word: "Hillary Clinton", "The Post", "Pakistani officials"), the share that one of
@@ -107,6 +110,12 @@ def main() -> None:
         print(
             f"{name:24} {1000 * seconds / len(texts):11.3f} {len(texts) / seconds:11.0f} {seconds / baseline:11.1f}"
         )
+    print()
+    print("one long text (articles joined by blank lines): CPU ms per article, flat if linear")
+    for count in (len(texts) // 16, len(texts) // 4, len(texts)):
+        joined = "\n\n".join(texts[:count])
+        seconds = best_of(1, [joined], steps[-1][1])
+        print(f"  {count:5} articles, {len(joined) / 1e6:5.1f} MB: {1000 * seconds / count:7.3f}")
     print()
     for compartment in ("dev", "train"):
         folder = POLNEAR / compartment

@@ -18,6 +18,7 @@ The rules, in the order they claim text (a later rule never takes what an earlie
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Sequence
 
 from newsdb.extract import gazetteer as gz
@@ -111,26 +112,40 @@ _BODY_OWNER_RE = re.compile(
 _CAMPAIGN_RE = re.compile(r"[ ](?P<what>campaign|administration|transition team)\b")
 _CAMPAIGN_NAME_RE = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+)?)$")
 _BEFORE_NAME_RE = re.compile(r"(?:\b(?:former|then-|late|acting)[ -]?)$")
+_LOWER_WORD_RE = re.compile(r"[a-z]+")
 _PRONOUNS = frozenset(
     ["he", "she", "him", "her", "they", "them", "it", "his", "hers", "their", "its"]
 )
 
 
 class _Actors:
-    """The actors found so far, by (kind, name), and the characters already claimed."""
+    """The actors found so far, by (kind, name), and the characters already claimed. Indexes
+    kept beside them make every look-up logarithmic or constant, so long texts stay linear."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.lower = lowered(text)
         self._body_nouns: list[tuple[int, int, str]] | None = None
+        self._lower_words: set[str] | None = None
         self.claimed = bytearray(len(text))
         self.by_key: dict[tuple[ActorKind, str], ActorDraft] = {}
+        self.by_name: dict[str, ActorDraft] = {}
+        #: each actor's mention starts, sorted (by id of the actor)
+        self.starts: dict[int, list[int]] = {}
+        self.seen: set[tuple[int, int, int]] = set()
+        #: person mentions by where they end, for an organisation that takes one over
+        self.person_ends: dict[int, list[tuple[ActorDraft, Span]]] = {}
         #: capitalised words no rule took: maybe a surname ("Khan") of a person named in full
         self.loose: list[Token] = []
 
     def in_lower_case(self, word: str) -> bool:
         """Whether ``word`` (in lower case) stands somewhere in the text as a whole word."""
-        text, at = self.text, self.text.find(word)
+        text = self.text
+        if len(text) > 50_000:  # one pass over a long text, not one per word asked
+            if self._lower_words is None:
+                self._lower_words = set(_LOWER_WORD_RE.findall(text))
+            return word in self._lower_words
+        at = text.find(word)
         while at != -1:
             end = at + len(word)
             if (at == 0 or not text[at - 1].isalpha()) and (
@@ -165,21 +180,44 @@ class _Actors:
         if actor is None:
             actor = ActorDraft(name, kind, [], confidence, country=country, part_of=part_of)
             self.by_key[(kind, name)] = actor
+            self.by_name.setdefault(name, actor)
+            self.starts[id(actor)] = []
         else:
             actor.confidence = max(actor.confidence, confidence)
             actor.part_of = actor.part_of or part_of
-        span = Span.of(self.text, start, end)
-        if span not in actor.mentions:
-            actor.mentions.append(span)
+        self.mention(actor, start, end)
         if claim:
             self.claimed[start:end] = b"\x01" * (end - start)
         return actor
 
+    def mention(self, actor: ActorDraft, start: int, end: int) -> None:
+        if (id(actor), start, end) in self.seen:
+            return
+        self.seen.add((id(actor), start, end))
+        span = Span.of(self.text, start, end)
+        actor.mentions.append(span)
+        insort(self.starts[id(actor)], start)
+        if actor.kind is ActorKind.PERSON:
+            self.person_ends.setdefault(end, []).append((actor, span))
+
+    def drop(self, actor: ActorDraft, span: Span) -> None:
+        actor.mentions.remove(span)
+        self.seen.discard((id(actor), span.start, span.end))
+        starts = self.starts[id(actor)]
+        del starts[bisect_left(starts, span.start)]
+
+    def first(self, actor: ActorDraft) -> int | None:
+        starts = self.starts[id(actor)]
+        return starts[0] if starts else None
+
+    def last_before(self, actor: ActorDraft, at: int) -> int | None:
+        """Where ``actor`` was last named before ``at``."""
+        starts = self.starts[id(actor)]
+        i = bisect_left(starts, at)
+        return starts[i - 1] if i else None
+
     def named(self, name: str) -> ActorDraft | None:
-        for (_, n), actor in self.by_key.items():
-            if n == name:
-                return actor
-        return None
+        return self.by_name.get(name)
 
 
 def find_actors(text: str, attributions: Sequence[Attribution] = ()) -> list[ActorDraft]:
@@ -189,8 +227,10 @@ def find_actors(text: str, attributions: Sequence[Attribution] = ()) -> list[Act
     _state_bodies(found)
     _party_letters(found)
     headlines = headline_lines(text)
+    headline_starts = [s for s, _ in headlines]
     for tokens in chunks(text):
-        in_headline = any(s <= tokens[0].start < e for s, e in headlines)
+        h = bisect_right(headline_starts, tokens[0].start) - 1
+        in_headline = h >= 0 and tokens[0].start < headlines[h][1]
         _read_chunk(found, tokens, in_headline)
     _campaigns(found)
     _part_of(found)
@@ -533,9 +573,9 @@ def _part_of(found: _Actors) -> None:
 
 
 def _unclaim_mention(found: _Actors, start: int, end: int) -> None:
-    for actor in found.by_key.values():
-        if actor.kind is ActorKind.PERSON:
-            actor.mentions[:] = [s for s in actor.mentions if s.end <= start or s.start >= end]
+    """Free the words start..end: the person mention ending there is dropped."""
+    for actor, span in found.person_ends.pop(end, []):
+        found.drop(actor, span)
     found.claimed[start:end] = bytes(end - start)
 
 
@@ -555,9 +595,11 @@ def _merge_single_names(found: _Actors) -> None:
     for key, actor in list(found.by_key.items()):
         if actor.kind is ActorKind.PERSON and " " not in actor.name and actor.name in full:
             target = full[actor.name]
-            target.mentions.extend(s for s in actor.mentions if s not in target.mentions)
+            for span in actor.mentions:
+                found.mention(target, span.start, span.end)
             target.confidence = max(target.confidence, actor.confidence)
             del found.by_key[key]
+            found.by_name[actor.name] = target
 
 
 def _surname(name: str) -> str:
@@ -586,11 +628,10 @@ def _surnames(found: _Actors) -> None:
             same = people.get(word.text.title())
         if same is None or not found.free(word.start, word.end):
             continue
-        earlier = [a for a in same if a.mentions and min(a.mentions).start < word.start]
+        last = [(found.last_before(a, word.start), i) for i, a in enumerate(same)]
+        earlier = [(at, i) for at, i in last if at is not None]
         if earlier:
-            actor = max(
-                earlier, key=lambda a: max(s.start for s in a.mentions if s.start < word.start)
-            )
+            actor = same[max(earlier)[1]]
         elif len(same) == 1:
             actor = same[0]
         else:
@@ -618,5 +659,5 @@ def _speakers(found: _Actors, attributions: Iterable[Attribution]) -> None:
             continue
         if actor is None:
             found.add(kind, attribution.speaker, start, end, attribution.confidence)
-        elif found.free(start, end) or Span.of(found.text, start, end) in actor.mentions:
+        elif found.free(start, end) or (id(actor), start, end) in found.seen:
             found.add(actor.kind, actor.name, start, end, actor.confidence)

@@ -15,6 +15,7 @@ named as there; the descriptor span is the appositive's own words.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from newsdb.extract import gazetteer as gz
@@ -111,11 +112,13 @@ _MAX_WORDS = 14
 
 def find_affiliations(text: str, actors: Sequence[ActorDraft]) -> list[AffiliationDraft]:
     """What the text says of each person beside their name: role, organisation, place."""
-    org_mentions = sorted(
-        ((m, a) for a in actors if a.kind is ActorKind.ORGANISATION for m in a.mentions),
-        key=lambda pair: (pair[0].start, pair[0].end),
+    org_mentions = _Mentions(
+        sorted(
+            ((m, a) for a in actors if a.kind is ActorKind.ORGANISATION for m in a.mentions),
+            key=lambda pair: (pair[0].start, pair[0].end),
+        )
     )
-    org_ends = {m.end: a for m, a in org_mentions}
+    org_ends = {m.end: a for m, a in org_mentions.pairs}
     found: dict[tuple[str, Span], AffiliationDraft] = {}
     for person in actors:
         if person.kind is not ActorKind.PERSON:
@@ -129,6 +132,14 @@ def find_affiliations(text: str, actors: Sequence[ActorDraft]) -> list[Affiliati
                 if draft is not None:
                     found.setdefault((draft.person, draft.descriptor), draft)
     return sorted(found.values(), key=lambda d: d.descriptor.start)
+
+
+class _Mentions:
+    """Organisation mentions in text order, with their starts for a binary search."""
+
+    def __init__(self, pairs: list[tuple[Span, ActorDraft]]) -> None:
+        self.pairs = pairs
+        self.starts = [m.start for m, _ in pairs]
 
 
 def _after(text: str, person: ActorDraft, mention: Span, orgs) -> AffiliationDraft | None:
@@ -152,7 +163,8 @@ def _after(text: str, person: ActorDraft, mention: Span, orgs) -> AffiliationDra
         or (words[-1].endswith("ed") and len(words) > 1)
     ):
         return None
-    inside = [a_m for a_m in orgs if start <= a_m[0].start and a_m[0].end <= end]
+    first = bisect_left(orgs.starts, start)
+    inside = [a_m for a_m in orgs.pairs[first : bisect_left(orgs.starts, end)] if a_m[0].end <= end]
     determiner = _DETERMINER_RE.match(desc)
     if not determiner and not inside:
         return None  # "Smith, Jones and Brown": a list, not an appositive
