@@ -378,9 +378,18 @@ def test_relative_days_resolve_against_the_publication_date(text, written, date)
     assert not draft.duration
 
 
-def test_a_month_day_soon_after_publication_stays_in_its_year():
-    draft = one_time("The election is on Nov. 8.", dt.date(2016, 9, 12))
-    assert draft.start == dt.date(2016, 11, 8)
+@pytest.mark.parametrize(
+    "text, published, date",
+    [
+        ("The election is on Nov. 8.", dt.date(2016, 9, 12), dt.date(2016, 11, 8)),
+        ("His speech, on May 28, was cheered.", dt.date(2015, 12, 15), dt.date(2015, 5, 28)),
+        ("The vote will be held on May 28.", dt.date(2015, 12, 15), dt.date(2016, 5, 28)),
+    ],
+)
+def test_a_month_day_after_publication_is_ahead_only_when_near_or_looked_forward_to(
+    text, published, date
+):
+    assert one_time(text, published).start == date
 
 
 @pytest.mark.parametrize(
@@ -477,6 +486,7 @@ def test_no_publication_date_no_relative_date(text):
         "They may agree.",
         "Mondays are slow",
         "Its 1500 troops",
+        "They earn 330 pesos for a day's work.",
     ],
 )
 def test_numbers_and_words_that_are_not_dates(text):

@@ -8,9 +8,12 @@ in the text and stays unresolved always. Durations ("for two years", "over the p
 approximate start (resolution ``inferred``).
 
 Conventions: a weekday is the latest such day on or before publication, or the first on or
-after it where the sentence looks ahead ("will vote on Tuesday", "next Monday"); a month and day without a year take the year that puts them nearest the
-publication date, so "Dec. 15" in a text of 19 January 2024 is 2023-12-15 while "Nov. 8" in
-one of September 2016 is 2016-11-08; "this week" runs Monday to Sunday.
+after it where the sentence looks ahead ("will vote on Tuesday", "next Monday"). A month and
+day without a year take the year that puts them nearest the publication date, a day after it
+counting three times its distance unless the sentence looks ahead: "Dec. 15" in a text of 19
+January 2024 is 2023-12-15, "May 28" in one of December 2015 is 2015-05-28, "Nov. 8" in one of
+September 2016 is 2016-11-08. A month alone takes the nearest. "This week" runs Monday to
+Sunday.
 """
 
 from __future__ import annotations
@@ -141,14 +144,15 @@ def find_times(text: str, published: dt.date | None) -> list[TimeDraft]:
     return kept
 
 
-def _near_year(month: int, day: int, published: dt.date) -> dt.date:
-    """The date of month/day nearest ``published`` (the earlier one where two are as near)."""
+def _near_year(month: int, day: int, published: dt.date, ahead: float = 1.0) -> dt.date:
+    """The date of month/day nearest ``published``, a day after it counting ``ahead`` times
+    (the earlier one where two are as near)."""
     best = None
     for year in (published.year - 1, published.year, published.year + 1):
         day_ = min(day, calendar.monthrange(year, month)[1])
         candidate = dt.date(year, month, day_)
         gap = (candidate - published).days
-        cost = abs(gap) + (gap > 0)
+        cost = gap * ahead + 0.5 if gap > 0 else -gap
         if best is None or cost < best[0]:
             best = (cost, candidate)
     return best[1]
@@ -203,7 +207,11 @@ def _day(text, published, start, end, month, day, year) -> Iterator[TimeDraft]:
     elif published is None:
         yield TimeDraft(span, 0.8)
     else:
-        yield TimeDraft(span, 0.85, _near_year(month, day, published), None, P.DAY, R.RELATIVE)
+        # a day after publication counts three times its distance unless the sentence looks
+        # ahead: "on May 28, was delivered" is last May, "before the April 24 primary" next week
+        looks_ahead = _before(_FUTURE_BEFORE_RE, text, start, 80) is not None
+        date = _near_year(month, day, published, 1.0 if looks_ahead else 3.0)
+        yield TimeDraft(span, 0.85, date, None, P.DAY, R.RELATIVE)
 
 
 def _month(text, published, at, end, name, month, year) -> Iterator[TimeDraft]:
@@ -305,8 +313,8 @@ def _units(text: str, published: dt.date | None) -> Iterator[TimeDraft]:
     """Expressions built on a unit of time: "this week", "two years ago", "Months later",
     "for two years", "over the past two years"."""
     for start, end, word in find_words(text, lowered(text), _UNIT_WORDS):
-        if end < len(text) and text[end] == "-":
-            continue  # "a day-long visit"
+        if text[end : end + 1] == "-" or text[end : end + 2] in ("’s", "'s"):
+            continue  # "a day-long visit", "a day's work"
         unit = _UNIT_WORDS[word]
         after = _AFTER_UNIT_RE.match(text, end)
         if after:
