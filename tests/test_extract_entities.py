@@ -188,6 +188,15 @@ def test_states_by_name_and_adjective_but_not_by_plural_noun():
     assert officials.kind is ActorKind.COLLECTIVE and officials.part_of == "Pakistan"
 
 
+def test_officials_named_by_a_short_state_name():
+    officials = actors_by_name("U.S. officials said so.")["U.S. officials"]
+    assert (officials.kind, officials.country, officials.part_of) == (
+        ActorKind.COLLECTIVE,
+        "US",
+        "United States",
+    )
+
+
 def test_a_state_organ_in_both_wordings_is_one_organisation():
     text = "the Pakistani military struck back. Later Pakistan’s military denied it."
     military = actors_by_name(text)["Pakistani military"]

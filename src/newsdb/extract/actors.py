@@ -314,8 +314,10 @@ def _state_bodies(found: _Actors) -> None:
             if owner["poss"]:
                 country = gz.COUNTRY_NAMES.get(word)
                 adjective = country.demonyms[0] if country and country.demonyms else None
-            else:
+            else:  # "Pakistani officials", and a short name used so: "U.S. officials"
                 country = gz.DEMONYMS.get(word)
+                if country is None and (word.isupper() or "." in word):
+                    country = gz.COUNTRY_NAMES.get(word)
                 adjective = word
             if country is not None and adjective is not None:
                 if at is None:
