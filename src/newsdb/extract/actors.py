@@ -22,7 +22,14 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Sequence
 
 from newsdb.extract import gazetteer as gz
-from newsdb.extract.names import Token, chunks, find_words, headline_lines, lowered
+from newsdb.extract.names import (
+    Token,
+    chunks,
+    find_words,
+    headline_lines,
+    lowered,
+    read_back,
+)
 from newsdb.extract.types import ActorDraft, Attribution, Span
 from newsdb.vocab import ActorKind
 
@@ -245,27 +252,18 @@ def find_actors(text: str, attributions: Sequence[Attribution] = ()) -> list[Act
     return actors
 
 
-def _before(rx: re.Pattern, text: str, at: int, width: int) -> re.Match | None:
-    """``rx`` matched on the words just before ``at`` (it must end with ``$``)."""
-    return rx.search(text, max(0, at - width), at)
-
-
-def _starts_word(text: str, at: int) -> bool:
-    return at == 0 or not text[at - 1].isalnum()
-
-
 def _armed_groups(found: _Actors) -> None:
     """ "a militant group, Jaish al-Adl" and "Jaish al-Adl, a militant group"."""
     text = found.text
     for m in _ARMED_RE.finditer(text):
-        det = _before(_DETERMINER_BEFORE_RE, text, m.start(), 40)
+        det = read_back(_DETERMINER_BEFORE_RE, text, m.start(), 40)
         if det is None:
             continue
         after = _NAME_AFTER_RE.match(text, m.end())
         if after:
             start, end, name = after.start("name"), after.end("name"), after["name"]
         else:
-            before = _before(_NAME_BEFORE_RE, text, det.start(), 60)
+            before = read_back(_NAME_BEFORE_RE, text, det.start(), 60)
             if before is None:
                 continue
             name = _strip_leading_stopwords(before["name"])
@@ -541,7 +539,7 @@ def _campaigns(found: _Actors) -> None:
     (one the text names, or a capitalised word no list knows as something else)."""
     people = {a.name.split()[-1] for a in found.by_key.values() if a.kind is ActorKind.PERSON}
     for m in _CAMPAIGN_RE.finditer(found.text):
-        owner = _before(_CAMPAIGN_NAME_RE, found.text, m.start(), 40)
+        owner = read_back(_CAMPAIGN_NAME_RE, found.text, m.start(), 40)
         if owner is None:
             continue
         surname = owner["name"].split()[-1]
@@ -638,7 +636,7 @@ def _surnames(found: _Actors) -> None:
             actor = same[0]
         else:
             continue  # "Clinton" before both Hillary and Bill Clinton are named
-        title = _before(_TITLE_BEFORE_RE, text, word.start, 16)
+        title = read_back(_TITLE_BEFORE_RE, text, word.start, 16)
         start = title.start() if title else word.start
         found.add(ActorKind.PERSON, actor.name, start, word.end, actor.confidence)
 

@@ -138,3 +138,13 @@ def lowered(text: str) -> str:
     such as "İ", lower to two characters)."""
     lower = text.lower()
     return lower if len(lower) == len(text) else text
+
+
+def read_back(rx: re.Pattern, text: str, at: int, width: int) -> re.Match | None:
+    """``rx`` matched on the words just before ``at``, within ``width`` characters (``rx`` ends
+    with ``$``): how the steps read what precedes a rare word they found first."""
+    return rx.search(text, max(0, at - width), at)
+
+
+def starts_word(text: str, at: int) -> bool:
+    return at == 0 or not text[at - 1].isalnum()
