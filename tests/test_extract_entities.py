@@ -342,6 +342,21 @@ def test_a_verb_before_a_role_is_not_part_of_it():
     assert affiliations(text) == []
 
 
+def test_an_organisation_and_a_title_before_the_name():
+    text = "Senate Majority Leader Mitch McConnell (R-Ky.) said no."
+    first, second = affiliations(text)
+    assert (first.organisation, first.role, first.descriptor.text) == (
+        "Senate",
+        "Majority Leader",
+        "Senate Majority Leader",
+    )
+    assert (second.organisation, second.role, second.location) == (
+        "Republican Party",
+        "Majority Leader",
+        "Kentucky",
+    )
+
+
 @pytest.mark.parametrize(
     "text",
     [

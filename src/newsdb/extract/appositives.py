@@ -108,6 +108,7 @@ _TITLE_ROLES = {
     "Reps.": "representative",
 }
 _MAX_WORDS = 14
+_HONORIFICS = frozenset(["", "Mr.", "Mrs.", "Ms.", "Dr.", "Miss"])
 
 
 def find_affiliations(text: str, actors: Sequence[ActorDraft]) -> list[AffiliationDraft]:
@@ -119,6 +120,7 @@ def find_affiliations(text: str, actors: Sequence[ActorDraft]) -> list[Affiliati
         )
     )
     org_ends = {m.end: a for m, a in org_mentions.pairs}
+    names = {a.name for a in actors}
     found: dict[tuple[str, Span], AffiliationDraft] = {}
     for person in actors:
         if person.kind is not ActorKind.PERSON:
@@ -127,7 +129,8 @@ def find_affiliations(text: str, actors: Sequence[ActorDraft]) -> list[Affiliati
             for draft in (
                 _after(text, person, mention, org_mentions),
                 _before(text, person, mention, org_ends),
-                _party_state(text, person, mention, actors),
+                _title(text, person, mention, org_ends),
+                _party_state(text, person, mention, names),
             ):
                 if draft is not None:
                     found.setdefault((draft.person, draft.descriptor), draft)
@@ -235,17 +238,38 @@ def _before(text: str, person: ActorDraft, mention: Span, org_ends) -> Affiliati
     )
 
 
-def _party_state(text: str, person: ActorDraft, mention: Span, actors) -> AffiliationDraft | None:
+def _title(text: str, person: ActorDraft, mention: Span, org_ends) -> AffiliationDraft | None:
+    """ "Senate Majority Leader Mitch McConnell": an organisation, then the title the mention
+    starts with."""
+    org = (
+        org_ends.get(mention.start - 1) if text[mention.start - 1 : mention.start] == " " else None
+    )
+    title = _title_of(person, mention)
+    if org is None or not title:
+        return None
+    start = max(s.start for s in org.mentions if s.end == mention.start - 1)
+    end = mention.start + len(title)
+    return AffiliationDraft(person.name, Span.of(text, start, end), 0.7, org.name, title)
+
+
+def _title_of(person: ActorDraft, mention: Span) -> str:
+    """The title a mention gives before the name: "Sen." of "Sen. Tim Kaine"."""
+    if mention.text.endswith(person.name) and len(mention.text) > len(person.name):
+        return mention.text[: -len(person.name)].strip()
+    return ""
+
+
+def _party_state(text: str, person: ActorDraft, mention: Span, names) -> AffiliationDraft | None:
     """ "Sen. Tim Kaine (D-Va.)": the party and the state the person stands for."""
     m = _PARTY_STATE_RE.match(text, mention.end)
     if not m:
         return None
     party = gz.PARTY_LETTERS.get(m["party"])
     state = gz.US_STATE_ABBREVIATIONS.get(m["state"], m["state"])
-    if party is not None and not any(a.name == party for a in actors):
+    if party not in names:
         party = None
-    title = mention.text.split(" ", 1)[0]
-    role = _TITLE_ROLES.get(title)
+    title = _title_of(person, mention)
+    role = _TITLE_ROLES.get(title, None if title in _HONORIFICS else title or None)
     return AffiliationDraft(
         person.name,
         Span.of(text, m.start("desc"), m.end("desc")),
