@@ -106,6 +106,10 @@ _TITLE_ROLES = {
     "Gov.": "governor",
     "Sens.": "senator",
     "Reps.": "representative",
+    "Gen.": "general",
+    "Col.": "colonel",
+    "Lt.": "lieutenant",
+    "Adm.": "admiral",
 }
 _MAX_WORDS = 14
 _HONORIFICS = frozenset(["", "Mr.", "Mrs.", "Ms.", "Dr.", "Miss"])
@@ -249,7 +253,8 @@ def _title(text: str, person: ActorDraft, mention: Span, org_ends) -> Affiliatio
         return None
     start = max(s.start for s in org.mentions if s.end == mention.start - 1)
     end = mention.start + len(title)
-    return AffiliationDraft(person.name, Span.of(text, start, end), 0.7, org.name, title)
+    role = _TITLE_ROLES.get(title, title)
+    return AffiliationDraft(person.name, Span.of(text, start, end), 0.7, org.name, role)
 
 
 def _title_of(person: ActorDraft, mention: Span) -> str:
