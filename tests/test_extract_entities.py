@@ -70,9 +70,30 @@ def test_a_full_name_is_a_person_and_a_later_surname_a_mention_of_them():
     assert kugelman.mentions[1].start == text.index("Kugelman said")
 
 
-def test_a_surname_before_the_full_name_is_not_taken():
+def test_a_surname_before_the_full_name_is_taken_only_where_one_person_bears_it():
     text = "Kugelman was late. Then Michael Kugelman spoke."
-    assert mention_texts(actors_by_name(text)["Michael Kugelman"]) == ["Michael Kugelman"]
+    assert mention_texts(actors_by_name(text)["Michael Kugelman"]) == [
+        "Kugelman",
+        "Michael Kugelman",
+    ]
+    text = "Clinton spoke. Hillary Clinton and Bill Clinton left. Clinton waved."
+    people = actors_by_name(text)
+    assert mention_texts(people["Hillary Clinton"]) == ["Hillary Clinton"]
+    assert mention_texts(people["Bill Clinton"]) == ["Bill Clinton", "Clinton"]  # the last named
+
+
+def test_a_surname_in_capitals_is_a_transcript_speaker():
+    text = "The host was Chris Wallace.\nWALLACE: Good evening."
+    assert mention_texts(actors_by_name(text)["Chris Wallace"]) == ["Chris Wallace", "WALLACE"]
+
+
+def test_an_honorific_makes_a_title_word_a_name():
+    assert mention_texts(actors_by_name("Then Mr. King spoke.")["King"]) == ["Mr. King"]
+
+
+def test_an_initial_inside_a_name():
+    text = "Donald J. Trump spoke."
+    assert mention_texts(actors_by_name(text)["Donald J. Trump"]) == ["Donald J. Trump"]
 
 
 def test_a_title_belongs_to_the_mention_not_the_name():
@@ -167,6 +188,15 @@ def test_states_by_name_and_adjective_but_not_by_plural_noun():
     assert officials.kind is ActorKind.COLLECTIVE and officials.part_of == "Pakistan"
 
 
+def test_officials_named_by_a_short_state_name():
+    officials = actors_by_name("U.S. officials said so.")["U.S. officials"]
+    assert (officials.kind, officials.country, officials.part_of) == (
+        ActorKind.COLLECTIVE,
+        "US",
+        "United States",
+    )
+
+
 def test_a_state_organ_in_both_wordings_is_one_organisation():
     text = "the Pakistani military struck back. Later Pakistan’s military denied it."
     military = actors_by_name(text)["Pakistani military"]
@@ -196,10 +226,16 @@ def test_collectives_are_one_actor_each_whatever_their_capital():
 
 
 def test_a_campaign_named_after_a_person_is_an_organisation():
-    text = "Hillary Clinton spoke. Later the Clinton campaign denied it."
+    text = "Hillary Clinton spoke. Later the Clinton campaign denied it, as did the Bush administration."
     found = actors_by_name(text)
     assert found["Clinton campaign"].kind is ActorKind.ORGANISATION
     assert mention_texts(found["Hillary Clinton"]) == ["Hillary Clinton"]
+    assert mention_texts(found["Bush administration"]) == ["Bush administration"]
+    found = actors_by_name("The Republican campaign and the Senate campaign began.")
+    assert [a.name for a in found.values() if a.kind is ActorKind.ORGANISATION] == [
+        "Republican Party",
+        "Senate",
+    ]
 
 
 # --- affiliations -----------------------------------------------------------------------------
@@ -306,6 +342,21 @@ def test_a_verb_before_a_role_is_not_part_of_it():
     assert affiliations(text) == []
 
 
+def test_an_organisation_and_a_title_before_the_name():
+    text = "Senate Majority Leader Mitch McConnell (R-Ky.) said no."
+    first, second = affiliations(text)
+    assert (first.organisation, first.role, first.descriptor.text) == (
+        "Senate",
+        "Majority Leader",
+        "Senate Majority Leader",
+    )
+    assert (second.organisation, second.role, second.location) == (
+        "Republican Party",
+        "Majority Leader",
+        "Kentucky",
+    )
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -351,9 +402,18 @@ def test_relative_days_resolve_against_the_publication_date(text, written, date)
     assert not draft.duration
 
 
-def test_a_month_day_soon_after_publication_stays_in_its_year():
-    draft = one_time("The election is on Nov. 8.", dt.date(2016, 9, 12))
-    assert draft.start == dt.date(2016, 11, 8)
+@pytest.mark.parametrize(
+    "text, published, date",
+    [
+        ("The election is on Nov. 8.", dt.date(2016, 9, 12), dt.date(2016, 11, 8)),
+        ("His speech, on May 28, was cheered.", dt.date(2015, 12, 15), dt.date(2015, 5, 28)),
+        ("The vote will be held on May 28.", dt.date(2015, 12, 15), dt.date(2016, 5, 28)),
+    ],
+)
+def test_a_month_day_after_publication_is_ahead_only_when_near_or_looked_forward_to(
+    text, published, date
+):
+    assert one_time(text, published).start == date
 
 
 @pytest.mark.parametrize(
@@ -450,6 +510,7 @@ def test_no_publication_date_no_relative_date(text):
         "They may agree.",
         "Mondays are slow",
         "Its 1500 troops",
+        "They earn 330 pesos for a day's work.",
     ],
 )
 def test_numbers_and_words_that_are_not_dates(text):
@@ -529,6 +590,11 @@ def test_seed_actors_match_the_hand_annotation(seed):
                     want.name,
                     place,
                 )
+
+
+def test_seed_actors_are_all_in_the_hand_annotation(seed):
+    _, hand, actors, _, _ = seed
+    assert {a.name for a in actors} <= {a.name for a in hand.actors}
 
 
 def test_seed_named_sources_have_their_hand_affiliations(seed):

@@ -18,10 +18,18 @@ The rules, in the order they claim text (a later rule never takes what an earlie
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Sequence
 
 from newsdb.extract import gazetteer as gz
-from newsdb.extract.names import Token, chunks, find_words, headline_lines, lowered
+from newsdb.extract.names import (
+    Token,
+    chunks,
+    find_words,
+    headline_lines,
+    lowered,
+    read_back,
+)
 from newsdb.extract.types import ActorDraft, Attribution, Span
 from newsdb.vocab import ActorKind
 
@@ -66,6 +74,9 @@ _NAME_PARTICLES = frozenset(
         "ash-",
     }
 )
+_HONORIFICS = frozenset(["Mr.", "Mrs.", "Ms.", "Dr.", "Miss", "Mr", "Mrs", "Ms", "Dr"])
+#: titles used to address someone, never names: "Mr. President"
+_ADDRESSES = frozenset(["President", "Speaker", "Chairman", "Secretary", "Mayor", "Ambassador"])
 _ORG_LINKS = frozenset({"of", "for", "on", "and", "the", "de"})
 #: labels of words an organisation's name may take after its head ("Institute of Peace")
 _ORG_WORDS = frozenset({None, "place", "country", "demonym", "org", "common", "party"})
@@ -108,26 +119,40 @@ _BODY_OWNER_RE = re.compile(
 _CAMPAIGN_RE = re.compile(r"[ ](?P<what>campaign|administration|transition team)\b")
 _CAMPAIGN_NAME_RE = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+)?)$")
 _BEFORE_NAME_RE = re.compile(r"(?:\b(?:former|then-|late|acting)[ -]?)$")
+_LOWER_WORD_RE = re.compile(r"[a-z]+")
 _PRONOUNS = frozenset(
     ["he", "she", "him", "her", "they", "them", "it", "his", "hers", "their", "its"]
 )
 
 
 class _Actors:
-    """The actors found so far, by (kind, name), and the characters already claimed."""
+    """The actors found so far, by (kind, name), and the characters already claimed. Indexes
+    kept beside them make every look-up logarithmic or constant, so long texts stay linear."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.lower = lowered(text)
         self._body_nouns: list[tuple[int, int, str]] | None = None
+        self._lower_words: set[str] | None = None
         self.claimed = bytearray(len(text))
         self.by_key: dict[tuple[ActorKind, str], ActorDraft] = {}
+        self.by_name: dict[str, ActorDraft] = {}
+        #: each actor's mention starts, sorted (by id of the actor)
+        self.starts: dict[int, list[int]] = {}
+        self.seen: set[tuple[int, int, int]] = set()
+        #: person mentions by where they end, for an organisation that takes one over
+        self.person_ends: dict[int, list[tuple[ActorDraft, Span]]] = {}
         #: capitalised words no rule took: maybe a surname ("Khan") of a person named in full
         self.loose: list[Token] = []
 
     def in_lower_case(self, word: str) -> bool:
         """Whether ``word`` (in lower case) stands somewhere in the text as a whole word."""
-        text, at = self.text, self.text.find(word)
+        text = self.text
+        if len(text) > 50_000:  # one pass over a long text, not one per word asked
+            if self._lower_words is None:
+                self._lower_words = set(_LOWER_WORD_RE.findall(text))
+            return word in self._lower_words
+        at = text.find(word)
         while at != -1:
             end = at + len(word)
             if (at == 0 or not text[at - 1].isalpha()) and (
@@ -162,21 +187,44 @@ class _Actors:
         if actor is None:
             actor = ActorDraft(name, kind, [], confidence, country=country, part_of=part_of)
             self.by_key[(kind, name)] = actor
+            self.by_name.setdefault(name, actor)
+            self.starts[id(actor)] = []
         else:
             actor.confidence = max(actor.confidence, confidence)
             actor.part_of = actor.part_of or part_of
-        span = Span.of(self.text, start, end)
-        if span not in actor.mentions:
-            actor.mentions.append(span)
+        self.mention(actor, start, end)
         if claim:
             self.claimed[start:end] = b"\x01" * (end - start)
         return actor
 
+    def mention(self, actor: ActorDraft, start: int, end: int) -> None:
+        if (id(actor), start, end) in self.seen:
+            return
+        self.seen.add((id(actor), start, end))
+        span = Span.of(self.text, start, end)
+        actor.mentions.append(span)
+        insort(self.starts[id(actor)], start)
+        if actor.kind is ActorKind.PERSON:
+            self.person_ends.setdefault(end, []).append((actor, span))
+
+    def drop(self, actor: ActorDraft, span: Span) -> None:
+        actor.mentions.remove(span)
+        self.seen.discard((id(actor), span.start, span.end))
+        starts = self.starts[id(actor)]
+        del starts[bisect_left(starts, span.start)]
+
+    def first(self, actor: ActorDraft) -> int | None:
+        starts = self.starts[id(actor)]
+        return starts[0] if starts else None
+
+    def last_before(self, actor: ActorDraft, at: int) -> int | None:
+        """Where ``actor`` was last named before ``at``."""
+        starts = self.starts[id(actor)]
+        i = bisect_left(starts, at)
+        return starts[i - 1] if i else None
+
     def named(self, name: str) -> ActorDraft | None:
-        for (_, n), actor in self.by_key.items():
-            if n == name:
-                return actor
-        return None
+        return self.by_name.get(name)
 
 
 def find_actors(text: str, attributions: Sequence[Attribution] = ()) -> list[ActorDraft]:
@@ -186,8 +234,10 @@ def find_actors(text: str, attributions: Sequence[Attribution] = ()) -> list[Act
     _state_bodies(found)
     _party_letters(found)
     headlines = headline_lines(text)
+    headline_starts = [s for s, _ in headlines]
     for tokens in chunks(text):
-        in_headline = any(s <= tokens[0].start < e for s, e in headlines)
+        h = bisect_right(headline_starts, tokens[0].start) - 1
+        in_headline = h >= 0 and tokens[0].start < headlines[h][1]
         _read_chunk(found, tokens, in_headline)
     _campaigns(found)
     _part_of(found)
@@ -202,27 +252,18 @@ def find_actors(text: str, attributions: Sequence[Attribution] = ()) -> list[Act
     return actors
 
 
-def _before(rx: re.Pattern, text: str, at: int, width: int) -> re.Match | None:
-    """``rx`` matched on the words just before ``at`` (it must end with ``$``)."""
-    return rx.search(text, max(0, at - width), at)
-
-
-def _starts_word(text: str, at: int) -> bool:
-    return at == 0 or not text[at - 1].isalnum()
-
-
 def _armed_groups(found: _Actors) -> None:
     """ "a militant group, Jaish al-Adl" and "Jaish al-Adl, a militant group"."""
     text = found.text
     for m in _ARMED_RE.finditer(text):
-        det = _before(_DETERMINER_BEFORE_RE, text, m.start(), 40)
+        det = read_back(_DETERMINER_BEFORE_RE, text, m.start(), 40)
         if det is None:
             continue
         after = _NAME_AFTER_RE.match(text, m.end())
         if after:
             start, end, name = after.start("name"), after.end("name"), after["name"]
         else:
-            before = _before(_NAME_BEFORE_RE, text, det.start(), 60)
+            before = read_back(_NAME_BEFORE_RE, text, det.start(), 60)
             if before is None:
                 continue
             name = _strip_leading_stopwords(before["name"])
@@ -271,8 +312,10 @@ def _state_bodies(found: _Actors) -> None:
             if owner["poss"]:
                 country = gz.COUNTRY_NAMES.get(word)
                 adjective = country.demonyms[0] if country and country.demonyms else None
-            else:
+            else:  # "Pakistani officials", and a short name used so: "U.S. officials"
                 country = gz.DEMONYMS.get(word)
+                if country is None and (word.isupper() or "." in word):
+                    country = gz.COUNTRY_NAMES.get(word)
                 adjective = word
             if country is not None and adjective is not None:
                 if at is None:
@@ -282,13 +325,13 @@ def _state_bodies(found: _Actors) -> None:
             continue
         if owner["the"] and start == owner.start("word"):
             start = owner.start()
-        if noun in gz.COLLECTIVE_NOUNS:
-            kind, confidence = ActorKind.COLLECTIVE, 0.85
-            found.claimed[start_noun:end_noun] = b"\x01" * (
-                end_noun - start_noun
-            )  # not the bare collective
-        else:
+        if noun in _INSTITUTIONS:
             kind, confidence = ActorKind.ORGANISATION, 0.8
+        else:
+            kind, confidence = ActorKind.COLLECTIVE, 0.85
+        # the noun is taken ("Iranian authorities" are no bare "authorities"); the adjective
+        # stays free, to name its state too
+        found.claimed[start_noun:end_noun] = b"\x01" * (end_noun - start_noun)
         found.add(
             kind,
             f"{adjective} {noun}",
@@ -324,6 +367,13 @@ def _label(tokens: list[Token]) -> tuple[list[str | None], list[int]]:
                 break
         else:
             i += 1
+    for i in range(len(tokens) - 1):
+        if (
+            tokens[i].text in _HONORIFICS
+            and labels[i + 1] not in (None, "link", "org")
+            and tokens[i + 1].text not in _ADDRESSES
+        ):
+            labels[i + 1] = None  # "Mr. King", "Mr. Singer": after an honorific, a name
     return labels, ends
 
 
@@ -365,7 +415,12 @@ def _read_chunk(found: _Actors, tokens: list[Token], in_headline: bool) -> None:
 def _heads(tokens: list[Token], labels: list[str | None]) -> None:
     """Mark as "org" an organisation built on a head word and the words around it."""
     for i, tok in enumerate(tokens):
-        if labels[i] is not None or tok.text not in gz.ORG_HEADS:
+        if (
+            tok.text not in gz.ORG_HEADS
+            or labels[i] not in (None, "org")
+            or labels[i - 1 if i else 0] == "org"
+            and i
+        ):
             continue
         first = i
         while first > 0 and labels[first - 1] in (
@@ -375,6 +430,7 @@ def _heads(tokens: list[Token], labels: list[str | None]) -> None:
             "demonym",
             "party",
             "common",
+            "title",
         ):
             first -= 1
         last, k, linked = i, i + 1, False
@@ -416,6 +472,7 @@ def _person(
     while j + 1 < len(tokens) and (
         labels[j + 1] is None
         or (tokens[j + 1].text in _NAME_PARTICLES and j + 2 < len(tokens) and labels[j + 2] is None)
+        or (_is_initial(tokens[j].text) and labels[j + 1] in ("org", "place", "common"))
     ):
         j += 1
     words = [t for t in tokens[i : j + 1] if not t.connector]
@@ -430,10 +487,15 @@ def _person(
     while t < i and labels[t] == "link":
         t += 1
     titled = t < i
-    if in_headline or any(w.text.isupper() and len(w.text) > 1 for w in words) or len(words) > 4:
+    if (
+        in_headline
+        or any(w.text.isupper() and len(w.text.rstrip(".")) > 1 for w in words)
+        or len(words) > 4
+    ):
         return j
     if (
-        words[-1].text in gz.ORG_HEADS
+        _is_initial(words[-1].text)
+        or words[-1].text in gz.ORG_HEADS
         or words[-1].text in gz.PLACE_HEADS
         or words[0].text in gz.PLACE_FIRST_WORDS
         or (i > 0 and labels[i - 1] == "common")
@@ -463,21 +525,26 @@ _ONE_WORD_LABELS = frozenset({"org", "armed", "country", "demonym", "party"})
 _THING_LABELS = frozenset({"country", "demonym", "org", "armed", "place"})
 
 
+def _is_initial(word: str) -> bool:
+    return len(word) == 2 and word[1] == "."
+
+
 def _names_a_thing(word: Token) -> bool:
     """ "Pro-Islamic", "France-Presse": a hyphenated word built on a country or organisation."""
     return "-" in word.text and any(_PHRASES.get(p) in _THING_LABELS for p in word.text.split("-"))
 
 
 def _campaigns(found: _Actors) -> None:
-    """ "the Clinton campaign", "the Obama administration": an organisation named after a person."""
+    """ "the Clinton campaign", "the Bush administration": an organisation named after a person
+    (one the text names, or a capitalised word no list knows as something else)."""
     people = {a.name.split()[-1] for a in found.by_key.values() if a.kind is ActorKind.PERSON}
     for m in _CAMPAIGN_RE.finditer(found.text):
-        owner = _before(_CAMPAIGN_NAME_RE, found.text, m.start(), 40)
+        owner = read_back(_CAMPAIGN_NAME_RE, found.text, m.start(), 40)
         if owner is None:
             continue
         surname = owner["name"].split()[-1]
-        if surname not in people:
-            continue
+        if surname not in people and (surname in _PHRASES or surname.isupper()):
+            continue  # "the Republican campaign", "the Senate campaign", "the U.S. administration"
         if any(found.claimed[m.start("what") : m.end("what")]):
             continue
         # the name may be claimed as a person's mention: the organisation takes it
@@ -506,9 +573,9 @@ def _part_of(found: _Actors) -> None:
 
 
 def _unclaim_mention(found: _Actors, start: int, end: int) -> None:
-    for actor in found.by_key.values():
-        if actor.kind is ActorKind.PERSON:
-            actor.mentions[:] = [s for s in actor.mentions if s.end <= start or s.start >= end]
+    """Free the words start..end: the person mention ending there is dropped."""
+    for actor, span in found.person_ends.pop(end, []):
+        found.drop(actor, span)
     found.claimed[start:end] = bytes(end - start)
 
 
@@ -528,9 +595,11 @@ def _merge_single_names(found: _Actors) -> None:
     for key, actor in list(found.by_key.items()):
         if actor.kind is ActorKind.PERSON and " " not in actor.name and actor.name in full:
             target = full[actor.name]
-            target.mentions.extend(s for s in actor.mentions if s not in target.mentions)
+            for span in actor.mentions:
+                found.mention(target, span.start, span.end)
             target.confidence = max(target.confidence, actor.confidence)
             del found.by_key[key]
+            found.by_name[actor.name] = target
 
 
 def _surname(name: str) -> str:
@@ -544,7 +613,8 @@ _TITLE_BEFORE_RE = re.compile(
 
 
 def _surnames(found: _Actors) -> None:
-    """Each later "Khan" (or "Mr. Khan") is the person last named in full with that surname."""
+    """Each "Khan" (or "Mr. Khan", or "KHAN" in a transcript) is the person last named in full
+    with that surname; before any full name, the one person with that surname, if only one."""
     people: dict[str, list[ActorDraft]] = {}
     for actor in found.by_key.values():
         if actor.kind is ActorKind.PERSON:
@@ -554,22 +624,21 @@ def _surnames(found: _Actors) -> None:
     text = found.text
     for word in found.loose:
         same = people.get(word.text)
+        if same is None and word.text.isupper() and len(word.text) > 2:
+            same = people.get(word.text.title())
         if same is None or not found.free(word.start, word.end):
             continue
-        candidates = [a for a in same if a.mentions and min(a.mentions).start < word.start]
-        if not candidates:
-            continue
-        actor = max(
-            candidates, key=lambda a: max(s.start for s in a.mentions if s.start < word.start)
-        )
-        title = _before(_TITLE_BEFORE_RE, text, word.start, 16)
-        found.add(
-            ActorKind.PERSON,
-            actor.name,
-            title.start() if title else word.start,
-            word.end,
-            actor.confidence,
-        )
+        last = [(found.last_before(a, word.start), i) for i, a in enumerate(same)]
+        earlier = [(at, i) for at, i in last if at is not None]
+        if earlier:
+            actor = same[max(earlier)[1]]
+        elif len(same) == 1:
+            actor = same[0]
+        else:
+            continue  # "Clinton" before both Hillary and Bill Clinton are named
+        title = read_back(_TITLE_BEFORE_RE, text, word.start, 16)
+        start = title.start() if title else word.start
+        found.add(ActorKind.PERSON, actor.name, start, word.end, actor.confidence)
 
 
 def _speakers(found: _Actors, attributions: Iterable[Attribution]) -> None:
@@ -590,5 +659,5 @@ def _speakers(found: _Actors, attributions: Iterable[Attribution]) -> None:
             continue
         if actor is None:
             found.add(kind, attribution.speaker, start, end, attribution.confidence)
-        elif found.free(start, end) or Span.of(found.text, start, end) in actor.mentions:
+        elif found.free(start, end) or (id(actor), start, end) in found.seen:
             found.add(actor.kind, actor.name, start, end, actor.confidence)

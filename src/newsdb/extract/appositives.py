@@ -15,6 +15,7 @@ named as there; the descriptor span is the appositive's own words.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from newsdb.extract import gazetteer as gz
@@ -105,17 +106,25 @@ _TITLE_ROLES = {
     "Gov.": "governor",
     "Sens.": "senator",
     "Reps.": "representative",
+    "Gen.": "general",
+    "Col.": "colonel",
+    "Lt.": "lieutenant",
+    "Adm.": "admiral",
 }
 _MAX_WORDS = 14
+_HONORIFICS = frozenset(["", "Mr.", "Mrs.", "Ms.", "Dr.", "Miss"])
 
 
 def find_affiliations(text: str, actors: Sequence[ActorDraft]) -> list[AffiliationDraft]:
     """What the text says of each person beside their name: role, organisation, place."""
-    org_mentions = sorted(
-        ((m, a) for a in actors if a.kind is ActorKind.ORGANISATION for m in a.mentions),
-        key=lambda pair: (pair[0].start, pair[0].end),
+    org_mentions = _Mentions(
+        sorted(
+            ((m, a) for a in actors if a.kind is ActorKind.ORGANISATION for m in a.mentions),
+            key=lambda pair: (pair[0].start, pair[0].end),
+        )
     )
-    org_ends = {m.end: a for m, a in org_mentions}
+    org_ends = {m.end: a for m, a in org_mentions.pairs}
+    names = {a.name for a in actors}
     found: dict[tuple[str, Span], AffiliationDraft] = {}
     for person in actors:
         if person.kind is not ActorKind.PERSON:
@@ -124,11 +133,20 @@ def find_affiliations(text: str, actors: Sequence[ActorDraft]) -> list[Affiliati
             for draft in (
                 _after(text, person, mention, org_mentions),
                 _before(text, person, mention, org_ends),
-                _party_state(text, person, mention, actors),
+                _title(text, person, mention, org_ends),
+                _party_state(text, person, mention, names),
             ):
                 if draft is not None:
                     found.setdefault((draft.person, draft.descriptor), draft)
     return sorted(found.values(), key=lambda d: d.descriptor.start)
+
+
+class _Mentions:
+    """Organisation mentions in text order, with their starts for a binary search."""
+
+    def __init__(self, pairs: list[tuple[Span, ActorDraft]]) -> None:
+        self.pairs = pairs
+        self.starts = [m.start for m, _ in pairs]
 
 
 def _after(text: str, person: ActorDraft, mention: Span, orgs) -> AffiliationDraft | None:
@@ -152,7 +170,8 @@ def _after(text: str, person: ActorDraft, mention: Span, orgs) -> AffiliationDra
         or (words[-1].endswith("ed") and len(words) > 1)
     ):
         return None
-    inside = [a_m for a_m in orgs if start <= a_m[0].start and a_m[0].end <= end]
+    first = bisect_left(orgs.starts, start)
+    inside = [a_m for a_m in orgs.pairs[first : bisect_left(orgs.starts, end)] if a_m[0].end <= end]
     determiner = _DETERMINER_RE.match(desc)
     if not determiner and not inside:
         return None  # "Smith, Jones and Brown": a list, not an appositive
@@ -223,17 +242,39 @@ def _before(text: str, person: ActorDraft, mention: Span, org_ends) -> Affiliati
     )
 
 
-def _party_state(text: str, person: ActorDraft, mention: Span, actors) -> AffiliationDraft | None:
+def _title(text: str, person: ActorDraft, mention: Span, org_ends) -> AffiliationDraft | None:
+    """ "Senate Majority Leader Mitch McConnell": an organisation, then the title the mention
+    starts with."""
+    org = (
+        org_ends.get(mention.start - 1) if text[mention.start - 1 : mention.start] == " " else None
+    )
+    title = _title_of(person, mention)
+    if org is None or not title:
+        return None
+    start = max(s.start for s in org.mentions if s.end == mention.start - 1)
+    end = mention.start + len(title)
+    role = _TITLE_ROLES.get(title, title)
+    return AffiliationDraft(person.name, Span.of(text, start, end), 0.7, org.name, role)
+
+
+def _title_of(person: ActorDraft, mention: Span) -> str:
+    """The title a mention gives before the name: "Sen." of "Sen. Tim Kaine"."""
+    if mention.text.endswith(person.name) and len(mention.text) > len(person.name):
+        return mention.text[: -len(person.name)].strip()
+    return ""
+
+
+def _party_state(text: str, person: ActorDraft, mention: Span, names) -> AffiliationDraft | None:
     """ "Sen. Tim Kaine (D-Va.)": the party and the state the person stands for."""
     m = _PARTY_STATE_RE.match(text, mention.end)
     if not m:
         return None
     party = gz.PARTY_LETTERS.get(m["party"])
     state = gz.US_STATE_ABBREVIATIONS.get(m["state"], m["state"])
-    if party is not None and not any(a.name == party for a in actors):
+    if party not in names:
         party = None
-    title = mention.text.split(" ", 1)[0]
-    role = _TITLE_ROLES.get(title)
+    title = _title_of(person, mention)
+    role = _TITLE_ROLES.get(title, None if title in _HONORIFICS else title or None)
     return AffiliationDraft(
         person.name,
         Span.of(text, m.start("desc"), m.end("desc")),

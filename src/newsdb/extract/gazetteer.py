@@ -191,7 +191,8 @@ def country(word: str) -> Country | None:
 COLLECTIVE_NOUNS = word_set(
     """
     analysts observers experts officials diplomats critics commentators economists scholars
-    historians pundits insiders aides advisers advisors lawmakers legislators researchers
+    historians pundits insiders aides advisers advisors lawmakers legislators researchers sources
+    authorities investigators prosecutors witnesses
     """
 )
 
@@ -205,6 +206,7 @@ ORG_HEADS = word_set(
     Academy Board Authority Administration Police Guard Corps Parliament Assembly Cabinet
     Program Programme Project Trust Endowment Federation Group Forces Force Tribune Herald
     Gazette Magazine Press Reuters Caucus Club Chamber Conference Watch Initiative Lab
+    Corp. Inc. Co. Electric Motors Mills Dynamics Airlines Partners Media Stores Markets
     Laboratory Hospital Church Council
     """
 )
@@ -214,7 +216,9 @@ KNOWN_ORGS = word_set(
     """
     House Congress Senate Pentagon Kremlin Taliban NATO FBI CIA NSA IMF UN U.N. EU OPEC GOP
     DNC RNC CNN MSNBC NBC ABC CBS NPR PBS BBC AP Reuters Bloomberg Politico Breitbart
-    Facebook Twitter Google Apple Microsoft Amazon Hezbollah Hamas
+    Facebook Twitter Google Apple Microsoft Amazon Hezbollah Hamas PolitiFact Politifact NAACP
+    ACLU NRA AFL-CIO Gallup Quinnipiac Rasmussen YouGov E.U. Times Post Forbes POLITICO
+    BuzzFeed WikiLeaks
     """
 ) | frozenset(
     [
@@ -249,7 +253,7 @@ PLACE_HEADS = word_set(
     Highway Desert Coast Canal Day Week War Act Bill Law Cup Games Olympics Awards Prize
     Summit Tower Building Hall Convention Debate Primary Caucuses Amendment Republic
     Research Partnership Belt Room File Bowl Chemical Klan Matter Politics Agreement Plan
-    Employees Show Report Times
+    Employees Show Report Times Side Harbor Curtain Eve Shoal Wing World Arena Museum
     """
 )
 
@@ -447,7 +451,7 @@ STOPWORDS = word_set(
     Would Can Could Should May Might Must Shall One Two Three Four Five Six Seven Eight Nine
     Ten First Second Third Last Next Another Other New Mr Mrs Ms Dr Sir OK Okay Oh Well
     Today Tomorrow Yesterday Tonight Said Says Asked Told According Earlier Later Months
-    Weeks Years Days Such Our Top Breaking Update Watch Read Related Advertisement Photo
+    Weeks Years Days Such Our Top Breaking Update Read Related Advertisement Photo
     Video Editor Note Plus Presidential Vice Sources Source Follow Click Share Subscribe
     Contact Sign
     """
@@ -458,14 +462,14 @@ STOPWORDS = word_set(
 COMMON_FIRST_WORDS = word_set(
     """
     Social Planned Black Great African Western Middle National Free Real Daily Good Super
-    Stop Business Night News Eastern Northern Southern Central Conservative Liberal
+    Stop Business Night Eastern Northern Southern Central Conservative Liberal
     Progressive Star Clean Joint Team Civil Homeland Human Economic Late Gold Common Crooked
     Executive Never Celebrity Native Muslim Asian Hispanic Latino Christian Jewish Catholic
     Evangelical Little Big Old Young Grand Supreme Federal United Open Fair Affordable Green
     Red Blue White Golden Royal Holy Tea Main Silicon Capitol Union Candidates Senators
     Governors State Foreign Domestic Public Private Civic Constitutional Presidential
     Congressional Electoral Political Military Global International Islamic Arab Muslims
-    Christians Americans Voters Dear Happy Merry Breaking Exclusive Live Watch Fact Check
+    Christians Americans Voters Dear Happy Merry Breaking Exclusive Live Fact Check
     Poll Polls Election Campaign Debate Primary Service Trade Power Rust Morning Situation
     Edison
     """

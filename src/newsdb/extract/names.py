@@ -106,7 +106,7 @@ def headline_lines(text: str) -> list[tuple[int, int]]:
             pos += len(line) + 1
             continue
         words = line.split()
-        if len(words) >= 4:
+        if len(words) >= 5:
             upper = sum(1 for w in words if w[0].isupper())
             if upper >= 0.7 * len(words):
                 spans.append((pos, pos + len(line)))
@@ -138,3 +138,13 @@ def lowered(text: str) -> str:
     such as "İ", lower to two characters)."""
     lower = text.lower()
     return lower if len(lower) == len(text) else text
+
+
+def read_back(rx: re.Pattern, text: str, at: int, width: int) -> re.Match | None:
+    """``rx`` matched on the words just before ``at``, within ``width`` characters (``rx`` ends
+    with ``$``): how the steps read what precedes a rare word they found first."""
+    return rx.search(text, max(0, at - width), at)
+
+
+def starts_word(text: str, at: int) -> bool:
+    return at == 0 or not text[at - 1].isalnum()

@@ -8,9 +8,12 @@ in the text and stays unresolved always. Durations ("for two years", "over the p
 approximate start (resolution ``inferred``).
 
 Conventions: a weekday is the latest such day on or before publication, or the first on or
-after it where the sentence looks ahead ("will vote on Tuesday", "next Monday"); a month and day without a year take the year that puts them nearest the
-publication date, so "Dec. 15" in a text of 19 January 2024 is 2023-12-15 while "Nov. 8" in
-one of September 2016 is 2016-11-08; "this week" runs Monday to Sunday.
+after it where the sentence looks ahead ("will vote on Tuesday", "next Monday"). A month and
+day without a year take the year that puts them nearest the publication date, a day after it
+counting three times its distance unless the sentence looks ahead: "Dec. 15" in a text of 19
+January 2024 is 2023-12-15, "May 28" in one of December 2015 is 2015-05-28, "Nov. 8" in one of
+September 2016 is 2016-11-08. A month alone takes the nearest. "This week" runs Monday to
+Sunday.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from newsdb.extract.gazetteer import MONTHS, WEEKDAYS
-from newsdb.extract.names import find_words, lowered
+from newsdb.extract.names import find_words, lowered, read_back, starts_word
 from newsdb.extract.types import Span, TimeDraft
 from newsdb.vocab import DatePrecision as P
 from newsdb.vocab import DateResolution as R
@@ -49,7 +52,6 @@ _NUMBERS = {
     )
 }
 _NUMBERS.update({"a": 1, "an": 1, "a couple of": 2})
-_UNIT = r"(?:day|week|month|year|decade|centur(?:y|ie))s?"
 
 # Each pattern starts with its rarest words (a month, a weekday, a unit of time) so the regex
 # engine can skip ahead; the words before them are read back from a short window.
@@ -109,15 +111,6 @@ _DURATION_BEFORE_RE = re.compile(
 )
 
 
-def _before(rx: re.Pattern, text: str, at: int, width: int) -> re.Match | None:
-    """``rx`` matched on the words just before ``at`` (it must end with ``$``)."""
-    return rx.search(text, max(0, at - width), at)
-
-
-def _starts_word(text: str, at: int) -> bool:
-    return at == 0 or not text[at - 1].isalnum()
-
-
 _PRECISION = {
     "day": P.DAY,
     "week": P.DAY,
@@ -141,14 +134,15 @@ def find_times(text: str, published: dt.date | None) -> list[TimeDraft]:
     return kept
 
 
-def _near_year(month: int, day: int, published: dt.date) -> dt.date:
-    """The date of month/day nearest ``published`` (the earlier one where two are as near)."""
+def _near_year(month: int, day: int, published: dt.date, ahead: float = 1.0) -> dt.date:
+    """The date of month/day nearest ``published``, a day after it counting ``ahead`` times
+    (the earlier one where two are as near)."""
     best = None
     for year in (published.year - 1, published.year, published.year + 1):
         day_ = min(day, calendar.monthrange(year, month)[1])
         candidate = dt.date(year, month, day_)
         gap = (candidate - published).days
-        cost = abs(gap) + (gap > 0)
+        cost = gap * ahead + 0.5 if gap > 0 else -gap
         if best is None or cost < best[0]:
             best = (cost, candidate)
     return best[1]
@@ -158,7 +152,7 @@ def _month_names(text: str, published: dt.date | None) -> Iterator[TimeDraft]:
     """Everything built on a month's name: "Dec. 15", "Jan. 16, 2024", "15 December 2023",
     "April 2021", "early February", "in March", "last May"."""
     for m in _MONTH_RE.finditer(text):
-        if not _starts_word(text, m.start()):
+        if not starts_word(text, m.start()):
             continue
         name, end = m.group(), m.end()
         if (
@@ -175,7 +169,7 @@ def _month_names(text: str, published: dt.date | None) -> Iterator[TimeDraft]:
             )
             continue
         year = _YEAR_AFTER_RE.match(text, end)
-        first = _before(_DAY_BEFORE_RE, text, m.start(), 9)
+        first = read_back(_DAY_BEFORE_RE, text, m.start(), 9)
         if first:
             stop = year.end() if year else end
             yield from _day(
@@ -194,7 +188,7 @@ def _month_names(text: str, published: dt.date | None) -> Iterator[TimeDraft]:
 def _day(text, published, start, end, month, day, year) -> Iterator[TimeDraft]:
     if not 1 <= day <= 31:
         return
-    lead = _before(_LEAD_BEFORE_RE, text, start, 7)
+    lead = read_back(_LEAD_BEFORE_RE, text, start, 7)
     span = Span.of(text, lead.start() if lead else start, end)
     if year:
         year = int(year)
@@ -203,15 +197,19 @@ def _day(text, published, start, end, month, day, year) -> Iterator[TimeDraft]:
     elif published is None:
         yield TimeDraft(span, 0.8)
     else:
-        yield TimeDraft(span, 0.85, _near_year(month, day, published), None, P.DAY, R.RELATIVE)
+        # a day after publication counts three times its distance unless the sentence looks
+        # ahead: "on May 28, was delivered" is last May, "before the April 24 primary" next week
+        looks_ahead = read_back(_FUTURE_BEFORE_RE, text, start, 80) is not None
+        date = _near_year(month, day, published, 1.0 if looks_ahead else 3.0)
+        yield TimeDraft(span, 0.85, date, None, P.DAY, R.RELATIVE)
 
 
 def _month(text, published, at, end, name, month, year) -> Iterator[TimeDraft]:
-    before = _before(_PART_BEFORE_RE, text, at, 13) or _before(_LEAD_BEFORE_RE, text, at, 7)
+    before = read_back(_PART_BEFORE_RE, text, at, 13) or read_back(_LEAD_BEFORE_RE, text, at, 7)
     part = (before["part"] or "").lower() if before and "part" in before.re.groupindex else ""
     if name == "May" and not (year or part):
         return  # "May" alone is more often the verb
-    if not (year or before or _before(_IN_BEFORE_RE, text, at, 3)):
+    if not (year or before or read_back(_IN_BEFORE_RE, text, at, 3)):
         return
     start = (
         before.start()
@@ -244,7 +242,7 @@ def _years(text: str, published: dt.date | None) -> Iterator[TimeDraft]:
     for m in _YEAR_RE.finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "$£€,."):
             continue
-        before = _before(_YEAR_CONTEXT_RE, text, m.start(), 8)
+        before = read_back(_YEAR_CONTEXT_RE, text, m.start(), 8)
         ctx = before["ctx"].lower() if before else ""
         if not (ctx or m["poss"]):
             continue  # a bare four-digit number may be a count
@@ -265,9 +263,9 @@ def _years(text: str, published: dt.date | None) -> Iterator[TimeDraft]:
 def _weekdays(text: str, published: dt.date | None) -> Iterator[TimeDraft]:
     """ "on Thursday", "Friday", "last Monday", "Tuesday night"."""
     for m in _WEEKDAY_RE.finditer(text):
-        if not _starts_word(text, m.start()):
+        if not starts_word(text, m.start()):
             continue
-        before = _before(_WEEKDAY_BEFORE_RE, text, m.start(), 6)
+        before = read_back(_WEEKDAY_BEFORE_RE, text, m.start(), 6)
         pre = before["pre"].lower() if before else ""
         span = Span.of(text, before.start() if before else m.start(), m.end())
         if published is None:
@@ -276,7 +274,7 @@ def _weekdays(text: str, published: dt.date | None) -> Iterator[TimeDraft]:
         back = (published.weekday() - WEEKDAYS[m["wd"]]) % 7
         if pre == "next":
             date = published + dt.timedelta(days=(7 - back) % 7 or 7)
-        elif pre != "last" and _before(_FUTURE_BEFORE_RE, text, m.start(), 80):
+        elif pre != "last" and read_back(_FUTURE_BEFORE_RE, text, m.start(), 80):
             date = published + dt.timedelta(days=(7 - back) % 7)
         elif pre == "last":
             date = published - dt.timedelta(days=back or 7)
@@ -305,12 +303,12 @@ def _units(text: str, published: dt.date | None) -> Iterator[TimeDraft]:
     """Expressions built on a unit of time: "this week", "two years ago", "Months later",
     "for two years", "over the past two years"."""
     for start, end, word in find_words(text, lowered(text), _UNIT_WORDS):
-        if end < len(text) and text[end] == "-":
-            continue  # "a day-long visit"
+        if text[end : end + 1] == "-" or text[end : end + 2] in ("’s", "'s"):
+            continue  # "a day-long visit", "a day's work"
         unit = _UNIT_WORDS[word]
         after = _AFTER_UNIT_RE.match(text, end)
         if after:
-            number = _before(_NUMBER_BEFORE_RE, text, start, 14)
+            number = read_back(_NUMBER_BEFORE_RE, text, start, 14)
             if after["ago"]:
                 if number is not None:
                     yield _ago(text, number, after, unit, published)
@@ -318,10 +316,10 @@ def _units(text: str, published: dt.date | None) -> Iterator[TimeDraft]:
                 yield TimeDraft(
                     Span.of(text, number.start() if number else start, after.end()), 0.7
                 )
-        elif which := _before(_WHICH_BEFORE_RE, text, start, 16):
+        elif which := read_back(_WHICH_BEFORE_RE, text, start, 16):
             if unit in ("week", "weekend", "month", "year") and word == unit:
                 yield _this(text, which, start, end, unit, published)
-        elif (lead := _before(_DURATION_BEFORE_RE, text, start, 45)) and _starts_word(
+        elif (lead := read_back(_DURATION_BEFORE_RE, text, start, 45)) and starts_word(
             text, lead.start()
         ):
             draft = _duration(text, lead, end, word, unit, published)
@@ -367,11 +365,6 @@ def _count(word: str | None) -> int | None:
         return None
     word = word.lower()
     return int(word) if word.isdigit() else _NUMBERS.get(word)
-
-
-def _unit(word: str) -> str:
-    word = word.lower()
-    return "century" if word.startswith("centur") else word.rstrip("s")
 
 
 def _back(published: dt.date, n: int, unit: str) -> tuple[dt.date, P]:
