@@ -31,6 +31,7 @@ from newsdb.loader import (
     AnnotationError,
     Plan,
     Report,
+    Settled,
     _serialize,
     read_folder,
     store,
@@ -208,8 +209,9 @@ def _write_batch(
         _serialize(session)  # one writer at a time, from before the first savepoint
         connection = session.connection()
         restore = batch_tally.triggers_off(connection)
+        settled = Settled()  # shared rows stored once per batch, then known
         for plan in plans:
-            done.append(_store_one(session, plan))
+            done.append(_store_one(session, plan, settled))
         written = time.perf_counter()
         slugs = [r.article for r in done if isinstance(r, Report)]
         batch_tally.recount(connection, slugs)
@@ -227,14 +229,18 @@ def _write_batch(
             progress.advance()
 
 
-def _store_one(session: Session, plan: Plan) -> Report | Failure:
+def _store_one(session: Session, plan: Plan, settled: Settled) -> Report | Failure:
     """Store one article in a savepoint: what it changed, or why nothing of it was written."""
     try:
         with session.begin_nested():
-            return store(session, plan)
+            report = store(session, plan, settled)
+        settled.keep()
+        return report
     except AnnotationError as error:  # at odds with what is stored: a shared actor or event
+        settled.drop()
         return Failure(str(plan.path), f"{error}; nothing written")
     except exc.IntegrityError as error:
+        settled.drop()
         reason = str(error.orig).strip().splitlines()[0]
         return Failure(
             str(plan.path), f"{plan.path}: refused by the database, nothing written: {reason}"
