@@ -137,11 +137,11 @@ def test_an_interrupted_run_is_finished_by_running_it_again(
     folders = copies(tmp_path, 6)
     real, calls = bulk.store, []
 
-    def store_then_stop(session, plan):
+    def store_then_stop(session, plan, *rest):
         calls.append(plan.article["slug"])
         if len(calls) == 4:
             raise KeyboardInterrupt  # stopped while writing the fourth article
-        return real(session, plan)
+        return real(session, plan, *rest)
 
     monkeypatch.setattr(bulk, "store", store_then_stop)
     stopped = run(database_url, "load", *map(str, folders), catch=True)
@@ -230,3 +230,37 @@ def test_progress_shows_a_bar_on_a_terminal_and_one_line_elsewhere():
         "4 article(s) in 2.0 s (2.0/s): 3 new, 0 updated, 0 unchanged, 1 failed;"
         " 10 rows written\n"
     )
+
+
+def test_an_undone_article_leaves_nothing_for_the_next_of_its_batch(engine, tmp_path):
+    """The first to name a new actor fails after storing it: its savepoint takes the actor
+    away, and the next article of the same batch stores the actor afresh."""
+    with Session(engine) as session, session.begin():
+        load_folder(session, MINI)
+    newcomer = {"slug": "newcomer", "name": "Newcomer", "kind": "person", "mentions": ["Copy"]}
+
+    def with_newcomer(doc: dict) -> None:
+        doc["actors"].append(dict(newcomer))
+
+    def with_newcomer_and_other_date(doc: dict) -> None:
+        with_newcomer(doc)
+        doc["events"][0]["date"]["start"] = "2024-03-03"
+
+    folders = [
+        copy_of_mini(tmp_path / "first", 0),  # a batch of its own: the next two share one
+        copy_of_mini(tmp_path / "a", 1, with_newcomer_and_other_date),
+        copy_of_mini(tmp_path / "b", 2, with_newcomer),
+    ]
+    summary = bulk.load_many(engine, bulk.read_folders(folders))
+    assert [f.what for f in summary.failed] == [str(folders[1] / "annotations.yaml")]
+    assert summary.inserted == 2
+    with engine.connect() as connection:
+        rows = connection.execute(
+            text(
+                "SELECT a.slug FROM mention m JOIN actor s ON s.id = m.actor_id"
+                " JOIN article a ON a.id = m.article_id WHERE s.slug = 'newcomer'"
+            )
+        ).scalars().all()
+    assert rows == ["copy-2"]
+    assert slugs(engine) == ["copy-0", "copy-2", "mini-bridge"]
+    assert_exact(engine)

@@ -19,6 +19,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
 from typing import TextIO
 
@@ -31,6 +32,7 @@ from newsdb.loader import (
     AnnotationError,
     Plan,
     Report,
+    Settled,
     _serialize,
     read_folder,
     store,
@@ -165,21 +167,23 @@ def load_many(
     """
     summary, started = Summary(), time.perf_counter()
     analyzer = _Analyzer(engine)
-    pending: list[Plan] = []
+    plans = _plans(items, summary, progress)
     size = 1  # the first articles are committed (and the planner told of them) soon
+    while (first := next(plans, None)) is not None:
+        _write_batch(engine, chain([first], islice(plans, size - 1)), summary, progress, on_report)
+        analyzer.grown(summary.inserted)
+        size = min(size * 2, batch)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _plans(items, summary: Summary, progress: Progress | None) -> Iterator[Plan]:
+    """The plans among ``items``, one at a time; the errors reported as they come."""
     for item in items:
         if isinstance(item, AnnotationError):
             _failed(summary, progress, str(item.path), str(item))
-            continue
-        pending.append(item)
-        if len(pending) >= size:
-            _write_batch(engine, pending, summary, progress, on_report)
-            analyzer.grown(summary.inserted)
-            pending, size = [], min(size * 2, batch)
-    if pending:
-        _write_batch(engine, pending, summary, progress, on_report)
-    summary.seconds = time.perf_counter() - started
-    return summary
+        else:
+            yield item
 
 
 def _failed(summary: Summary, progress: Progress | None, what: str, reason: str) -> None:
@@ -191,31 +195,36 @@ def _failed(summary: Summary, progress: Progress | None, what: str, reason: str)
 
 def _write_batch(
     engine: Engine,
-    plans: list[Plan],
+    plans: Iterable[Plan],
     summary: Summary,
     progress: Progress | None,
     on_report: Callable[[Report], None] | None,
 ) -> None:
     """One transaction for the batch; each article in a savepoint that its failure undoes.
+    Plans are stored as they come: only one is held at a time.
 
     The tally triggers of the article's own rows are off meanwhile, and the batch's articles
     are recounted at the end in set-based SQL (:mod:`newsdb.batch_tally`); switching them off and
     on is part of the transaction, so other connections never see them off.
     """
     done: list[Report | Failure] = []
-    started = time.perf_counter()
     with Session(engine) as session, session.begin():
+        started = time.perf_counter()
         _serialize(session)  # one writer at a time, from before the first savepoint
         connection = session.connection()
         restore = batch_tally.triggers_off(connection)
+        settled = Settled()  # shared rows stored once per batch, then known
+        summary.timings["write"] += time.perf_counter() - started
         for plan in plans:
-            done.append(_store_one(session, plan))
-        written = time.perf_counter()
-        slugs = [r.article for r in done if isinstance(r, Report)]
-        batch_tally.recount(connection, slugs)
+            started = time.perf_counter()
+            done.append(_store_one(session, plan, settled))
+            summary.timings["write"] += time.perf_counter() - started
+        started = time.perf_counter()
+        batch_tally.recount(connection, [r.article for r in done if isinstance(r, Report)])
         restore()
-    summary.timings["write"] += written - started
-    summary.timings["tallies"] += time.perf_counter() - written
+        summary.timings["tallies"] += time.perf_counter() - started
+        started = time.perf_counter()
+    summary.timings["write"] += time.perf_counter() - started  # the commit
     for outcome in done:  # counted once committed
         if isinstance(outcome, Failure):
             _failed(summary, progress, outcome.what, outcome.reason)
@@ -227,14 +236,18 @@ def _write_batch(
             progress.advance()
 
 
-def _store_one(session: Session, plan: Plan) -> Report | Failure:
+def _store_one(session: Session, plan: Plan, settled: Settled) -> Report | Failure:
     """Store one article in a savepoint: what it changed, or why nothing of it was written."""
     try:
         with session.begin_nested():
-            return store(session, plan)
+            report = store(session, plan, settled)
+        settled.keep()
+        return report
     except AnnotationError as error:  # at odds with what is stored: a shared actor or event
+        settled.drop()
         return Failure(str(plan.path), f"{error}; nothing written")
     except exc.IntegrityError as error:
+        settled.drop()
         reason = str(error.orig).strip().splitlines()[0]
         return Failure(
             str(plan.path), f"{plan.path}: refused by the database, nothing written: {reason}"

@@ -730,6 +730,31 @@ class _Keys:
         return (kind, self.names[(kind, id_)])
 
 
+class Settled:
+    """The shared rows (the annotator, actors and their aliases, events) that articles stored
+    earlier in the same transaction left as a plan gives them: an article that gives them
+    alike needs no query for them. What an article adds counts once its savepoint is kept."""
+
+    def __init__(self) -> None:
+        self.known: dict[tuple[str, Any], tuple] = {}
+        self.pending: dict[tuple[str, Any], tuple] = {}
+
+    def get(self, kind: str, key: Any) -> tuple | None:
+        return self.known.get((kind, key))
+
+    def add(self, kind: str, key: Any, *value) -> None:
+        self.pending[(kind, key)] = value
+
+    def keep(self) -> None:
+        """The article was stored: what it settled holds for the next ones."""
+        self.known.update(self.pending)
+        self.pending.clear()
+
+    def drop(self) -> None:
+        """The article was undone: forget what it settled."""
+        self.pending.clear()
+
+
 _FOREIGN = {
     "actor_id": "actor",
     "person_id": "actor",
@@ -747,8 +772,11 @@ _FOREIGN = {
 }
 
 
-def store(session: Session, plan: Plan) -> Report:
+def store(session: Session, plan: Plan, settled: Settled | None = None) -> Report:
     """Write ``plan`` in the session's transaction (the caller commits); return what changed.
+
+    ``settled``, when given, is what earlier articles of the transaction stored of the shared
+    rows (see :class:`Settled`; the caller keeps or drops what this article adds).
 
     Loads at once run one after the other: PostgreSQL takes an advisory lock, SQLite begins
     the transaction with ``BEGIN IMMEDIATE`` (the driver would only begin it at the first
@@ -759,10 +787,11 @@ def store(session: Session, plan: Plan) -> Report:
     report = Report(plan.article["slug"])
     keys = _Keys(session)
     _adopt_draft(session, plan)
-    _store_annotator(session, plan, keys, report)
-    _store_named(session, plan, Actor, plan.actors, "actor", keys, report)
-    _store_aliases(session, plan, keys, report)
-    _store_named(session, plan, Event, plan.events, "event", keys, report)
+    settled = settled or Settled()
+    _store_annotator(session, plan, keys, report, settled)
+    _store_named(session, plan, Actor, plan.actors, "actor", keys, report, settled)
+    _store_aliases(session, plan, keys, report, settled)
+    _store_named(session, plan, Event, plan.events, "event", keys, report, settled)
     article_id = _store_article(session, plan, report)
     _store_article_rows(session, plan, article_id, keys, report)
     session.flush()
@@ -779,12 +808,17 @@ def _serialize(session: Session) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def _store_annotator(session: Session, plan: Plan, keys: _Keys, report: Report) -> None:
+def _store_annotator(
+    session: Session, plan: Plan, keys: _Keys, report: Report, settled: Settled
+) -> None:
     kind, name = plan.annotator
+    note = plan.doc.annotator.note
+    if (hit := settled.get("annotator", plan.annotator)) and hit[1] == note:
+        keys.remember("annotator", plan.annotator, hit[0])
+        return
     found = session.execute(
         select(Annotator.id, Annotator.note).where(Annotator.kind == kind, Annotator.name == name)
     ).first()
-    note = plan.doc.annotator.note
     if found is None:
         id_ = session.scalar(
             insert(Annotator).values(kind=kind, name=name, note=note).returning(Annotator.id)
@@ -796,6 +830,7 @@ def _store_annotator(session: Session, plan: Plan, keys: _Keys, report: Report) 
             session.execute(update(Annotator).where(Annotator.id == id_).values(note=note))
             report.count("annotator", "updated")
     keys.remember("annotator", plan.annotator, id_)
+    settled.add("annotator", plan.annotator, id_, note)
 
 
 #: The fields of a shared actor or event, in groups that are stored or kept together: the
@@ -913,15 +948,28 @@ def _store_named(
     kind: str,
     keys: _Keys,
     report: Report,
+    settled: Settled,
 ) -> None:
     """Upsert actors or events by slug; their parents are set once every slug has an id.
 
     An actor or event that other articles refer to is shared: see :func:`_merge_shared`.
+    One that an earlier article of the transaction settled as this one gives it is left be.
     """
     table = model.__tablename__
+    order = {slug: i for i, slug in enumerate(wanted)}
+    todo = {}
+    for slug, values in wanted.items():
+        if (hit := settled.get(kind, slug)) and hit[1] == values:
+            keys.remember(kind, slug, hit[0])
+            report.count(table, "unchanged")
+        else:
+            todo[slug] = values
+    if not todo:
+        return
+    wanted = todo
+    columns = model.__table__.c  # rows, not ORM objects: nothing to track or expire
     existing = {
-        row.slug: row
-        for row in session.execute(select(model).where(model.slug.in_(wanted))).scalars()
+        row.slug: row for row in session.execute(select(columns).where(columns.slug.in_(wanted)))
     }
     for slug, values in wanted.items():
         plain = {k: v for k, v in values.items() if not isinstance(v, tuple) and k not in _FOREIGN}
@@ -932,7 +980,7 @@ def _store_named(
         else:
             id_ = row.id
         keys.remember(kind, slug, id_)
-    order = {slug: i for i, slug in enumerate(wanted)}
+        settled.add(kind, slug, id_, values)
     for slug, values in wanted.items():
         refs = {
             k: keys.id(v) if isinstance(v, tuple) else v for k, v in values.items() if k in _FOREIGN
@@ -952,12 +1000,21 @@ def _store_named(
             report.count(table, "updated")
         else:
             report.count(table, "unchanged")
-    session.expire_all()
 
 
-def _store_aliases(session: Session, plan: Plan, keys: _Keys, report: Report) -> None:
+def _store_aliases(
+    session: Session, plan: Plan, keys: _Keys, report: Report, settled: Settled
+) -> None:
     """Make each actor's stored aliases the ones the plan gives (read in one query)."""
-    ids = {keys.ids[("actor", slug)]: slug for slug in plan.aliases}
+    ids = {
+        keys.ids[("actor", slug)]: slug
+        for slug, wanted in plan.aliases.items()
+        if settled.get("alias", slug) != (wanted,)
+    }
+    for slug, wanted in plan.aliases.items():
+        settled.add("alias", slug, wanted)
+    if not ids:
+        return
     have: dict[int, set[str]] = {id_: set() for id_ in ids}
     query = select(ActorAlias.actor_id, ActorAlias.alias).where(ActorAlias.actor_id.in_(ids))
     for actor_id, alias in session.execute(query):
@@ -980,9 +1037,8 @@ def _store_aliases(session: Session, plan: Plan, keys: _Keys, report: Report) ->
 
 def _store_article(session: Session, plan: Plan, report: Report) -> int:
     values = plan.article
-    row = session.execute(
-        select(Article).where(Article.slug == values["slug"])
-    ).scalar_one_or_none()
+    columns = Article.__table__.c
+    row = session.execute(select(columns).where(columns.slug == values["slug"])).one_or_none()
     if row is None:
         report.status = "inserted"
         return session.scalar(insert(Article).values(**values).returning(Article.id))

@@ -89,10 +89,9 @@ def seed(app: App) -> None:
 )
 @pass_app
 def load(app: App, paths: tuple[Path, ...], jobs: int) -> None:
-    """Load annotated article folders (each the text and annotations.yaml), or every article
-    folder below the folders given.
+    """Load annotated article folders, or every article folder below the folders given.
 
-    Each folder is checked whole first; a bad one is reported with its reason and nothing of
+    An article folder holds the text and its annotations.yaml. Each folder is checked whole first; a bad one is reported with its reason and nothing of
     it is written, the others are loaded, and the command exits 1 at the end. Articles are
     written many to a transaction, each whole or not at all; run it again after an
     interruption and it finishes the rest (what is stored already is left unchanged).
