@@ -651,11 +651,18 @@ def _surnames(found: _Actors) -> None:
 
 
 def _speakers(found: _Actors, attributions: Iterable[Attribution]) -> None:
-    """The attribution step's resolved speakers are actors; their source spans are mentions."""
+    """The attribution step's resolved speakers are actors; their source spans are mentions.
+    A speaker given by surname alone ("Trump") is the one person of that surname, if one."""
+    people: dict[str, list[ActorDraft]] = {}
+    for actor in found.by_key.values():
+        if actor.kind is ActorKind.PERSON and " " in actor.name:
+            people.setdefault(_surname(actor.name), []).append(actor)
     for attribution in attributions:
         if not attribution.speaker:
             continue
         actor = found.named(attribution.speaker)
+        if actor is None and len(people.get(attribution.speaker, ())) == 1:
+            actor = people[attribution.speaker][0]
         kind = attribution.speaker_kind or ActorKind.PERSON
         source = attribution.source
         if source is None:
