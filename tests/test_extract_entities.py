@@ -135,6 +135,24 @@ def test_a_speaker_resolved_by_attribution_gets_its_pronoun_source():
     assert mention_texts(afzal) == ["Madiha Afzal", "she"]
 
 
+def test_a_speaker_given_by_surname_is_the_person_of_that_surname():
+    text = "Donald Trump arrived. “We will win,” Trump said."
+    at = text.rindex("Trump")
+    attribution = Attribution(
+        kind="direct",
+        mode=AttributionMode.NAMED_PERSON,
+        content=Span.of(text, text.index("We"), text.index(",”")),
+        cue=Span.of(text, at + 6, at + 10),
+        source=Span.of(text, at, at + 5),
+        speaker="Trump",
+        speaker_kind=ActorKind.PERSON,
+        confidence=0.9,
+    )
+    people = actors_by_name(text, [attribution])
+    assert "Trump" not in people
+    assert mention_texts(people["Donald Trump"]) == ["Donald Trump", "Trump"]
+
+
 def test_a_speaker_the_rules_missed_takes_the_kind_the_attribution_gives():
     text = "The ministry said the border was calm."
     attribution = Attribution(

@@ -4,15 +4,24 @@ unnamed collectives.
 The rules, in the order they claim text (a later rule never takes what an earlier one took):
 
 1. armed groups the text calls so: "a militant group, Jaish al-Adl";
-2. state institutions: "the Pakistani military", "Pakistan’s military", "Pakistani officials";
-3. capitalised sequences, labelled token by token: known organisations ("Taliban", "White
-   House"), organisations built on a head word ("the Brookings Institution", "the United
-   States Institute of Peace"), states and their adjectives ("Iran", "Iranian"), places and
-   months (dropped), titles ("Prime Minister"), and what is left of two to four words: a person;
-4. campaigns and administrations: "the Clinton campaign";
-5. collectives: "analysts", "observers";
-6. surnames: "Khan" after "Imran Khan" is the same person;
-7. the speakers an attribution step resolved, with their source spans ("she added").
+2. state organs and officials: "the Pakistani military", "Pakistan’s military", "Pakistani
+   officials", "U.S. officials";
+3. the party letter of "(D-Va.)";
+4. capitalised sequences (:mod:`newsdb.extract.names`), labelled word by word: known
+   organisations ("Taliban", "White House"), organisations built on a head word ("the
+   Brookings Institution", "the United States Institute of Peace"), states and their
+   adjectives ("Iran", "Iranian"), parties ("Republican"), places, months and titles (not
+   actors), and what is left, two to four words or one after a title: a person;
+5. campaigns and administrations: "the Clinton campaign", "the Bush administration";
+6. an organisation inside another: "the Wilson Center’s South Asia Institute";
+7. collectives: "analysts", "observers";
+8. "Obama" of "President Obama" is "Barack Obama" where the text names him in full;
+9. surnames: "Khan" after "Imran Khan" is the same person (before it too, where only one
+   person has that surname);
+10. the speakers an attribution step resolved, with their source spans ("she added").
+
+Names are not trusted in a line written in title case (a headline), and a name whose last word
+the text also writes in lower case ("Black Lives Matter") is taken for a thing.
 """
 
 from __future__ import annotations
@@ -642,11 +651,18 @@ def _surnames(found: _Actors) -> None:
 
 
 def _speakers(found: _Actors, attributions: Iterable[Attribution]) -> None:
-    """The attribution step's resolved speakers are actors; their source spans are mentions."""
+    """The attribution step's resolved speakers are actors; their source spans are mentions.
+    A speaker given by surname alone ("Trump") is the one person of that surname, if one."""
+    people: dict[str, list[ActorDraft]] = {}
+    for actor in found.by_key.values():
+        if actor.kind is ActorKind.PERSON and " " in actor.name:
+            people.setdefault(_surname(actor.name), []).append(actor)
     for attribution in attributions:
         if not attribution.speaker:
             continue
         actor = found.named(attribution.speaker)
+        if actor is None and len(people.get(attribution.speaker, ())) == 1:
+            actor = people[attribution.speaker][0]
         kind = attribution.speaker_kind or ActorKind.PERSON
         source = attribution.source
         if source is None:
