@@ -99,7 +99,8 @@ def annotation_rows(url: str) -> int:
 
 
 def run_command(url: str, *args: str) -> tuple[float, float, str]:
-    """Run ``newsdb -d URL ARGS`` as a subprocess: wall seconds, its peak memory in MB, stderr."""
+    """Run ``newsdb -d URL ARGS`` as a subprocess: wall seconds, its peak memory in MB, stderr.
+    ``CPU[0]`` is left holding its CPU seconds (user and system)."""
     started = time.perf_counter()
     child = subprocess.Popen(
         [str(NEWSDB), "-d", url, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
@@ -107,9 +108,13 @@ def run_command(url: str, *args: str) -> tuple[float, float, str]:
     stderr = child.stderr.read().decode()
     _pid, status, usage = os.wait4(child.pid, 0)
     wall = time.perf_counter() - started
+    CPU[0] = usage.ru_utime + usage.ru_stime
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"newsdb {' '.join(args)} failed:\n{stderr}")
     return wall, usage.ru_maxrss / 1024, stderr
+
+
+CPU = [0.0]
 
 
 def timed_plans(folders: list[Path], phases: dict[str, float], stamps: list[float]):
@@ -137,20 +142,28 @@ def in_process(url: str, folders: list[Path]) -> dict:
     migrate.upgrade(engine)
     phases = dict.fromkeys(("read", "validate", "plan"), 0.0)
     stamps: list[float] = []
+    cpu = time.process_time()
     summary = bulk.load_many(engine, timed_plans(folders, phases, stamps))
-    ended = time.perf_counter()
+    ended, cpu = time.perf_counter(), time.process_time() - cpu
     engine.dispose()
     tenth = max(1, len(stamps) // 10)
     first = (stamps[tenth] - stamps[0]) / tenth
     last = (ended - stamps[-tenth]) / tenth
     phases.update(summary.timings)
-    return {"phases": phases, "first": first * 1000, "last": last * 1000, "summary": summary}
+    return {
+        "phases": phases,
+        "first": first * 1000,
+        "last": last * 1000,
+        "summary": summary,
+        "cpu": cpu,
+    }
 
 
-def raw_baseline(source_url: str, target_url: str) -> tuple[int, float]:
+def raw_baseline(source_url: str, target_url: str) -> tuple[int, float, float]:
     """Copy the rows of ``source_url``'s articles into a new database with the driver alone:
     the shared rows (annotator, actors, events) untimed, then the articles and their
-    annotation rows timed, with the triggers off. Returns rows and seconds."""
+    annotation rows timed, with the triggers off. Returns rows, seconds and this process's
+    CPU seconds (on SQLite all the work; on PostgreSQL the server's is not counted)."""
     source = make_engine(source_url)
     target = make_engine(target_url)
     migrate.upgrade(target)
@@ -162,7 +175,7 @@ def raw_baseline(source_url: str, target_url: str) -> tuple[int, float]:
             data[table] = (list(result.keys()), [tuple(r) for r in result])
     raw = target.raw_connection()
     driver = raw.driver_connection
-    rows, seconds = 0, 0.0
+    rows, seconds, cpu = 0, 0.0, 0.0
     if target.dialect.name == "sqlite":
         driver.isolation_level = None
         for (name,) in driver.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'"):
@@ -170,17 +183,19 @@ def raw_baseline(source_url: str, target_url: str) -> tuple[int, float]:
         driver.execute("BEGIN")
         for table in shared + TABLES:
             columns, values = data[table]
-            started = time.perf_counter()
+            started, cpu0 = time.perf_counter(), time.process_time()
             marks = ", ".join("?" * len(columns))
             driver.executemany(
                 f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", values
             )
             if table in TABLES:
                 seconds += time.perf_counter() - started
+                cpu += time.process_time() - cpu0
                 rows += len(values)
-        started = time.perf_counter()
+        started, cpu0 = time.perf_counter(), time.process_time()
         driver.execute("COMMIT")
         seconds += time.perf_counter() - started
+        cpu += time.process_time() - cpu0
     else:
         with driver.cursor() as cursor:
             for table in shared + TABLES:
@@ -197,7 +212,7 @@ def raw_baseline(source_url: str, target_url: str) -> tuple[int, float]:
                         (table, columns),
                     )
                 ]
-                started = time.perf_counter()
+                started, cpu0 = time.perf_counter(), time.process_time()
                 statement = f"COPY {table} ({', '.join(columns)}) FROM STDIN (FORMAT BINARY)"
                 with cursor.copy(statement) as copy:
                     copy.set_types(types)
@@ -205,6 +220,7 @@ def raw_baseline(source_url: str, target_url: str) -> tuple[int, float]:
                         copy.write_row(row)
                 if table in TABLES:
                     seconds += time.perf_counter() - started
+                    cpu += time.process_time() - cpu0
                     rows += len(values)
             started = time.perf_counter()
             driver.commit()
@@ -212,16 +228,17 @@ def raw_baseline(source_url: str, target_url: str) -> tuple[int, float]:
     raw.close()
     source.dispose()
     target.dispose()
-    return rows, seconds
+    return rows, seconds, cpu
 
 
 def bench_backend(backend: str, folders: list[Path], top: Path, dbs: Databases, jobs: int) -> None:
     n = len(folders)
     url = dbs.new(backend)
     wall, peak, _ = run_command(url, "load", "--jobs", str(jobs), str(top))
+    load_cpu = CPU[0]
     rows = annotation_rows(url)
     inside = in_process(dbs.new(backend), folders)
-    raw_rows, raw_seconds = raw_baseline(url, dbs.new(backend))
+    raw_rows, raw_seconds, raw_cpu = raw_baseline(url, dbs.new(backend))
     phases, summary = inside["phases"], inside["summary"]
     write = phases["write"] + phases["tallies"]
     raw_rate = raw_rows / raw_seconds
@@ -234,6 +251,12 @@ def bench_backend(backend: str, folders: list[Path], top: Path, dbs: Databases, 
     print(f"{'raw driver on the same rows, rows/s':<52} {raw_rate:>12,.0f}")
     print(f"{'  newsdb load end to end / raw':<52} {rows / wall / raw_rate:>12.1%}")
     print(f"{'  newsdb write + tallies phases / raw':<52} {rows / write / raw_rate:>12.1%}")
+    if backend == "sqlite":  # all of the work is this process's: CPU time, less the load
+        print(f"{'newsdb load (subprocess), rows per CPU s':<52} {rows / load_cpu:>12,.0f}")
+        cpu_rate = rows / inside["cpu"]
+        print(f"{'in process, rows per CPU s (load_many, all phases)':<52} {cpu_rate:>12,.0f}")
+        print(f"{'raw driver, rows per CPU s':<52} {raw_rows / raw_cpu:>12,.0f}")
+        print(f"{'  newsdb / raw, CPU':<52} {cpu_rate / (raw_rows / raw_cpu):>12.1%}")
     print("in process (load_many), seconds per phase and ms per article:")
     total = sum(phases.values())
     for phase, seconds in phases.items():
