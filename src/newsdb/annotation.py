@@ -21,6 +21,16 @@ Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max
 Key = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=100)]
 Country = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
 Words = Annotated[str, StringConstraints(min_length=1)]
+#: how sure the rules that drafted an item are, 0 to 1; hand annotations leave it out
+Confidence = Annotated[
+    float | None,
+    Field(
+        None,
+        ge=0,
+        le=1,
+        description="How sure the rules that drafted this are, 0 to 1 (absent in hand annotations).",
+    ),
+]
 
 
 class Strict(BaseModel):
@@ -108,6 +118,7 @@ class ActorSpec(Strict):
     aliases: list[Words] = []
     note: str | None = None
     mentions: list[MentionRef] = []
+    confidence: Confidence = None
 
 
 class AffiliationSpec(Strict):
@@ -119,6 +130,7 @@ class AffiliationSpec(Strict):
     location_as_written: str | None = Field(
         None, description="The words inside the descriptor that say so: 'Washington-based'."
     )
+    confidence: Confidence = None
 
 
 class EventDate(Strict):
@@ -191,6 +203,7 @@ class QuoteSpec(Strict):
     )
     cue: TextRef | None = None
     continues: Key | None = Field(None, description="The id of the segment this one continues.")
+    confidence: Confidence = None
 
 
 class CheckSpec(Strict):
@@ -215,6 +228,7 @@ class ClaimSpec(Strict):
     corroborates: list[Key] = []
     conflicts: list[Key] = []
     checks: list[CheckSpec] = []
+    confidence: Confidence = None
 
     @model_validator(mode="after")
     def _source_matches_mode(self) -> ClaimSpec:
@@ -225,6 +239,28 @@ class ClaimSpec(Strict):
             raise ValueError(f"a claim of mode '{self.mode}' has no source")
         if self.mode != vocab.AttributionMode.WRITER and self.cue is None:
             raise ValueError(f"a claim of mode '{self.mode}' gives the cue that attributes it")
+        return self
+
+
+class TimeSpec(Strict):
+    """A time expression of the article, as written and normalised (where it can be)."""
+
+    text: TextRef = Field(description="The words as written: 'on Thursday', 'Dec. 15'.")
+    start: dt.date | None = None
+    end: dt.date | None = None
+    precision: vocab.DatePrecision = vocab.DatePrecision.UNKNOWN
+    resolution: vocab.DateResolution = vocab.DateResolution.UNRESOLVED
+    duration: bool = Field(
+        False, description="A length of time or a frequency ('for two years'), not a date."
+    )
+    confidence: Confidence = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> TimeSpec:
+        if (self.start is None) != (self.precision == vocab.DatePrecision.UNKNOWN):
+            raise ValueError("a start date needs a precision other than 'unknown', and only then")
+        if self.end is not None and (self.start is None or self.end < self.start):
+            raise ValueError("the end date needs a start date on or before it")
         return self
 
 
@@ -241,6 +277,7 @@ class AnnotationFile(Strict):
     events: list[EventSpec] = []
     quotes: list[QuoteSpec] = []
     claims: list[ClaimSpec] = []
+    times: list[TimeSpec] = []
 
 
 def json_schema() -> dict:

@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from sqlalchemy import delete, insert, select, text, union, update
 from sqlalchemy.orm import Session
 
-from newsdb import textref
+from newsdb import paragraphs, textref
 from newsdb.annotation import AnnotationFile
 from newsdb.models import (
     Actor,
@@ -42,7 +42,9 @@ from newsdb.models import (
     Mention,
     Paragraph,
     Quote,
+    TimeExpression,
 )
+from newsdb.rows import write_rows
 from newsdb.vocab import MetadataField, QuoteKind
 
 ANNOTATION_FILE = "annotations.yaml"
@@ -59,6 +61,9 @@ class AnnotationError(Exception):
         place = f"{path}:{line}" if line else str(path)
         location = _dotted(where)
         super().__init__(f"{place}: {location + ': ' if location else ''}{reason}")
+
+    def __reduce__(self):  # so that an error made in a worker process reaches the writer whole
+        return (AnnotationError, (self.path, self.reason, self.where, self.line))
 
 
 def _dotted(where: tuple) -> str:
@@ -85,7 +90,10 @@ def _line_of(root: yaml.Node | None, where: tuple) -> int | None:
     return line
 
 
-class _YamlLoader(yaml.SafeLoader):
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's C parser when built in
+
+
+class _YamlLoader(_BaseLoader):
     """Safe YAML in which dates stay strings, so pydantic checks them and says where."""
 
 
@@ -93,6 +101,16 @@ _YamlLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+def _compose(source: str | None) -> yaml.Node | None:
+    """The YAML document as nodes with their lines: parsed again only to place a problem."""
+    if source is None:
+        return None
+    try:
+        return yaml.compose(source, Loader=_YamlLoader)
+    except yaml.YAMLError:
+        return None
 
 
 # -- reading -----------------------------------------------------------------------------------
@@ -116,13 +134,19 @@ class Plan:
     events: dict[str, dict[str, Any]]
     rows: dict[type, list[dict[str, Any]]] = field(default_factory=dict)
     root: yaml.Node | None = None  # the YAML document, for the line of a problem found later
+    source: str | None = None  # or its text, parsed into nodes only when a problem needs a line
 
     def fail(self, reason: str, *where) -> AnnotationError:
-        return AnnotationError(self.path, reason, where, _line_of(self.root, where))
+        root = self.root if self.root is not None else _compose(self.source)
+        return AnnotationError(self.path, reason, where, _line_of(root, where))
 
 
 def read_folder(folder: Path | str) -> Plan:
-    """Read and check one article folder; raise :class:`AnnotationError` on the first problem."""
+    """Read and check one article folder; raise :class:`AnnotationError` on the first problem.
+
+    The file is parsed once (with libyaml where available); only a problem found after
+    parsing has it parsed again, into nodes that know their lines.
+    """
     folder = Path(folder)
     path = folder / ANNOTATION_FILE
     if not folder.is_dir():
@@ -133,8 +157,7 @@ def read_folder(folder: Path | str) -> Plan:
         raise AnnotationError(path, "missing: an article folder needs its annotations.yaml")
     source = _utf8(path, path.read_bytes())
     try:
-        root = yaml.compose(source, Loader=_YamlLoader)
-        data = yaml.load(source, Loader=_YamlLoader)  # noqa: S506 (a SafeLoader)
+        data = yaml.load(source, Loader=_YamlLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         reason = getattr(error, "problem", None) or str(error)
@@ -148,8 +171,19 @@ def read_folder(folder: Path | str) -> Plan:
     except ValidationError as error:
         first = error.errors()[0]
         where = tuple(p for p in first["loc"] if not (isinstance(p, str) and p in _UNION_TAGS))
-        raise AnnotationError(path, _message(first), where, _line_of(root, where)) from None
-    return _plan(path, root, doc)
+        raise AnnotationError(
+            path, _message(first), where, _line_of(_compose(source), where)
+        ) from None
+    try:
+        plan = _plan(path, doc)
+    except AnnotationError as error:
+        if error.line is None and error.where:
+            raise AnnotationError(
+                error.path, error.reason, error.where, _line_of(_compose(source), error.where)
+            ) from None
+        raise
+    plan.source = source
+    return plan
 
 
 _UNION_TAGS = {
@@ -183,7 +217,7 @@ def _utf8(path: Path, raw: bytes) -> str:
         ) from None
 
 
-def _plan(path: Path, root: yaml.Node | None, doc: AnnotationFile) -> Plan:
+def _plan(path: Path, doc: AnnotationFile) -> Plan:
     header = doc.article
     folder = path.parent
     text_path = folder / header.text
@@ -197,18 +231,12 @@ def _plan(path: Path, root: yaml.Node | None, doc: AnnotationFile) -> Plan:
             f"the text file {header.text!r} must be a file in the article's folder, named"
             " without a path",
             where,
-            _line_of(root, where),
         )
     if not text_path.is_file():
-        raise AnnotationError(
-            path,
-            f"the text file {header.text!r} is not beside the annotation",
-            where,
-            _line_of(root, where),
-        )
+        raise AnnotationError(path, f"the text file {header.text!r} is not beside the annotation", where)
     raw = text_path.read_bytes()
     _utf8(text_path, raw)
-    return plan_document(path, doc, raw, root)
+    return plan_document(path, doc, raw)
 
 
 def plan_document(
@@ -216,69 +244,100 @@ def plan_document(
 ) -> Plan:
     """Check ``doc`` against the article's text ``raw`` (its bytes, as hashed) and place every
     reference; ``path`` and ``root`` only locate a problem. The one road into the database:
-    an annotation file read from a folder and a draft made by :mod:`newsdb.extract` alike."""
+    an annotation file read from a folder and a draft made by :mod:`newsdb.extract` alike.
 
-    def fail(reason: str, *where) -> AnnotationError:
-        return AnnotationError(path, reason, where, _line_of(root, where))
-
+    Each step below reads one part of the annotation and adds its rows to the plan.
+    """
     header = doc.article
     digest = hashlib.sha256(raw).hexdigest()
     if digest != header.sha256:
-        raise fail(f"{header.text} has sha256 {digest}, not the declared one", "article", "sha256")
-    body = raw.decode("utf-8")
+        raise AnnotationError(
+            path,
+            f"{header.text} has sha256 {digest}, not the declared one",
+            ("article", "sha256"),
+            _line_of(root, ("article", "sha256")),
+        )
+    p = _Planner(path, root, doc, raw.decode("utf-8"))
+    article = _article_rows(p, digest)
+    actors, aliases = _actor_rows(p)
+    _affiliation_rows(p)
+    events = _event_rows(p)
+    _check_events_reported(p)
+    _quote_rows(p)
+    _claim_rows(p)
+    _drafted_rows(p)
+    annotator = (doc.annotator.kind, doc.annotator.name)
+    return Plan(path, doc, p.body, article, annotator, actors, aliases, events, p.rows, root)
 
-    def place(ref, *where) -> textref.Found:
-        try:
-            return textref.resolve(body, ref)
-        except textref.TextRefError as error:
-            raise fail(str(error), *where) from None
 
-    def place_mentions(model, column: str, ref_to, refs, section: str, i: int) -> None:
-        """Rows of ``model`` for every place the references name; a place named twice once."""
-        spans = set()
-        for j, ref in enumerate(refs):
-            try:
-                found = textref.resolve_all(body, ref)
-            except textref.TextRefError as error:
-                raise fail(str(error), section, i, "mentions", j) from None
-            for hit in found:
-                if (hit.start, hit.end) in spans:
-                    continue  # overlapping references name one place twice
-                spans.add((hit.start, hit.end))
-                rows[model].append(
-                    {
-                        column: ref_to,
-                        "span_start": hit.start,
-                        "span_end": hit.end,
-                        "text": hit.text,
-                        "annotator_id": annotator,
-                    }
-                )
+class _Planner:
+    """What the planning steps share: the document, its text, the rows made so far, and how
+    to place words in the text or say where a problem is."""
 
-    def unique(items, attr: str, what: str, section: str) -> dict:
+    def __init__(self, path: Path, root: yaml.Node | None, doc: AnnotationFile, body: str):
+        self.path, self.root, self.doc, self.body = path, root, doc, body
+        self.annotator = ("annotator", (doc.annotator.kind, doc.annotator.name))
+        self.rows: dict[type, list[dict[str, Any]]] = {table: [] for table in ARTICLE_TABLES}
+        self.actors = self.unique(doc.actors, "slug", "actor slug", "actors")
+        self.events = self.unique(doc.events, "slug", "event slug", "events")
+        self.quotes = self.unique(doc.quotes, "id", "quote id", "quotes")
+        self.claims = self.unique(doc.claims, "id", "claim id", "claims")
+
+    def fail(self, reason: str, *where) -> AnnotationError:
+        return AnnotationError(self.path, reason, where, _line_of(self.root, where))
+
+    def unique(self, items, attr: str, what: str, section: str) -> dict:
+        """The position of each item by ``attr``; a key given twice is refused."""
         seen: dict = {}
         for i, item in enumerate(items):
             key = getattr(item, attr)
             if key in seen:
-                raise fail(
+                raise self.fail(
                     f"duplicate {what} {key!r} (first at {section}[{seen[key]}])", section, i, attr
                 )
             seen[key] = i
         return seen
 
-    actors = unique(doc.actors, "slug", "actor slug", "actors")
-    events = unique(doc.events, "slug", "event slug", "events")
-    quotes = unique(doc.quotes, "id", "quote id", "quotes")
-    claims = unique(doc.claims, "id", "claim id", "claims")
-
-    def known(value, declared: dict, what: str, *where) -> None:
+    def known(self, value, declared: dict, what: str, *where) -> None:
+        """Refuse a reference to an actor, event, quote or claim the file does not declare."""
         if value is not None and value not in declared:
-            raise fail(f"unknown {what} {value!r}: declare it under {what.split()[0]}s", *where)
+            raise self.fail(
+                f"unknown {what} {value!r}: declare it under {what.split()[0]}s", *where
+            )
 
-    annotator = ("annotator", (doc.annotator.kind, doc.annotator.name))
-    rows: dict[type, list[dict[str, Any]]] = {table: [] for table in ARTICLE_TABLES}
+    def place(self, ref, *where) -> textref.Found:
+        """Where the words ``ref`` names are in the text."""
+        try:
+            return textref.resolve(self.body, ref)
+        except textref.TextRefError as error:
+            raise self.fail(str(error), *where) from None
 
-    # The article, its paragraphs and where its metadata came from.
+    def mentions(self, model, column: str, ref_to, refs, section: str, i: int) -> None:
+        """Rows of ``model`` for every place the references name; a place named twice once."""
+        spans = set()
+        for j, ref in enumerate(refs):
+            try:
+                found = textref.resolve_all(self.body, ref)
+            except textref.TextRefError as error:
+                raise self.fail(str(error), section, i, "mentions", j) from None
+            for hit in found:
+                if (hit.start, hit.end) in spans:
+                    continue  # overlapping references name one place twice
+                spans.add((hit.start, hit.end))
+                self.rows[model].append(
+                    {
+                        column: ref_to,
+                        "span_start": hit.start,
+                        "span_end": hit.end,
+                        "text": hit.text,
+                        "annotator_id": self.annotator,
+                    }
+                )
+
+
+def _article_rows(p: _Planner, digest: str) -> dict[str, Any]:
+    """The article, its paragraphs and where its metadata came from."""
+    header, body = p.doc.article, p.body
     published = header.published
     article = {
         "slug": header.slug,
@@ -293,18 +352,13 @@ def plan_document(
         "body": body,
         "sha256": digest,
     }
-    offset = 0
-    for number, paragraph in enumerate(body.split("\n"), start=1):
-        rows[Paragraph].append(
-            {"number": number, "span_start": offset, "span_end": offset + len(paragraph)}
-        )
-        offset += len(paragraph) + 1
+    p.rows[Paragraph] = paragraphs.rows(body)
     for name in MetadataField:
         meta = getattr(header, name.value)
         value = (
             meta.value.isoformat() if name is MetadataField.PUBLISHED and meta.value else meta.value
         )
-        rows[ArticleMetadata].append(
+        p.rows[ArticleMetadata].append(
             {
                 "field": name.value,
                 "value": value,
@@ -314,13 +368,16 @@ def plan_document(
                 "note": meta.note,
             }
         )
+    return article
 
-    # Actors, their mentions and affiliations.
+
+def _actor_rows(p: _Planner) -> tuple[dict[str, dict[str, Any]], dict[str, set[str]]]:
+    """The actors (to upsert by slug), their aliases, and the rows of their mentions."""
     actor_rows, aliases = {}, {}
-    for i, actor in enumerate(doc.actors):
-        known(actor.part_of, actors, "actor", "actors", i, "part_of")
+    for i, actor in enumerate(p.doc.actors):
+        p.known(actor.part_of, p.actors, "actor", "actors", i, "part_of")
         if actor.part_of == actor.slug:
-            raise fail("an actor cannot be part of itself", "actors", i, "part_of")
+            raise p.fail("an actor cannot be part of itself", "actors", i, "part_of")
         actor_rows[actor.slug] = {
             "name": actor.name,
             "kind": actor.kind,
@@ -331,19 +388,24 @@ def plan_document(
             "parent_id": _ref("actor", actor.part_of),
         }
         aliases[actor.slug] = set(actor.aliases)
-        place_mentions(Mention, "actor_id", ("actor", actor.slug), actor.mentions, "actors", i)
-    for i, aff in enumerate(doc.affiliations):
-        known(aff.person, actors, "actor", "affiliations", i, "person")
-        known(aff.organisation, actors, "actor", "affiliations", i, "organisation")
-        found = place(aff.descriptor, "affiliations", i, "descriptor")
+        p.mentions(Mention, "actor_id", ("actor", actor.slug), actor.mentions, "actors", i)
+    return actor_rows, aliases
+
+
+def _affiliation_rows(p: _Planner) -> None:
+    """A person's ties to organisations, placed at the words that state them."""
+    for i, aff in enumerate(p.doc.affiliations):
+        p.known(aff.person, p.actors, "actor", "affiliations", i, "person")
+        p.known(aff.organisation, p.actors, "actor", "affiliations", i, "organisation")
+        found = p.place(aff.descriptor, "affiliations", i, "descriptor")
         if aff.location_as_written and aff.location_as_written not in found.text:
-            raise fail(
+            raise p.fail(
                 f"{aff.location_as_written!r} is not in the descriptor {found.text!r}",
                 "affiliations",
                 i,
                 "location_as_written",
             )
-        rows[Affiliation].append(
+        p.rows[Affiliation].append(
             {
                 "person_id": ("actor", aff.person),
                 "organisation_id": _ref("actor", aff.organisation),
@@ -353,25 +415,28 @@ def plan_document(
                 "location_as_written": aff.location_as_written,
                 "span_start": found.start,
                 "span_end": found.end,
-                "annotator_id": annotator,
+                "annotator_id": p.annotator,
             }
         )
 
-    # Events, their participants and where the article reports them.
+
+def _event_rows(p: _Planner) -> dict[str, dict[str, Any]]:
+    """The events (to upsert by slug), what this article says of each, their parties and
+    where the article reports them."""
     event_rows = {}
-    for i, ev in enumerate(doc.events):
-        known(ev.parent, events, "event", "events", i, "parent")
+    for i, ev in enumerate(p.doc.events):
+        p.known(ev.parent, p.events, "event", "events", i, "parent")
         if ev.parent == ev.slug:
-            raise fail("an event cannot be its own parent", "events", i, "parent")
+            raise p.fail("an event cannot be its own parent", "events", i, "parent")
         fat = ev.fatalities
         if fat:
-            known(fat.reported_by, actors, "actor", "events", i, "fatalities", "reported_by")
+            p.known(fat.reported_by, p.actors, "actor", "events", i, "fatalities", "reported_by")
         for words, where in (
             (ev.date.as_written, ("date", "as_written")),
             (fat and fat.as_written, ("fatalities", "as_written")),
         ):
-            if words and words not in body:
-                raise fail(f"{words!r} is not in the article text", "events", i, *where)
+            if words and words not in p.body:
+                raise p.fail(f"{words!r} is not in the article text", "events", i, *where)
         event_rows[ev.slug] = {
             "name": ev.name,
             "event_type": ev.type,
@@ -385,7 +450,7 @@ def plan_document(
             "country": ev.country,
         }
         # what this article says of the event, kept with the article's other rows
-        rows[EventReport].append(
+        p.rows[EventReport].append(
             {
                 "event_id": ("event", ev.slug),
                 "date_as_written": ev.date.as_written,
@@ -393,54 +458,64 @@ def plan_document(
                 "fatalities_as_written": fat.as_written if fat else None,
                 "fatalities_reported_by_id": _ref("actor", fat.reported_by) if fat else None,
                 "fatalities_attribution": fat.attribution if fat else None,
-                "annotator_id": annotator,
+                "annotator_id": p.annotator,
             }
         )
-        parts = set()  # the same part named twice is one row
-        for j, part in enumerate(ev.participants):
-            known(part.actor, actors, "actor", "events", i, "participants", j, "actor")
-            if (part.actor, part.role) not in parts:
-                parts.add((part.actor, part.role))
-                rows[EventParticipant].append(
-                    {
-                        "event_id": ("event", ev.slug),
-                        "actor_id": ("actor", part.actor),
-                        "role": part.role,
-                        "annotator_id": annotator,
-                    }
-                )
-        place_mentions(EventMention, "event_id", ("event", ev.slug), ev.mentions, "events", i)
-    # An event the article lists is one it reports: in its words, or in what a claim is about
-    # (an event known only from elsewhere is not the article's to list).
-    claimed = {slug for claim in doc.claims for slug in claim.events}
-    for i, ev in enumerate(doc.events):
+        _participant_rows(p, ev, i)
+        p.mentions(EventMention, "event_id", ("event", ev.slug), ev.mentions, "events", i)
+    return event_rows
+
+
+def _participant_rows(p: _Planner, ev, i: int) -> None:
+    parts = set()  # the same part named twice is one row
+    for j, part in enumerate(ev.participants):
+        p.known(part.actor, p.actors, "actor", "events", i, "participants", j, "actor")
+        if (part.actor, part.role) not in parts:
+            parts.add((part.actor, part.role))
+            p.rows[EventParticipant].append(
+                {
+                    "event_id": ("event", ev.slug),
+                    "actor_id": ("actor", part.actor),
+                    "role": part.role,
+                    "annotator_id": p.annotator,
+                }
+            )
+
+
+def _check_events_reported(p: _Planner) -> None:
+    """An event the article lists is one it reports: in its words, or in what a claim is about
+    (an event known only from elsewhere is not the article's to list)."""
+    claimed = {slug for claim in p.doc.claims for slug in claim.events}
+    for i, ev in enumerate(p.doc.events):
         if not ev.mentions and ev.slug not in claimed:
-            raise fail(
+            raise p.fail(
                 "the article neither mentions this event nor makes a claim about it:"
                 " give its mentions, or name it in a claim's events",
                 "events",
                 i,
             )
 
-    # Quotes: direct and partial quotes are exactly the words between “ and ”.
-    for i, quote in enumerate(doc.quotes):
-        known(quote.speaker, actors, "actor", "quotes", i, "speaker")
-        known(quote.continues, quotes, "quote", "quotes", i, "continues")
+
+def _quote_rows(p: _Planner) -> None:
+    """Quotes: direct and partial quotes are exactly the words between “ and ”; a segment
+    comes after the one it continues."""
+    body = p.body
+    for i, quote in enumerate(p.doc.quotes):
+        p.known(quote.speaker, p.actors, "actor", "quotes", i, "speaker")
+        p.known(quote.continues, p.quotes, "quote", "quotes", i, "continues")
         if quote.continues == quote.id:
-            raise fail("a quote cannot continue itself", "quotes", i, "continues")
-        found = place(quote.text, "quotes", i, "text")
-        if quote.kind != QuoteKind.INDIRECT and not (
-            body[found.start - 1 : found.start] == "“" and body[found.end : found.end + 1] == "”"
-        ):
-            raise fail(
-                f"a {quote.kind} quote is the words between “ and ”, and {found.text[:40]!r}"
-                " is not",
+            raise p.fail("a quote cannot continue itself", "quotes", i, "continues")
+        found = p.place(quote.text, "quotes", i, "text")
+        if quote.kind != QuoteKind.INDIRECT and not between_marks(body, found.start, found.end):
+            raise p.fail(
+                f"a {quote.kind} quote is the words between “ and ” (or straight marks), and"
+                f" {found.text[:40]!r} is not",
                 "quotes",
                 i,
                 "text",
             )
-        cue = place(quote.cue, "quotes", i, "cue") if quote.cue else None
-        rows[Quote].append(
+        cue = p.place(quote.cue, "quotes", i, "cue") if quote.cue else None
+        p.rows[Quote].append(
             {
                 "key": quote.id,
                 "speaker_id": ("actor", quote.speaker),
@@ -450,21 +525,23 @@ def plan_document(
                 "span_end": found.end,
                 **_cue(cue),
                 "continues_id": _ref("quote", quote.continues),
-                "annotator_id": annotator,
+                "annotator_id": p.annotator,
             }
         )
-
     try:
-        rows[Quote] = _continued_first(rows[Quote])
+        p.rows[Quote] = _continued_first(p.rows[Quote])
     except ValueError as error:
-        raise fail(str(error), "quotes") from None
+        raise p.fail(str(error), "quotes") from None
 
-    # Claims and what they rest on.
-    for i, claim in enumerate(doc.claims):
-        known(claim.source, actors, "actor", "claims", i, "source")
-        found = place(claim.text, "claims", i, "text")
-        cue = place(claim.cue, "claims", i, "cue") if claim.cue else None
-        rows[Claim].append(
+
+def _claim_rows(p: _Planner) -> None:
+    """Claims, the events they are about, the quotes they rest on, how they relate to other
+    claims, and their checks against the record."""
+    for i, claim in enumerate(p.doc.claims):
+        p.known(claim.source, p.actors, "actor", "claims", i, "source")
+        found = p.place(claim.text, "claims", i, "text")
+        cue = p.place(claim.cue, "claims", i, "cue") if claim.cue else None
+        p.rows[Claim].append(
             {
                 "key": claim.id,
                 "text": found.text,
@@ -475,51 +552,115 @@ def plan_document(
                 "source_id": _ref("actor", claim.source),
                 **_cue(cue),
                 "certainty": claim.certainty,
-                "annotator_id": annotator,
+                "annotator_id": p.annotator,
             }
         )
         me = ("claim", claim.id)
         for j, slug in enumerate(dict.fromkeys(claim.events)):
-            known(slug, events, "event", "claims", i, "events", j)
-            rows[ClaimEvent].append({"claim_id": me, "event_id": ("event", slug)})
+            p.known(slug, p.events, "event", "claims", i, "events", j)
+            p.rows[ClaimEvent].append({"claim_id": me, "event_id": ("event", slug)})
         for j, key in enumerate(dict.fromkeys(claim.quotes)):
-            known(key, quotes, "quote", "claims", i, "quotes", j)
-            rows[ClaimQuote].append({"claim_id": me, "quote_id": ("quote", key)})
-        for relation in ("corroborates", "conflicts"):
-            for j, key in enumerate(dict.fromkeys(getattr(claim, relation))):
-                known(key, claims, "claim", "claims", i, relation, j)
-                if key == claim.id:
-                    raise fail(
-                        f"a claim cannot be said to {relation.removesuffix('s')} itself",
-                        "claims",
-                        i,
-                        relation,
-                        j,
-                    )
-                rows[ClaimRelation].append(
-                    {"claim_id": me, "other_claim_id": ("claim", key), "relation": relation}
+            p.known(key, p.quotes, "quote", "claims", i, "quotes", j)
+            p.rows[ClaimQuote].append({"claim_id": me, "quote_id": ("quote", key)})
+        _relation_rows(p, claim, i)
+        _check_rows(p, claim, i)
+
+
+def _relation_rows(p: _Planner, claim, i: int) -> None:
+    for relation in ("corroborates", "conflicts"):
+        for j, key in enumerate(dict.fromkeys(getattr(claim, relation))):
+            p.known(key, p.claims, "claim", "claims", i, relation, j)
+            if key == claim.id:
+                raise p.fail(
+                    f"a claim cannot be said to {relation.removesuffix('s')} itself",
+                    "claims",
+                    i,
+                    relation,
+                    j,
                 )
-        aspects = set()
-        for j, check in enumerate(claim.checks):
-            if check.aspect in aspects:
-                raise fail(
-                    f"the claim is checked twice for {check.aspect!r}", "claims", i, "checks", j
-                )
-            aspects.add(check.aspect)
-            rows[ClaimCheck].append(
+            p.rows[ClaimRelation].append(
                 {
-                    "claim_id": me,
-                    "aspect": check.aspect,
-                    "stated_value": check.stated,
-                    "checked_value": check.checked,
-                    "verdict": check.verdict,
-                    "source": check.source,
-                    "note": check.note,
-                    "annotator_id": annotator,
+                    "claim_id": ("claim", claim.id),
+                    "other_claim_id": ("claim", key),
+                    "relation": relation,
                 }
             )
 
-    return Plan(path, doc, body, article, annotator[1], actor_rows, aliases, event_rows, rows, root)
+
+def _check_rows(p: _Planner, claim, i: int) -> None:
+    aspects = set()
+    for j, check in enumerate(claim.checks):
+        if check.aspect in aspects:
+            raise p.fail(
+                f"the claim is checked twice for {check.aspect!r}", "claims", i, "checks", j
+            )
+        aspects.add(check.aspect)
+        p.rows[ClaimCheck].append(
+            {
+                "claim_id": ("claim", claim.id),
+                "aspect": check.aspect,
+                "stated_value": check.stated,
+                "checked_value": check.checked,
+                "verdict": check.verdict,
+                "source": check.source,
+                "note": check.note,
+                "annotator_id": p.annotator,
+            }
+        )
+
+
+#: the marks that open and close a quote; a quote that runs on into the next paragraph has no
+#: closing mark at the end of each paragraph but the last
+_OPENING, _CLOSING = '“"', '”"'
+
+
+def between_marks(body: str, start: int, end: int) -> bool:
+    """Whether ``body[start:end]`` is the words of a quote: after an opening mark, before a
+    closing one (or the end of its paragraph, for a quote that runs on)."""
+    before, after = body[start - 1 : start], body[end : end + 1]
+    return start > 0 and before in _OPENING and (after in _CLOSING or after in ("\n", "\r", ""))
+
+
+def _drafted_rows(p: _Planner) -> None:
+    """What drafted annotations add (issue 10): each row's confidence, and the time expressions.
+
+    A drafted actor's confidence goes on each of its mentions (the actor row is shared).
+    """
+    doc = p.doc
+    by_actor = {("actor", a.slug): a.confidence for a in doc.actors}
+    for row in p.rows[Mention]:
+        row["confidence"] = by_actor[row["actor_id"]]
+    for row, aff in zip(p.rows[Affiliation], doc.affiliations, strict=True):
+        row["confidence"] = aff.confidence
+    for model, items in ((Quote, doc.quotes), (Claim, doc.claims)):
+        by_key = {item.id: item.confidence for item in items}
+        for row in p.rows[model]:
+            row["confidence"] = by_key[row["key"]]
+    spans: dict[tuple[int, int], int] = {}
+    for i, time in enumerate(doc.times):
+        found = p.place(time.text, "times", i, "text")
+        if (found.start, found.end) in spans:
+            raise p.fail(
+                f"{found.text!r} at {found.start} is already times[{spans[found.start, found.end]}]",
+                "times",
+                i,
+                "text",
+            )
+        spans[found.start, found.end] = i
+        p.rows[TimeExpression].append(
+            {
+                "span_start": found.start,
+                "span_end": found.end,
+                "as_written": found.text,
+                "start_date": time.start,
+                "end_date": time.end,
+                "precision": time.precision,
+                "resolution": time.resolution,
+                "duration": time.duration,
+                "confidence": time.confidence,
+                "annotator_id": p.annotator,
+            }
+        )
 
 
 def _ref(kind: str, key: str | None):
@@ -549,6 +690,7 @@ ARTICLE_TABLES: list[type] = [
     ClaimQuote,
     ClaimRelation,
     ClaimCheck,
+    TimeExpression,
 ]
 _BY_CLAIM = {ClaimEvent, ClaimQuote, ClaimRelation, ClaimCheck}
 _SKIP = {"id", "article_id", "created_at"}
@@ -614,6 +756,31 @@ class _Keys:
         return (kind, self.names[(kind, id_)])
 
 
+class Settled:
+    """The shared rows (the annotator, actors and their aliases, events) that articles stored
+    earlier in the same transaction left as a plan gives them: an article that gives them
+    alike needs no query for them. What an article adds counts once its savepoint is kept."""
+
+    def __init__(self) -> None:
+        self.known: dict[tuple[str, Any], tuple] = {}
+        self.pending: dict[tuple[str, Any], tuple] = {}
+
+    def get(self, kind: str, key: Any) -> tuple | None:
+        return self.known.get((kind, key))
+
+    def add(self, kind: str, key: Any, *value) -> None:
+        self.pending[(kind, key)] = value
+
+    def keep(self) -> None:
+        """The article was stored: what it settled holds for the next ones."""
+        self.known.update(self.pending)
+        self.pending.clear()
+
+    def drop(self) -> None:
+        """The article was undone: forget what it settled."""
+        self.pending.clear()
+
+
 _FOREIGN = {
     "actor_id": "actor",
     "person_id": "actor",
@@ -631,8 +798,11 @@ _FOREIGN = {
 }
 
 
-def store(session: Session, plan: Plan) -> Report:
+def store(session: Session, plan: Plan, settled: Settled | None = None) -> Report:
     """Write ``plan`` in the session's transaction (the caller commits); return what changed.
+
+    ``settled``, when given, is what earlier articles of the transaction stored of the shared
+    rows (see :class:`Settled`; the caller keeps or drops what this article adds).
 
     Loads at once run one after the other: PostgreSQL takes an advisory lock, SQLite begins
     the transaction with ``BEGIN IMMEDIATE`` (the driver would only begin it at the first
@@ -642,10 +812,12 @@ def store(session: Session, plan: Plan) -> Report:
     _serialize(session)
     report = Report(plan.article["slug"])
     keys = _Keys(session)
-    _store_annotator(session, plan, keys, report)
-    _store_named(session, plan, Actor, plan.actors, "actor", keys, report)
-    _store_aliases(session, plan, keys, report)
-    _store_named(session, plan, Event, plan.events, "event", keys, report)
+    _adopt_draft(session, plan)
+    settled = settled or Settled()
+    _store_annotator(session, plan, keys, report, settled)
+    _store_named(session, plan, Actor, plan.actors, "actor", keys, report, settled)
+    _store_aliases(session, plan, keys, report, settled)
+    _store_named(session, plan, Event, plan.events, "event", keys, report, settled)
     article_id = _store_article(session, plan, report)
     _store_article_rows(session, plan, article_id, keys, report)
     session.flush()
@@ -662,12 +834,17 @@ def _serialize(session: Session) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def _store_annotator(session: Session, plan: Plan, keys: _Keys, report: Report) -> None:
+def _store_annotator(
+    session: Session, plan: Plan, keys: _Keys, report: Report, settled: Settled
+) -> None:
     kind, name = plan.annotator
+    note = plan.doc.annotator.note
+    if (hit := settled.get("annotator", plan.annotator)) and hit[1] == note:
+        keys.remember("annotator", plan.annotator, hit[0])
+        return
     found = session.execute(
         select(Annotator.id, Annotator.note).where(Annotator.kind == kind, Annotator.name == name)
     ).first()
-    note = plan.doc.annotator.note
     if found is None:
         id_ = session.scalar(
             insert(Annotator).values(kind=kind, name=name, note=note).returning(Annotator.id)
@@ -679,6 +856,7 @@ def _store_annotator(session: Session, plan: Plan, keys: _Keys, report: Report) 
             session.execute(update(Annotator).where(Annotator.id == id_).values(note=note))
             report.count("annotator", "updated")
     keys.remember("annotator", plan.annotator, id_)
+    settled.add("annotator", plan.annotator, id_, note)
 
 
 #: The fields of a shared actor or event, in groups that are stored or kept together: the
@@ -796,15 +974,28 @@ def _store_named(
     kind: str,
     keys: _Keys,
     report: Report,
+    settled: Settled,
 ) -> None:
     """Upsert actors or events by slug; their parents are set once every slug has an id.
 
     An actor or event that other articles refer to is shared: see :func:`_merge_shared`.
+    One that an earlier article of the transaction settled as this one gives it is left be.
     """
     table = model.__tablename__
+    order = {slug: i for i, slug in enumerate(wanted)}
+    todo = {}
+    for slug, values in wanted.items():
+        if (hit := settled.get(kind, slug)) and hit[1] == values:
+            keys.remember(kind, slug, hit[0])
+            report.count(table, "unchanged")
+        else:
+            todo[slug] = values
+    if not todo:
+        return
+    wanted = todo
+    columns = model.__table__.c  # rows, not ORM objects: nothing to track or expire
     existing = {
-        row.slug: row
-        for row in session.execute(select(model).where(model.slug.in_(wanted))).scalars()
+        row.slug: row for row in session.execute(select(columns).where(columns.slug.in_(wanted)))
     }
     for slug, values in wanted.items():
         plain = {k: v for k, v in values.items() if not isinstance(v, tuple) and k not in _FOREIGN}
@@ -815,7 +1006,7 @@ def _store_named(
         else:
             id_ = row.id
         keys.remember(kind, slug, id_)
-    order = {slug: i for i, slug in enumerate(wanted)}
+        settled.add(kind, slug, id_, values)
     for slug, values in wanted.items():
         refs = {
             k: keys.id(v) if isinstance(v, tuple) else v for k, v in values.items() if k in _FOREIGN
@@ -835,30 +1026,45 @@ def _store_named(
             report.count(table, "updated")
         else:
             report.count(table, "unchanged")
-    session.expire_all()
 
 
-def _store_aliases(session: Session, plan: Plan, keys: _Keys, report: Report) -> None:
+def _store_aliases(
+    session: Session, plan: Plan, keys: _Keys, report: Report, settled: Settled
+) -> None:
+    """Make each actor's stored aliases the ones the plan gives (read in one query)."""
+    ids = {
+        keys.ids[("actor", slug)]: slug
+        for slug, wanted in plan.aliases.items()
+        if settled.get("alias", slug) != (wanted,)
+    }
     for slug, wanted in plan.aliases.items():
-        actor_id = keys.ids[("actor", slug)]
-        have = set(session.scalars(select(ActorAlias.alias).where(ActorAlias.actor_id == actor_id)))
-        for alias in sorted(wanted - have):
-            session.execute(insert(ActorAlias).values(actor_id=actor_id, alias=alias))
-        if have - wanted:
+        settled.add("alias", slug, wanted)
+    if not ids:
+        return
+    have: dict[int, set[str]] = {id_: set() for id_ in ids}
+    query = select(ActorAlias.actor_id, ActorAlias.alias).where(ActorAlias.actor_id.in_(ids))
+    for actor_id, alias in session.execute(query):
+        have[actor_id].add(alias)
+    added = []
+    for actor_id, slug in ids.items():
+        wanted, stored = plan.aliases[slug], have[actor_id]
+        added += [{"actor_id": actor_id, "alias": alias} for alias in sorted(wanted - stored)]
+        if stored - wanted:
             session.execute(
                 delete(ActorAlias).where(
-                    ActorAlias.actor_id == actor_id, ActorAlias.alias.in_(have - wanted)
+                    ActorAlias.actor_id == actor_id, ActorAlias.alias.in_(stored - wanted)
                 )
             )
-        report.count("actor_alias", "inserted", len(wanted - have))
-        report.count("actor_alias", "deleted", len(have - wanted))
+        report.count("actor_alias", "deleted", len(stored - wanted))
+    if added:
+        session.connection().execute(insert(ActorAlias.__table__), added)
+    report.count("actor_alias", "inserted", len(added))
 
 
 def _store_article(session: Session, plan: Plan, report: Report) -> int:
     values = plan.article
-    row = session.execute(
-        select(Article).where(Article.slug == values["slug"])
-    ).scalar_one_or_none()
+    columns = Article.__table__.c
+    row = session.execute(select(columns).where(columns.slug == values["slug"])).one_or_none()
     if row is None:
         report.status = "inserted"
         return session.scalar(insert(Article).values(**values).returning(Article.id))
@@ -866,6 +1072,59 @@ def _store_article(session: Session, plan: Plan, report: Report) -> int:
         session.execute(update(Article).where(Article.id == row.id).values(**values))
         report.status = "updated"
     return row.id
+
+
+#: the article's rows that name the annotator who made them
+_PROVENANCE = [
+    Mention,
+    Affiliation,
+    Quote,
+    Claim,
+    EventReport,
+    EventMention,
+    EventParticipant,
+    TimeExpression,
+]
+#: annotators whose rows a later annotation of the same text may take over: drafts
+DRAFTING = ("rule", "model")
+
+
+def annotators_of(session: Session, article_id: int) -> set[tuple[str, str]]:
+    """The (kind, name) of every annotator with rows in the article."""
+    annotators = union(
+        *(select(m.annotator_id).where(m.article_id == article_id) for m in _PROVENANCE)
+    )
+    rows = session.execute(
+        select(Annotator.kind, Annotator.name).where(Annotator.id.in_(annotators))
+    )
+    return {tuple(row) for row in rows}
+
+
+def drafted_only(session: Session, article_id: int) -> bool:
+    """Whether every annotation row of the article was drafted (by rules or a model)."""
+    return all(kind in DRAFTING for kind, _ in annotators_of(session, article_id))
+
+
+def _adopt_draft(session: Session, plan: Plan) -> None:
+    """An annotation of a text that a draft stored under another slug takes that article
+    over: the article gets this annotation's slug, and its rows are then replaced as usual.
+    A text annotated by hand keeps its slug: a draft of it is refused, and so is a second
+    slug for it by hand (by the database, as before)."""
+    slug, digest = plan.article["slug"], plan.article["sha256"]
+    if session.scalar(select(Article.id).where(Article.slug == slug)) is not None:
+        return
+    other = session.scalar(select(Article.id).where(Article.sha256 == digest))
+    if other is None:
+        return
+    if drafted_only(session, other):
+        session.execute(update(Article).where(Article.id == other).values(slug=slug))
+    elif plan.doc.annotator.kind in DRAFTING:
+        stored = session.scalar(select(Article.slug).where(Article.id == other))
+        raise plan.fail(
+            f"this text is stored as {stored!r}, annotated by hand: a draft does not replace it",
+            "article",
+            "slug",
+        )
 
 
 def _columns(model) -> list[str]:
@@ -904,9 +1163,15 @@ def _store_article_rows(
     session: Session, plan: Plan, article_id: int, keys: _Keys, report: Report
 ) -> None:
     """Compare the article's annotation rows with the plan; when anything differs, replace them."""
-    stored = {model: _stored_rows(session, model, article_id, keys) for model in ARTICLE_TABLES}
+    if report.status == "inserted":  # a new article has no rows yet to compare
+        stored = {model: [] for model in ARTICLE_TABLES}
+    else:
+        stored = {model: _stored_rows(session, model, article_id, keys) for model in ARTICLE_TABLES}
     diffs = {}
     for model in ARTICLE_TABLES:
+        if not stored[model]:
+            diffs[model] = (len(plan.rows[model]), 0, len(plan.rows[model]))
+            continue
         have = Counter(_natural(row, model, keys) for row in stored[model])
         want = Counter(_comparable(row, model) for row in plan.rows[model])
         diffs[model] = (
@@ -918,7 +1183,7 @@ def _store_article_rows(
         return
     if report.status == "unchanged":
         report.status = "updated"
-    for model in reversed(ARTICLE_TABLES):
+    for model in reversed(ARTICLE_TABLES) if report.status != "inserted" else ():
         ids = [row["id"] for row in stored[model]] if "id" in model.__table__.c else None
         if model in _BY_CLAIM or ids is None:
             session.execute(
@@ -943,16 +1208,58 @@ def _store_article_rows(
 def _insert_rows(
     session: Session, model, rows: list[dict[str, Any]], article_id: int, keys: _Keys
 ) -> None:
-    has_article = "article_id" in model.__table__.c
-    for row in rows:
-        values = {k: keys.id(v) if k in _FOREIGN else v for k, v in row.items()}
-        if has_article:
-            values["article_id"] = article_id
-        if model in (Quote, Claim):
-            id_ = session.scalar(insert(model).values(**values).returning(model.id))
-            keys.remember(model.__tablename__, row["key"], id_)
-        else:
-            session.execute(insert(model).values(**values))
+    """Insert the article's rows of ``model`` in one write (:func:`newsdb.rows.write_rows`;
+    quotes in waves, each after the segments it continues), then learn the ids of its quotes
+    and claims."""
+    if not rows:
+        return
+    connection = session.connection()
+    table = model.__table__
+    columns = list(rows[0])
+    foreign = [c in _FOREIGN and c != "continues_id" for c in columns]
+    values = [
+        [keys.id(row[c]) if f else row[c] for c, f in zip(columns, foreign, strict=True)]
+        for row in rows
+    ]
+    if "article_id" in table.c:
+        columns.append("article_id")
+        for one in values:
+            one.append(article_id)
+    if model is not Quote:
+        write_rows(connection, table, columns, [tuple(v) for v in values])
+        if model is Claim:
+            _learn_keys(connection, model, article_id, keys)
+        return
+    at = columns.index("continues_id")
+    for one in values:
+        one[at] = None  # known once the segment it continues is stored
+    for wave in _waves(rows, values):
+        write_rows(connection, table, columns, [tuple(v) for v in wave])
+        _learn_keys(connection, model, article_id, keys)
+        for one, row in zip(values, rows, strict=True):
+            if row["continues_id"] is not None and one[at] is None:
+                one[at] = keys.ids.get(row["continues_id"])
+
+
+def _waves(rows: list[dict[str, Any]], values: list[list]):
+    """Quote segments in waves: each wave continues only segments of earlier waves (the rows
+    come ordered by :func:`_continued_first`); the values get their ids filled in between."""
+    done: set[str] = set()
+    pending = list(zip(rows, values, strict=True))
+    while pending:
+        wave = [
+            (r, v) for r, v in pending if r["continues_id"] is None or r["continues_id"][1] in done
+        ]
+        done.update(r["key"] for r, _ in wave)
+        pending = [(r, v) for r, v in pending if r["key"] not in done]
+        yield [v for _, v in wave]
+
+
+def _learn_keys(connection, model, article_id: int, keys: _Keys) -> None:
+    table = model.__table__
+    query = select(table.c.key, table.c.id).where(table.c.article_id == article_id)
+    for key, id_ in connection.execute(query):
+        keys.remember(model.__tablename__, key, id_)
 
 
 def _continued_first(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

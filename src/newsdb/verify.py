@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from newsdb import tally
+from newsdb import paragraphs, tally
 from newsdb.models import (
     Affiliation,
     Article,
@@ -19,6 +19,7 @@ from newsdb.models import (
     Mention,
     Paragraph,
     Quote,
+    TimeExpression,
 )
 
 #: (model, words column, start column, end column) of every span that quotes the article
@@ -30,6 +31,7 @@ SPANS = [
     (Quote, "cue", "cue_start", "cue_end"),
     (Claim, "text", "span_start", "span_end"),
     (Claim, "cue", "cue_start", "cue_end"),
+    (TimeExpression, "as_written", "span_start", "span_end"),
 ]
 #: words kept as the article wrote them, without a span: they must be in its text
 WORDS = [(EventReport, "date_as_written"), (EventReport, "fatalities_as_written")]
@@ -58,19 +60,7 @@ def problems(session: Session) -> list[Problem]:
                     f"body has sha256 {digest}, stored {article.sha256}",
                 )
             )
-        offset, expected = 0, []
-        for number, paragraph in enumerate(article.body.split("\n"), start=1):
-            expected.append((number, offset, offset + len(paragraph)))
-            offset += len(paragraph) + 1
-        stored = session.execute(
-            select(Paragraph.number, Paragraph.span_start, Paragraph.span_end)
-            .where(Paragraph.article_id == article.id)
-            .order_by(Paragraph.number)
-        ).all()
-        if [tuple(p) for p in stored] != expected:
-            found.append(
-                Problem(article.slug, "paragraph", None, "paragraphs do not match the body's lines")
-            )
+        found.extend(_paragraph_problems(session, article))
         for model, words, start, end in SPANS:
             table = model.__table__
             query = select(table.c.id, table.c[words], table.c[start], table.c[end]).where(
@@ -117,3 +107,23 @@ def problems(session: Session) -> list[Problem]:
             )
         )
     return found
+
+
+def _paragraph_problems(session: Session, article) -> list[Problem]:
+    """The article's paragraph rows must cover its text and be the paragraphs the rule finds."""
+    stored = [
+        tuple(row)
+        for row in session.execute(
+            select(Paragraph.number, Paragraph.span_start, Paragraph.span_end)
+            .where(Paragraph.article_id == article.id)
+            .order_by(Paragraph.number)
+        )
+    ]
+    reason = paragraphs.uncovered(article.body, stored)
+    if reason is None and [s[1:] for s in stored] != paragraphs.spans(article.body):
+        reason = (
+            f"the {len(stored)} paragraphs stored are not the"
+            f" {len(paragraphs.spans(article.body))} of the text (newsdb.paragraphs):"
+            " load the article again"
+        )
+    return [Problem(article.slug, "paragraph", None, reason)] if reason else []

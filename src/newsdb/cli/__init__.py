@@ -196,6 +196,7 @@ pass_app = click.make_pass_decorator(App)
 
 # Register the subcommands.
 from newsdb.cli import db as _db  # noqa: E402,F401
+from newsdb.cli import extract as _extract  # noqa: E402,F401
 from newsdb.cli import grants as _grants  # noqa: E402,F401
 from newsdb.cli import seed as _seed  # noqa: E402,F401
 from newsdb.cli import sourcing as _sourcing  # noqa: F401

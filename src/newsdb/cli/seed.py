@@ -7,12 +7,10 @@ from importlib.resources import files
 from pathlib import Path
 
 import click
-from sqlalchemy import exc, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, select
 
 from newsdb.annotation import json_schema
 from newsdb.cli import App, main, pass_app
-from newsdb.loader import ANNOTATION_FILE, AnnotationError, Report, read_folder, store
 from newsdb.models import Article
 from newsdb.verify import problems
 
@@ -20,38 +18,39 @@ from newsdb.verify import problems
 def packaged_seeds() -> list[Path]:
     """The article folders shipped in the package, in name order."""
     root = Path(str(files("newsdb.seeds")))
-    return sorted(p for p in root.iterdir() if (p / ANNOTATION_FILE).is_file())
+    return sorted(p for p in root.iterdir() if (p / "annotations.yaml").is_file())
 
 
-def _load(app: App, folders: list[Path]) -> list[Report]:
-    """Check every folder, bring the schema to head, then store each in its own transaction."""
+def _load(app: App, paths: list[Path], jobs: int = 1):
+    """Bring the schema to head, then read, check and store every article folder in ``paths``
+    (or below them), each whole or not at all; exit 1 at the end if any failed.
+
+    One article prints what it changed; many show a progress bar on a terminal and one
+    summary line, with a line for each article that failed.
+    """
+    from newsdb import bulk
+
     app.creates = True
-    plans = []
-    for folder in folders:
-        try:
-            plans.append(read_folder(folder))
-        except AnnotationError as error:
-            raise click.ClickException(str(error)) from None
+    folders = list(bulk.article_folders(paths))
     app.upgrade()
-    reports = []
-    for plan in plans:
-        try:
-            with Session(app.engine) as session, session.begin():
-                report = store(session, plan)
-        except AnnotationError as error:  # at odds with what is stored: a shared actor, event
-            raise click.ClickException(f"{error}; nothing written") from None
-        except (exc.IntegrityError, exc.DataError) as error:  # DataError: too long, a NUL
-            reason = str(error.orig).strip().splitlines()[0]
-            raise click.ClickException(
-                f"{plan.path}: refused by the database, nothing written: {reason}"
-            ) from None
-        except OverflowError:  # SQLite's driver, before the database: PostgreSQL's DataError
-            raise click.ClickException(
-                f"{plan.path}: refused by the database, nothing written: a number past 2**63-1"
-            ) from None
-        click.echo(report.summary())
-        reports.append(report)
-    return reports
+    one = len(folders) == 1
+    progress = None if one else bulk.Progress(total=len(folders))
+    summary = bulk.load_many(
+        app.engine,
+        bulk.read_folders(folders, jobs=jobs),
+        progress=progress,
+        on_report=(lambda report: click.echo(report.summary())) if one else None,
+    )
+    if progress:
+        progress.finish(summary)
+    if len(summary.failed) == 1 and one:
+        raise click.ClickException(summary.failed[0].reason)
+    if summary.failed:
+        raise click.ClickException(
+            f"{len(summary.failed)} of {summary.articles} article(s) failed, nothing of them"
+            " written (the reasons are above)"
+        )
+    return summary
 
 
 @main.command()
@@ -66,24 +65,42 @@ def seed(app: App) -> None:
         newsdb seed
         newsdb --database postgresql://postgres@127.0.0.1/newsdb seed
     """
-    reports = _load(app, packaged_seeds())
-    if not any(r.changed for r in reports):
+    summary = _load(app, packaged_seeds())
+    if not (summary.inserted or summary.updated):
         click.echo("nothing to do: every seed article is already loaded as annotated", err=True)
 
 
 @main.command()
-@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument(
+    "paths",
+    nargs=-1,
+    required=True,
+    metavar="PATH...",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes that read and check folders while one writes to the database.",
+)
 @pass_app
-def load(app: App, folder: Path) -> None:
-    """Load your own annotated article FOLDER (the text and annotations.yaml).
+def load(app: App, paths: tuple[Path, ...], jobs: int) -> None:
+    """Load annotated article folders, or every article folder below the folders given.
 
-    The folder is checked whole first; on any problem nothing is written.
+    An article folder holds the text and its annotations.yaml. Each folder is checked whole first; a bad one is reported with its reason and nothing of
+    it is written, the others are loaded, and the command exits 1 at the end. Articles are
+    written many to a transaction, each whole or not at all; run it again after an
+    interruption and it finishes the rest (what is stored already is left unchanged).
 
     \b
     Example:
         newsdb load my-articles/2024-01-20-some-story
+        newsdb load --jobs 2 my-articles/
     """
-    _load(app, [folder])
+    _load(app, list(paths), jobs=jobs)
 
 
 @main.command()

@@ -47,6 +47,10 @@ class Attribution:
     speaker_kind: ActorKind | None
     confidence: float
     continues: int | None = None
+    #: the whole reported clause the content belongs to ("Now the Baluch people “feel caught
+    #: ...,”" for a partial quote, the quote with its marks for a direct one); for reported
+    #: speech the same as ``content``. What a claim's text is drafted from.
+    claim: Span | None = None
 
 
 @dataclass

@@ -14,6 +14,7 @@ from newsdb.models.tally import (
     ArticleNetworkTally,
     ClaimSupportTally,
 )
+from newsdb.models.time import TimeExpression
 
 __all__ = [
     "Actor",
@@ -40,4 +41,5 @@ __all__ = [
     "Mention",
     "Paragraph",
     "Quote",
+    "TimeExpression",
 ]

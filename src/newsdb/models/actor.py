@@ -6,6 +6,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from newsdb.models.base import (
     Base,
     Provenance,
+    confidence_check,
     country,
     country_check,
     fk,
@@ -73,6 +74,7 @@ class Affiliation(Provenance, Base):
         UniqueConstraint("article_id", "person_id", "span_start"),
         CheckConstraint("person_id <> organisation_id", name="not_self"),
         *span_check("span", "descriptor"),
+        confidence_check(),
     )
 
     id: Mapped[intpk]
@@ -85,6 +87,8 @@ class Affiliation(Provenance, Base):
     location_as_written: Mapped[name | None]
     span_start: Mapped[int]
     span_end: Mapped[int]
+    #: how sure the rules that drafted it are (migration 0011); NULL by hand
+    confidence: Mapped[float | None]
 
     person: Mapped[Actor] = relationship(foreign_keys=[person_id])
     organisation: Mapped[Actor | None] = relationship(foreign_keys=[organisation_id])
@@ -98,6 +102,7 @@ class Mention(Provenance, Base):
         UniqueConstraint("article_id", "actor_id", "span_start", "span_end"),
         Index(None, "actor_id", "article_id"),
         *span_check(),
+        confidence_check(),
     )
 
     id: Mapped[intpk]
@@ -106,5 +111,7 @@ class Mention(Provenance, Base):
     span_start: Mapped[int]
     span_end: Mapped[int]
     text: Mapped[str] = mapped_column(Text)
+    #: how sure the rules that drafted the actor are (migration 0011); NULL by hand
+    confidence: Mapped[float | None]
 
     actor: Mapped[Actor] = relationship()

@@ -69,6 +69,11 @@ def cue_check() -> list[CheckConstraint]:
     ]
 
 
+def confidence_check() -> CheckConstraint:
+    """A drafted row's confidence is between 0 and 1; hand annotations leave it NULL."""
+    return CheckConstraint("confidence >= 0 AND confidence <= 1", name="confidence_range")
+
+
 def country_check(column: str = "country") -> CheckConstraint:
     return CheckConstraint(
         f"length({column}) = 2 AND upper({column}) = {column}", name=f"{column}_iso"

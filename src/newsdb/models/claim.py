@@ -7,6 +7,7 @@ from newsdb.models.actor import Actor
 from newsdb.models.base import (
     Base,
     Provenance,
+    confidence_check,
     cue_check,
     fk,
     intpk,
@@ -48,6 +49,7 @@ class Claim(Provenance, Base):
         ),
         *span_check(),
         *cue_check(),
+        confidence_check(),
     )
 
     id: Mapped[intpk]
@@ -63,6 +65,8 @@ class Claim(Provenance, Base):
     cue_start: Mapped[int | None]
     cue_end: Mapped[int | None]
     certainty: Mapped[str] = mapped_column(String(20))
+    #: how sure the rules that drafted it are (migration 0011); NULL by hand
+    confidence: Mapped[float | None]
 
     source: Mapped[Actor | None] = relationship()
     events: Mapped[list[ClaimEvent]] = relationship(

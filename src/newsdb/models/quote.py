@@ -4,7 +4,17 @@ from sqlalchemy import CheckConstraint, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from newsdb.models.actor import Actor
-from newsdb.models.base import Base, Provenance, cue_check, fk, intpk, one_of, short, span_check
+from newsdb.models.base import (
+    Base,
+    Provenance,
+    confidence_check,
+    cue_check,
+    fk,
+    intpk,
+    one_of,
+    short,
+    span_check,
+)
 from newsdb.vocab import QuoteKind
 
 
@@ -26,6 +36,7 @@ class Quote(Provenance, Base):
         CheckConstraint("continues_id <> id", name="continues_not_self"),
         *span_check(),
         *cue_check(),
+        confidence_check(),
     )
 
     id: Mapped[intpk]
@@ -40,6 +51,8 @@ class Quote(Provenance, Base):
     cue_start: Mapped[int | None]
     cue_end: Mapped[int | None]
     continues_id: Mapped[int | None] = fk("quote.id", ondelete="SET NULL")
+    #: how sure the rules that drafted it are (migration 0011); NULL by hand
+    confidence: Mapped[float | None]
 
     speaker: Mapped[Actor] = relationship()
     continues: Mapped[Quote | None] = relationship(remote_side="Quote.id")

@@ -1,0 +1,334 @@
+"""How fast `newsdb load` fills a database, against the raw driver on the same rows.
+
+Builds N distinct annotated articles (copies of the seed article, each with its own slug and
+a text one word longer, so its own sha256), then, for each backend, in one run:
+
+1. ``newsdb load FOLDER`` as a subprocess into a new database: wall time, articles/s,
+   annotation rows/s, peak memory (the child's maxrss);
+2. the same articles through :func:`newsdb.bulk.load_many` in this process into another new
+   database, timing each phase (read the file and parse the YAML, validate, plan, write,
+   tallies) and the per-article time of the first and the last tenth;
+3. the raw driver on the same rows into a third new database at head, with the triggers off:
+   ``sqlite3`` executemany in one transaction, psycopg binary ``COPY`` on PostgreSQL.
+
+Optionally (``--flat M``) loads M articles too and prints both peaks of memory, and
+(``--seed``) times ``newsdb seed`` on a new SQLite file and where its time goes.
+
+    .venv/bin/python bench/load_bench.py --articles 1000
+    .venv/bin/python bench/load_bench.py --articles 1000 --flat 10000 --seed
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+from sqlalchemy import text
+
+from newsdb import bulk, loader, migrate
+from newsdb.annotation import AnnotationFile
+from newsdb.db import make_engine, normalize_url
+from newsdb.models import Article
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "pakistan-iran-off-ramp"
+NEWSDB = Path(sys.executable).with_name("newsdb")
+#: the rows an article load writes, counted for rows/s: the article and its annotation rows
+TABLES = [Article.__table__.name] + [m.__tablename__ for m in loader.ARTICLE_TABLES]
+
+
+def build(folder: Path, n: int) -> Path:
+    """N copies of the seed: own slug, own text (a word added), own sha256."""
+    text_bytes = (SEED / "article.txt").read_bytes()
+    annotation = (SEED / "annotations.yaml").read_text(encoding="utf-8")
+    old_sha = hashlib.sha256(text_bytes).hexdigest()
+    for i in range(n):
+        article = folder / f"copy-{i:05d}"
+        article.mkdir(parents=True, exist_ok=True)
+        body = text_bytes + f" [copy {i}]".encode()
+        (article / "article.txt").write_bytes(body)
+        (article / "annotations.yaml").write_text(
+            annotation.replace("slug: pakistan-iran-off-ramp", f"slug: copy-{i:05d}", 1).replace(
+                old_sha, hashlib.sha256(body).hexdigest(), 1
+            ),
+            encoding="utf-8",
+        )
+    return folder
+
+
+class Databases:
+    """New databases: SQLite files in a temporary folder, PostgreSQL databases on a server."""
+
+    def __init__(self, workdir: Path, pg_url: str) -> None:
+        self.workdir, self.pg_url, self.made = workdir, pg_url, []
+
+    def new(self, backend: str) -> str:
+        name = f"newsdb_loadbench_{os.getpid()}_{uuid.uuid4().hex[:6]}"
+        if backend == "sqlite":
+            return f"sqlite:///{self.workdir / (name + '.sqlite')}"
+        admin = make_engine(self.pg_url, isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))  # made above, not input
+        admin.dispose()
+        self.made.append(name)
+        return normalize_url(self.pg_url).set(database=name).render_as_string(False)
+
+    def drop_all(self) -> None:
+        if not self.made:
+            return
+        admin = make_engine(self.pg_url, isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            for name in self.made:
+                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def annotation_rows(url: str) -> int:
+    engine = make_engine(url)
+    with engine.connect() as connection:
+        total = sum(connection.scalar(text(f"SELECT count(*) FROM {t}")) for t in TABLES)
+    engine.dispose()
+    return total
+
+
+def run_command(url: str, *args: str) -> tuple[float, float, str]:
+    """Run ``newsdb -d URL ARGS`` as a subprocess: wall seconds, its peak memory in MB, stderr.
+    ``CPU[0]`` is left holding its CPU seconds (user and system)."""
+    started = time.perf_counter()
+    child = subprocess.Popen(
+        [str(NEWSDB), "-d", url, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    stderr = child.stderr.read().decode()
+    _pid, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - started
+    CPU[0] = usage.ru_utime + usage.ru_stime
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"newsdb {' '.join(args)} failed:\n{stderr}")
+    return wall, usage.ru_maxrss / 1024, stderr
+
+
+CPU = [0.0]
+
+
+def timed_plans(folders: list[Path], phases: dict[str, float], stamps: list[float]):
+    """read_folder's steps one by one, each timed: read + parse, validate, plan; ``stamps``
+    gets the time each article is asked for (so the time between two is one article's)."""
+    for folder in folders:
+        t0 = time.perf_counter()
+        stamps.append(t0)
+        path = folder / loader.ANNOTATION_FILE
+        data = loader.yaml.load(path.read_text(encoding="utf-8"), Loader=loader._YamlLoader)
+        t1 = time.perf_counter()
+        doc = AnnotationFile.model_validate(data)
+        t2 = time.perf_counter()
+        plan = loader._plan(path, doc)
+        t3 = time.perf_counter()
+        phases["read"] += t1 - t0
+        phases["validate"] += t2 - t1
+        phases["plan"] += t3 - t2
+        yield plan
+
+
+def in_process(url: str, folders: list[Path]) -> dict:
+    """load_many on the folders: seconds per phase, and per-article ms by tenth."""
+    engine = make_engine(url)
+    migrate.upgrade(engine)
+    phases = dict.fromkeys(("read", "validate", "plan"), 0.0)
+    stamps: list[float] = []
+    cpu = time.process_time()
+    summary = bulk.load_many(engine, timed_plans(folders, phases, stamps))
+    ended, cpu = time.perf_counter(), time.process_time() - cpu
+    engine.dispose()
+    tenth = max(1, len(stamps) // 10)
+    first = (stamps[tenth] - stamps[0]) / tenth
+    last = (ended - stamps[-tenth]) / tenth
+    phases.update(summary.timings)
+    return {
+        "phases": phases,
+        "first": first * 1000,
+        "last": last * 1000,
+        "summary": summary,
+        "cpu": cpu,
+    }
+
+
+def raw_baseline(source_url: str, target_url: str) -> tuple[int, float, float]:
+    """Copy the rows of ``source_url``'s articles into a new database with the driver alone:
+    the shared rows (annotator, actors, events) untimed, then the articles and their
+    annotation rows timed, with the triggers off. Returns rows, seconds and this process's
+    CPU seconds (on SQLite all the work; on PostgreSQL the server's is not counted)."""
+    source = make_engine(source_url)
+    target = make_engine(target_url)
+    migrate.upgrade(target)
+    shared = ["annotator", "actor", "actor_alias", "event"]
+    data = {}
+    with source.connect() as connection:
+        for table in shared + TABLES:
+            result = connection.execute(text(f"SELECT * FROM {table}"))
+            data[table] = (list(result.keys()), [tuple(r) for r in result])
+    raw = target.raw_connection()
+    driver = raw.driver_connection
+    rows, seconds, cpu = 0, 0.0, 0.0
+    if target.dialect.name == "sqlite":
+        driver.isolation_level = None
+        for (name,) in driver.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'"):
+            driver.execute(f'DROP TRIGGER "{name}"')
+        driver.execute("BEGIN")
+        for table in shared + TABLES:
+            columns, values = data[table]
+            started, cpu0 = time.perf_counter(), time.process_time()
+            marks = ", ".join("?" * len(columns))
+            driver.executemany(
+                f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", values
+            )
+            if table in TABLES:
+                seconds += time.perf_counter() - started
+                cpu += time.process_time() - cpu0
+                rows += len(values)
+        started, cpu0 = time.perf_counter(), time.process_time()
+        driver.execute("COMMIT")
+        seconds += time.perf_counter() - started
+        cpu += time.process_time() - cpu0
+    else:
+        with driver.cursor() as cursor:
+            for table in shared + TABLES:
+                cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
+            driver.commit()
+            for table in shared + TABLES:
+                columns, values = data[table]
+                types = [
+                    r[0]
+                    for r in cursor.execute(
+                        "SELECT udt_name FROM information_schema.columns"
+                        " WHERE table_schema = current_schema() AND table_name = %s"
+                        " ORDER BY array_position(%s::text[], column_name::text)",
+                        (table, columns),
+                    )
+                ]
+                started, cpu0 = time.perf_counter(), time.process_time()
+                statement = f"COPY {table} ({', '.join(columns)}) FROM STDIN (FORMAT BINARY)"
+                with cursor.copy(statement) as copy:
+                    copy.set_types(types)
+                    for row in values:
+                        copy.write_row(row)
+                if table in TABLES:
+                    seconds += time.perf_counter() - started
+                    cpu += time.process_time() - cpu0
+                    rows += len(values)
+            started = time.perf_counter()
+            driver.commit()
+            seconds += time.perf_counter() - started
+    raw.close()
+    source.dispose()
+    target.dispose()
+    return rows, seconds, cpu
+
+
+def bench_backend(backend: str, folders: list[Path], top: Path, dbs: Databases, jobs: int) -> None:
+    n = len(folders)
+    url = dbs.new(backend)
+    wall, peak, _ = run_command(url, "load", "--jobs", str(jobs), str(top))
+    load_cpu = CPU[0]
+    rows = annotation_rows(url)
+    inside = in_process(dbs.new(backend), folders)
+    raw_rows, raw_seconds, raw_cpu = raw_baseline(url, dbs.new(backend))
+    phases, summary = inside["phases"], inside["summary"]
+    write = phases["write"] + phases["tallies"]
+    raw_rate = raw_rows / raw_seconds
+    print(f"\n## {backend}: {n} articles, {rows} article and annotation rows ({rows // n}/article)")
+    print(f"{'measure':<52} {'value':>12}")
+    print(f"{'newsdb load (subprocess, --jobs ' + str(jobs) + '): wall s':<52} {wall:>12.1f}")
+    print(f"{'  articles/s':<52} {n / wall:>12.1f}")
+    print(f"{'  rows/s, end to end':<52} {rows / wall:>12,.0f}")
+    print(f"{'  peak memory, MB (maxrss)':<52} {peak:>12.0f}")
+    print(f"{'raw driver on the same rows, rows/s':<52} {raw_rate:>12,.0f}")
+    print(f"{'  newsdb load end to end / raw':<52} {rows / wall / raw_rate:>12.1%}")
+    print(f"{'  newsdb write + tallies phases / raw':<52} {rows / write / raw_rate:>12.1%}")
+    if backend == "sqlite":  # all of the work is this process's: CPU time, less the load
+        print(f"{'newsdb load (subprocess), rows per CPU s':<52} {rows / load_cpu:>12,.0f}")
+        cpu_rate = rows / inside["cpu"]
+        print(f"{'in process, rows per CPU s (load_many, all phases)':<52} {cpu_rate:>12,.0f}")
+        print(f"{'raw driver, rows per CPU s':<52} {raw_rows / raw_cpu:>12,.0f}")
+        print(f"{'  newsdb / raw, CPU':<52} {cpu_rate / (raw_rows / raw_cpu):>12.1%}")
+    print("in process (load_many), seconds per phase and ms per article:")
+    total = sum(phases.values())
+    for phase, seconds in phases.items():
+        print(
+            f"  {phase:<50} {seconds:>8.2f} s {seconds / n * 1000:>8.1f} ms {seconds / total:>6.0%}"
+        )
+    print(f"  {'all':<50} {total:>8.2f} s {total / n * 1000:>8.1f} ms")
+    print(
+        f"  per article, first tenth / last tenth: {inside['first']:.1f} / {inside['last']:.1f} ms"
+        f" ({summary.inserted} inserted, {len(summary.failed)} failed)"
+    )
+
+
+def bench_seed(workdir: Path) -> None:
+    """`newsdb seed` on a new SQLite file, and where its time goes."""
+    url = f"sqlite:///{workdir / 'seed-cold.sqlite'}"
+    wall, peak, _ = run_command(url, "seed")
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "import newsdb.cli"], check=True)
+    imports = time.perf_counter() - started
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "pass"], check=True)
+    bare = time.perf_counter() - started
+    engine = make_engine(f"sqlite:///{workdir / 'seed-parts.sqlite'}")
+    started = time.perf_counter()
+    migrate.upgrade(engine)
+    migrations = time.perf_counter() - started
+    started = time.perf_counter()
+    plan = loader.read_folder(SEED)
+    reading = time.perf_counter() - started
+    started = time.perf_counter()
+    bulk.load_many(engine, [plan])
+    storing = time.perf_counter() - started
+    engine.dispose()
+    print("\n## newsdb seed, cold (new SQLite file, migrations included)")
+    print(f"  wall {wall:.2f} s, peak memory {peak:.0f} MB; of it, measured apart:")
+    print(f"  interpreter start {bare:.2f} s, import newsdb.cli {imports - bare:.2f} s more")
+    print(f"  migrations to head {migrations:.2f} s, read and check the folder {reading:.2f} s,")
+    print(f"  store it {storing:.2f} s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="both")
+    parser.add_argument("--pg-url", default="postgresql://postgres@127.0.0.1:5432/postgres")
+    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--flat", type=int, default=0, help="also load this many (SQLite)")
+    parser.add_argument("--seed", action="store_true", help="time newsdb seed, cold")
+    args = parser.parse_args()
+    backends = ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]
+    with tempfile.TemporaryDirectory(prefix="newsdb_load_bench_") as tmp:
+        workdir = Path(tmp)
+        dbs = Databases(workdir, args.pg_url)
+        try:
+            top = build(workdir / "articles", args.articles)
+            folders = sorted(top.iterdir())
+            print(f"# load bench: {args.articles} seed-size articles, {time.strftime('%F %T')}")
+            for backend in backends:
+                bench_backend(backend, folders, top, dbs, args.jobs)
+            if args.flat:
+                big = build(workdir / "more", args.flat)
+                small_wall, small_peak, _ = run_command(dbs.new("sqlite"), "load", str(top))
+                big_wall, big_peak, _ = run_command(dbs.new("sqlite"), "load", str(big))
+                print(f"\n## memory, SQLite: {args.articles} vs {args.flat} articles in one call")
+                print(f"  {args.articles}: {small_peak:.0f} MB peak, {small_wall:.0f} s")
+                print(f"  {args.flat}: {big_peak:.0f} MB peak, {big_wall:.0f} s")
+            if args.seed:
+                bench_seed(workdir)
+        finally:
+            dbs.drop_all()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,128 @@
+"""The tallies of a bulk load: triggers off while a batch of articles is written, then the
+batch's articles recounted in set-based SQL, exactly as :mod:`newsdb.tally` recounts.
+
+Both happen inside the batch's transaction: other connections never see the triggers off,
+and a batch that fails leaves them as they were. The triggers of the shared tables (actor,
+event) stay on: a change to a shared actor or event reaches articles outside the batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import Connection, bindparam, text
+
+from newsdb import tally
+
+#: tables whose triggers stay on during a bulk load
+SHARED_TABLES = ("actor", "event")
+#: the rows a recount reads, narrowed to the batch's articles on SQLite (see _shadow): by
+#: article, or by the claim they belong to
+BY_ARTICLE = (
+    "mention",
+    "quote",
+    "claim",
+    "affiliation",
+    "event_mention",
+    "event_participant",
+)
+BY_CLAIM = ("claim_quote", "claim_relation", "claim_event")
+
+
+def _expanding(sql: str, name: str):
+    return text(sql).bindparams(bindparam(name, expanding=True))
+
+
+def triggers_off(connection: Connection) -> Callable[[], None]:
+    """Switch off, in this transaction, the triggers of every table but the shared ones;
+    return what switches them on again (PostgreSQL: DISABLE TRIGGER USER; SQLite has no
+    such switch: the triggers are dropped and created again from their stored SQL)."""
+    shared = {"shared": list(SHARED_TABLES)}
+    if connection.dialect.name == "postgresql":
+        query = _expanding(
+            "SELECT DISTINCT event_object_table FROM information_schema.triggers"
+            " WHERE trigger_schema = current_schema() AND event_object_table NOT IN :shared"
+            " ORDER BY 1",
+            "shared",
+        )
+        tables = connection.execute(query, shared).scalars().all()
+        for table in tables:  # names from the catalogue, quoted
+            connection.exec_driver_sql(f'ALTER TABLE "{table}" DISABLE TRIGGER USER')
+
+        def enable() -> None:
+            for table in tables:
+                connection.exec_driver_sql(f'ALTER TABLE "{table}" ENABLE TRIGGER USER')
+
+        return enable
+    query = _expanding(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name NOT IN :shared"
+        " ORDER BY name",
+        "shared",
+    )
+    triggers = connection.execute(query, shared).all()
+    for name, _sql in triggers:  # names from the catalogue, quoted
+        connection.exec_driver_sql(f'DROP TRIGGER "{name}"')
+
+    def recreate() -> None:
+        for _name, sql in triggers:
+            connection.exec_driver_sql(sql)
+
+    return recreate
+
+
+def recount(connection: Connection, slugs: list[str]) -> None:
+    """Replace the tallies of the articles ``slugs`` with a recount from their rows: the
+    recounts of :data:`newsdb.tally.TALLIES`, narrowed to these articles."""
+    if not slugs:
+        return
+    ids = (
+        connection.execute(
+            _expanding("SELECT id FROM article WHERE slug IN :slugs", "slugs"), {"slugs": slugs}
+        )
+        .scalars()
+        .all()
+    )
+    sqlite = connection.dialect.name == "sqlite"
+    if sqlite:
+        _shadow(connection, ids)
+    try:
+        for table, (columns, query) in tally.TALLIES.items():
+            target = f"main.{table}" if sqlite else table
+            delete = _expanding(f"DELETE FROM {target} WHERE article_id IN :ids", "ids")
+            insert = _expanding(
+                f"INSERT INTO {target} ({', '.join(columns)})"
+                f" SELECT * FROM ({query}) r WHERE r.article_id IN :ids",
+                "ids",
+            )
+            connection.execute(delete, {"ids": ids})
+            connection.execute(insert, {"ids": ids})
+    finally:
+        if sqlite:
+            for table in ("article", *BY_ARTICLE, *BY_CLAIM):
+                connection.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{table}")
+
+
+def _shadow(connection: Connection, ids: list[int]) -> None:
+    """SQLite does not narrow a recount's groups to the articles asked for, so each recount
+    would read every article. Temporary tables of the same names, holding only these
+    articles' rows, shadow the main ones for the recounts' unqualified names."""
+    params = {"ids": ids}
+    connection.execute(
+        _expanding(
+            "CREATE TEMP TABLE article AS SELECT * FROM main.article WHERE id IN :ids", "ids"
+        ),
+        params,
+    )
+    for table in BY_ARTICLE:
+        connection.execute(
+            _expanding(
+                f"CREATE TEMP TABLE {table} AS SELECT * FROM main.{table} WHERE article_id IN :ids",
+                "ids",
+            ),
+            params,
+        )
+    for table in BY_CLAIM:
+        connection.exec_driver_sql(
+            f"CREATE TEMP TABLE {table} AS SELECT * FROM main.{table}"
+            " WHERE claim_id IN (SELECT id FROM temp.claim)"
+        )

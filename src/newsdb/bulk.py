@@ -1,0 +1,329 @@
+"""Loading many articles in one call: checked plans in, whole articles out, in batches.
+
+:func:`load_many` is the write path that ``newsdb load`` and ``newsdb ingest`` share. It takes
+plans already read and checked (:func:`newsdb.loader.read_folder`,
+:func:`newsdb.loader.plan_document`), or the error reading one produced, and writes them a
+batch per transaction, each article in a savepoint of its own: an article is stored whole or
+not at all, a bad one is reported and skipped, and the others go on. A run that is stopped
+leaves the batches it committed, all whole articles; running it again finds those unchanged
+and finishes the rest. Plans are consumed as they come, so memory does not grow with the
+number of articles. :func:`read_folders` reads folders for it, in worker processes with
+``jobs > 1``, and :class:`Progress` shows how far a run is.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import chain, islice
+from pathlib import Path
+from typing import TextIO
+
+from sqlalchemy import Engine, exc, text
+from sqlalchemy.orm import Session
+
+from newsdb import batch_tally
+from newsdb.loader import (
+    ANNOTATION_FILE,
+    AnnotationError,
+    Plan,
+    Report,
+    Settled,
+    _serialize,
+    read_folder,
+    store,
+)
+
+#: articles written in one transaction at most; the first batches are smaller (see _sizes)
+BATCH = 100
+#: the tables whose statistics PostgreSQL's planner needs to pick index scans as they grow
+ANALYZED = (
+    "article",
+    "actor",
+    "event",
+    "mention",
+    "quote",
+    "claim",
+    "event_participant",
+    "event_report",
+    "event_mention",
+    "affiliation",
+    "claim_event",
+    "claim_quote",
+    "claim_relation",
+    "actor_alias",
+    "article_actor_tally",
+    "article_network_tally",
+    "article_geography_tally",
+    "claim_support_tally",
+)
+
+
+@dataclass
+class Failure:
+    """An article that was not loaded: what it is (its folder or file) and why, in one line."""
+
+    what: str
+    reason: str
+
+
+@dataclass
+class Summary:
+    """What a run did: articles inserted, updated, unchanged and failed (with the reasons),
+    the annotation rows it inserted, and how long it took."""
+
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: list[Failure] = field(default_factory=list)
+    rows: int = 0
+    seconds: float = 0.0
+    #: seconds spent writing rows, recounting tallies, analysing tables
+    timings: Counter = field(default_factory=Counter)
+
+    @property
+    def articles(self) -> int:
+        return self.inserted + self.updated + self.unchanged + len(self.failed)
+
+    def add(self, report: Report) -> None:
+        setattr(self, report.status, getattr(self, report.status) + 1)
+        self.rows += sum(c["inserted"] for c in report.counts.values())
+
+    def line(self) -> str:
+        """One line for people: 'loaded 998 of 1000 articles in 12.3 s (81.1/s): ...'."""
+        rate = self.articles / self.seconds if self.seconds else 0.0
+        return (
+            f"{self.articles} article(s) in {self.seconds:.1f} s ({rate:.1f}/s):"
+            f" {self.inserted} new, {self.updated} updated, {self.unchanged} unchanged,"
+            f" {len(self.failed)} failed; {self.rows} rows written"
+        )
+
+
+class Progress:
+    """How far a run is: on a terminal a bar with articles per second and the time left,
+    redrawn at most ten times a second; elsewhere nothing until :meth:`finish`'s one line."""
+
+    def __init__(self, total: int | None = None, stream: TextIO | None = None, live=None):
+        self.total, self.stream = total, stream or sys.stderr
+        self.live = self.stream.isatty() if live is None else live
+        self.done, self.failed = 0, 0
+        self.start = self.drawn = time.perf_counter()
+
+    def advance(self, ok: bool = True) -> None:
+        self.done += 1
+        self.failed += not ok
+        now = time.perf_counter()
+        if self.live and (now - self.drawn >= 0.1 or self.done == self.total):
+            self.drawn = now
+            self.stream.write("\r" + self.bar(now) + "\x1b[K")
+            self.stream.flush()
+
+    def bar(self, now: float) -> str:
+        elapsed = max(now - self.start, 1e-9)
+        rate = self.done / elapsed
+        failed = f", {self.failed} failed" if self.failed else ""
+        if not self.total:
+            return f"{self.done} articles, {rate:.1f}/s{failed}"
+        width = 30
+        filled = min(width, width * self.done // self.total)
+        left = (self.total - self.done) / rate if rate else 0
+        return (
+            f"[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total}"
+            f" {rate:.1f} articles/s, ETA {int(left) // 60}:{int(left) % 60:02d}{failed}"
+        )
+
+    def note(self, message: str) -> None:
+        """A line (a failure) printed above the bar."""
+        if self.live:
+            self.stream.write("\r\x1b[K")
+        self.stream.write(message + "\n")
+        self.stream.flush()
+
+    def finish(self, summary: Summary) -> None:
+        if self.live:
+            self.stream.write("\r\x1b[K")
+        self.stream.write(summary.line() + "\n")
+        self.stream.flush()
+
+
+def load_many(
+    engine: Engine,
+    items: Iterable[Plan | AnnotationError],
+    *,
+    progress: Progress | None = None,
+    on_report: Callable[[Report], None] | None = None,
+    batch: int = BATCH,
+) -> Summary:
+    """Store every plan, a batch of articles per transaction and each article all or nothing.
+
+    An :class:`AnnotationError` among the items, a plan at odds with what is stored (a shared
+    actor or event) or one the database refuses is counted as failed with its reason (and
+    shown through ``progress``); the others are stored. ``on_report`` sees what each stored
+    article changed. The schema must be at head.
+    """
+    summary, started = Summary(), time.perf_counter()
+    analyzer = _Analyzer(engine)
+    plans = _plans(items, summary, progress)
+    size = 1  # the first articles are committed (and the planner told of them) soon
+    while (first := next(plans, None)) is not None:
+        _write_batch(engine, chain([first], islice(plans, size - 1)), summary, progress, on_report)
+        analyzer.grown(summary.inserted)
+        size = min(size * 2, batch)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _plans(items, summary: Summary, progress: Progress | None) -> Iterator[Plan]:
+    """The plans among ``items``, one at a time; the errors reported as they come."""
+    for item in items:
+        if isinstance(item, AnnotationError):
+            _failed(summary, progress, str(item.path), str(item))
+        else:
+            yield item
+
+
+def _failed(summary: Summary, progress: Progress | None, what: str, reason: str) -> None:
+    summary.failed.append(Failure(what, reason))
+    if progress:
+        progress.note(f"failed: {reason}")
+        progress.advance(ok=False)
+
+
+def _write_batch(
+    engine: Engine,
+    plans: Iterable[Plan],
+    summary: Summary,
+    progress: Progress | None,
+    on_report: Callable[[Report], None] | None,
+) -> None:
+    """One transaction for the batch; each article in a savepoint that its failure undoes.
+    Plans are stored as they come: only one is held at a time.
+
+    The tally triggers of the article's own rows are off meanwhile, and the batch's articles
+    are recounted at the end in set-based SQL (:mod:`newsdb.batch_tally`); switching them off and
+    on is part of the transaction, so other connections never see them off.
+    """
+    done: list[Report | Failure] = []
+    with Session(engine) as session, session.begin():
+        started = time.perf_counter()
+        _serialize(session)  # one writer at a time, from before the first savepoint
+        connection = session.connection()
+        restore = batch_tally.triggers_off(connection)
+        settled = Settled()  # shared rows stored once per batch, then known
+        summary.timings["write"] += time.perf_counter() - started
+        for plan in plans:
+            started = time.perf_counter()
+            done.append(_store_one(session, plan, settled))
+            summary.timings["write"] += time.perf_counter() - started
+        started = time.perf_counter()
+        batch_tally.recount(connection, [r.article for r in done if isinstance(r, Report)])
+        restore()
+        summary.timings["tallies"] += time.perf_counter() - started
+        started = time.perf_counter()
+    summary.timings["write"] += time.perf_counter() - started  # the commit
+    for outcome in done:  # counted once committed
+        if isinstance(outcome, Failure):
+            _failed(summary, progress, outcome.what, outcome.reason)
+            continue
+        summary.add(outcome)
+        if on_report:
+            on_report(outcome)
+        if progress:
+            progress.advance()
+
+
+def _store_one(session: Session, plan: Plan, settled: Settled) -> Report | Failure:
+    """Store one article in a savepoint: what it changed, or why nothing of it was written."""
+    try:
+        with session.begin_nested():
+            report = store(session, plan, settled)
+        settled.keep()
+        return report
+    except AnnotationError as error:  # at odds with what is stored: a shared actor or event
+        settled.drop()
+        return Failure(str(plan.path), f"{error}; nothing written")
+    except (exc.IntegrityError, exc.DataError) as error:  # DataError: too long, a NUL
+        settled.drop()
+        reason = str(error.orig).strip().splitlines()[0]
+        return Failure(
+            str(plan.path), f"{plan.path}: refused by the database, nothing written: {reason}"
+        )
+    except OverflowError:  # SQLite's driver, before the database: PostgreSQL's DataError
+        settled.drop()
+        return Failure(
+            str(plan.path),
+            f"{plan.path}: refused by the database, nothing written: a number past 2**63-1",
+        )
+
+
+class _Analyzer:
+    """Keeps PostgreSQL's planner informed while a load fills the tables: ANALYZE when the
+    articles written in this run reach 4, 16, 64, ... times the first threshold, so the
+    queries of a load into a new database use the indexes, not plans made for empty tables."""
+
+    def __init__(self, engine: Engine, first: int = 8) -> None:
+        self.engine, self.next = engine, first
+        self.on = engine.dialect.name == "postgresql"
+
+    def grown(self, written: int) -> None:
+        if not self.on or written < self.next:
+            return
+        while self.next <= written:
+            self.next *= 4
+        with self.engine.connect() as connection:
+            connection.execution_options(isolation_level="AUTOCOMMIT")
+            for table in ANALYZED:  # names from the list above, never from input
+                connection.execute(text(f"ANALYZE {table}"))
+
+
+# -- reading many folders ----------------------------------------------------------------------
+
+
+def article_folders(paths: Iterable[Path | str]) -> Iterator[Path]:
+    """Every article folder named: a path holding annotations.yaml is one; any other folder is
+    searched (in name order) for the article folders below it. A path that holds none is
+    given back as it is, so that reading it reports why."""
+    for path in map(Path, paths):
+        if (path / ANNOTATION_FILE).is_file() or not path.is_dir():
+            yield path
+            continue
+        found = False
+        for top, dirs, files in os.walk(path):
+            dirs.sort()
+            if ANNOTATION_FILE in files:
+                dirs.clear()  # an article folder's own subfolders are its business
+                found = True
+                yield Path(top)
+        if not found:
+            yield path
+
+
+def read_one(folder: Path) -> Plan | AnnotationError:
+    """The plan of one folder, or the error reading it gave (to report and go on)."""
+    try:
+        return read_folder(folder)
+    except AnnotationError as error:
+        return error
+
+
+def read_folders(folders: Iterable[Path], jobs: int = 1) -> Iterator[Plan | AnnotationError]:
+    """Read folders in order, in ``jobs`` worker processes when more than one. At most four
+    plans per worker are read ahead of the writer, so memory stays flat however many."""
+    if jobs <= 1:
+        yield from map(read_one, folders)
+        return
+    import multiprocessing
+    from collections import deque
+
+    ahead = deque()
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        for folder in folders:
+            ahead.append(pool.apply_async(read_one, (folder,)))
+            if len(ahead) >= 4 * jobs:
+                yield ahead.popleft().get()
+        while ahead:
+            yield ahead.popleft().get()

@@ -1,0 +1,266 @@
+"""`newsdb load` over many articles in one call: every article whole or not at all, a bad one
+reported and skipped, an interrupted run finished by running it again, the tallies exact."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from newsdb import bulk, tally
+from newsdb.cli import main
+from newsdb.loader import load_folder
+from newsdb.models import Base
+from newsdb.verify import problems
+
+MINI = Path(__file__).parent / "data" / "mini"
+
+
+def run(url: str, *args: str, catch: bool = False):
+    return CliRunner().invoke(main, ["--database", url, *args], catch_exceptions=catch)
+
+
+def copy_of_mini(folder: Path, i: int, edit=None) -> Path:
+    """The mini article as article ``copy-i``: its text one word longer (so its own sha256),
+    its annotation changed by ``edit`` if given."""
+    shutil.copytree(MINI, folder)
+    body = (folder / "article.txt").read_bytes() + f" Copy {i}.".encode()
+    (folder / "article.txt").write_bytes(body)
+    path = folder / "annotations.yaml"
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    doc["article"]["slug"] = f"copy-{i}"
+    doc["article"]["sha256"] = hashlib.sha256(body).hexdigest()
+    if edit:
+        edit(doc)
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return folder
+
+
+def copies(root: Path, n: int) -> list[Path]:
+    return [copy_of_mini(root / f"article-{i:02d}", i) for i in range(n)]
+
+
+def row_counts(engine) -> dict[str, int]:
+    with engine.connect() as connection:
+        return {
+            t.name: connection.scalar(select(func.count()).select_from(t))
+            for t in Base.metadata.sorted_tables
+        }
+
+
+def slugs(engine) -> list[str]:
+    with engine.connect() as connection:
+        return list(connection.scalars(text("SELECT slug FROM article ORDER BY slug")))
+
+
+def assert_exact(engine) -> None:
+    """Every span matches its text and every tally a recount from the rows it counts."""
+    with Session(engine) as session:
+        assert problems(session) == []
+        assert tally.differences(session.connection()) == []
+
+
+@pytest.fixture
+def one_article(engine) -> dict[str, int]:
+    """The rows one copy of the mini article adds (actors and events shared: counted once)."""
+    with Session(engine) as session, session.begin():
+        load_folder(session, MINI)
+    counts = row_counts(engine)
+    with engine.begin() as connection:
+        tally.rebuild(connection)
+    return counts
+
+
+def test_many_folders_in_one_call(engine, database_url, tmp_path):
+    folders = copies(tmp_path, 3)
+    result = run(database_url, "load", *map(str, folders))
+    assert result.exit_code == 0, result.output
+    assert "3 article(s)" in result.output and "3 new" in result.output
+    assert slugs(engine) == ["copy-0", "copy-1", "copy-2"]
+    counts = row_counts(engine)
+    assert counts["quote"] == 3 * 2 and counts["claim"] == 3 * 3
+    assert counts["actor"] == 4  # shared by slug, stored once
+    assert_exact(engine)
+
+
+def test_a_folder_of_folders_with_worker_processes(engine, database_url, tmp_path):
+    copies(tmp_path / "collection" / "2024", 3)
+    copies(tmp_path / "collection" / "2025", 0)
+    copy_of_mini(tmp_path / "collection" / "2025" / "last", 9)
+    result = run(database_url, "load", "--jobs", "2", str(tmp_path / "collection"))
+    assert result.exit_code == 0, result.output
+    assert slugs(engine) == ["copy-0", "copy-1", "copy-2", "copy-9"]
+    assert_exact(engine)
+
+
+def test_a_bad_article_among_good_ones(engine, database_url, tmp_path):
+    good = copies(tmp_path, 3)
+
+    def unknown_speaker(doc: dict) -> None:
+        doc["quotes"][1]["speaker"] = "nobody"
+
+    bad = copy_of_mini(tmp_path / "bad", 7, unknown_speaker)
+    result = run(database_url, "load", str(good[0]), str(bad), *map(str, good[1:]))
+    assert result.exit_code == 1
+    assert f"{bad / 'annotations.yaml'}:" in result.output
+    assert "quotes[1].speaker: unknown actor 'nobody'" in result.output
+    assert "1 of 4 article(s) failed" in result.output.strip().splitlines()[-1]
+    assert slugs(engine) == ["copy-0", "copy-1", "copy-2"]  # nothing of copy-7
+    assert_exact(engine)
+
+
+def test_an_article_at_odds_with_a_stored_one_is_skipped_whole(engine, database_url, tmp_path):
+    """Refused only when written (a shared event dated otherwise): its savepoint undoes it."""
+    good = copies(tmp_path, 2)
+
+    def other_date(doc: dict) -> None:
+        doc["events"][0]["date"]["start"] = "2024-03-03"
+        doc["quotes"][0]["speaker"] = "officials"  # a change that would touch the tallies
+
+    odd = copy_of_mini(tmp_path / "odd", 5, other_date)
+    result = run(database_url, "load", str(good[0]), str(odd), str(good[1]))
+    assert result.exit_code == 1
+    assert "is shared with 'copy-0'" in result.output and "nothing written" in result.output
+    assert slugs(engine) == ["copy-0", "copy-1"]
+    assert_exact(engine)
+
+
+def test_an_interrupted_run_is_finished_by_running_it_again(
+    engine, database_url, tmp_path, monkeypatch, one_article
+):
+    folders = copies(tmp_path, 6)
+    real, calls = bulk.store, []
+
+    def store_then_stop(session, plan, *rest):
+        calls.append(plan.article["slug"])
+        if len(calls) == 4:
+            raise KeyboardInterrupt  # stopped while writing the fourth article
+        return real(session, plan, *rest)
+
+    monkeypatch.setattr(bulk, "store", store_then_stop)
+    stopped = run(database_url, "load", *map(str, folders), catch=True)
+    assert stopped.exit_code != 0
+    # batches of 1, 2, 4...: the first three articles were committed, the fourth's batch not
+    assert slugs(engine) == ["copy-0", "copy-1", "copy-2", "mini-bridge"]
+    assert_exact(engine)
+
+    monkeypatch.setattr(bulk, "store", real)
+    again = run(database_url, "load", *map(str, folders))
+    assert again.exit_code == 0, again.output
+    assert "3 new" in again.output and "3 unchanged" in again.output
+    counts = row_counts(engine)
+    assert counts["article"] == 7
+    for table in ("quote", "claim", "mention", "claim_quote", "event_report", "paragraph"):
+        assert counts[table] == 7 * one_article[table], table
+    assert_exact(engine)
+
+
+def test_loading_the_same_folders_twice_changes_nothing(engine, database_url, tmp_path):
+    root = tmp_path / "collection"
+    copies(root, 4)
+    assert run(database_url, "load", str(root)).exit_code == 0
+    before = row_counts(engine)
+    result = run(database_url, "load", str(root))
+    assert result.exit_code == 0, result.output
+    assert "0 new, 0 updated, 4 unchanged" in result.output
+    assert row_counts(engine) == before
+
+
+def test_tallies_equal_a_recount_when_a_bulk_load_changes_a_shared_actor(engine, tmp_path):
+    """An article of the batch gives a shared actor a country it lacked: the articles outside
+    the batch that hear it are placed again (the shared tables' triggers stay on)."""
+    with Session(engine) as session, session.begin():
+        load_folder(session, MINI)  # Acme Corp, no country
+
+    def acme_in_france(doc: dict) -> None:
+        next(a for a in doc["actors"] if a["slug"] == "acme-corp")["country"] = "FR"
+
+    folders = [copy_of_mini(tmp_path / "a", 1), copy_of_mini(tmp_path / "b", 2, acme_in_france)]
+    summary = bulk.load_many(engine, bulk.read_folders(folders))
+    assert (summary.inserted, summary.failed) == (2, [])
+    with engine.connect() as connection:
+        countries = connection.execute(
+            text(
+                "SELECT a.slug, g.country FROM article_geography_tally g"
+                " JOIN article a ON a.id = g.article_id JOIN actor s ON s.id = g.subject_id"
+                " WHERE g.side = 'source' AND s.slug = 'jane-doe' ORDER BY a.slug"
+            )
+        ).all()
+    assert [tuple(r) for r in countries] == [
+        ("copy-1", "FR"),
+        ("copy-2", "FR"),
+        ("mini-bridge", "FR"),
+    ]
+    assert_exact(engine)
+
+
+def test_the_triggers_are_on_again_after_a_bulk_load(engine, tmp_path):
+    bulk.load_many(engine, bulk.read_folders(copies(tmp_path, 2)))
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "DELETE FROM claim_quote WHERE quote_id IN"
+                " (SELECT id FROM quote WHERE key = 'doe-2')"
+            )
+        )
+        connection.execute(text("UPDATE quote SET continues_id = NULL"))
+        connection.execute(text("DELETE FROM quote WHERE key = 'doe-2'"))
+    assert_exact(engine)
+
+
+def test_progress_shows_a_bar_on_a_terminal_and_one_line_elsewhere():
+    import io
+
+    live = io.StringIO()
+    progress = bulk.Progress(total=4, stream=live, live=True)
+    for ok in (True, True, False, True):
+        progress.advance(ok)
+    summary = bulk.Summary(inserted=3, failed=[bulk.Failure("x", "bad")], rows=10, seconds=2.0)
+    progress.finish(summary)
+    assert "4/4" in live.getvalue() and "articles/s" in live.getvalue()
+    plain = io.StringIO()
+    bulk.Progress(total=4, stream=plain, live=False).finish(summary)
+    assert plain.getvalue() == (
+        "4 article(s) in 2.0 s (2.0/s): 3 new, 0 updated, 0 unchanged, 1 failed;"
+        " 10 rows written\n"
+    )
+
+
+def test_an_undone_article_leaves_nothing_for_the_next_of_its_batch(engine, tmp_path):
+    """The first to name a new actor fails after storing it: its savepoint takes the actor
+    away, and the next article of the same batch stores the actor afresh."""
+    with Session(engine) as session, session.begin():
+        load_folder(session, MINI)
+    newcomer = {"slug": "newcomer", "name": "Newcomer", "kind": "person", "mentions": ["Copy"]}
+
+    def with_newcomer(doc: dict) -> None:
+        doc["actors"].append(dict(newcomer))
+
+    def with_newcomer_and_other_date(doc: dict) -> None:
+        with_newcomer(doc)
+        doc["events"][0]["date"]["start"] = "2024-03-03"
+
+    folders = [
+        copy_of_mini(tmp_path / "first", 0),  # a batch of its own: the next two share one
+        copy_of_mini(tmp_path / "a", 1, with_newcomer_and_other_date),
+        copy_of_mini(tmp_path / "b", 2, with_newcomer),
+    ]
+    summary = bulk.load_many(engine, bulk.read_folders(folders))
+    assert [f.what for f in summary.failed] == [str(folders[1] / "annotations.yaml")]
+    assert summary.inserted == 2
+    with engine.connect() as connection:
+        rows = connection.execute(
+            text(
+                "SELECT a.slug FROM mention m JOIN actor s ON s.id = m.actor_id"
+                " JOIN article a ON a.id = m.article_id WHERE s.slug = 'newcomer'"
+            )
+        ).scalars().all()
+    assert rows == ["copy-2"]
+    assert slugs(engine) == ["copy-0", "copy-2", "mini-bridge"]
+    assert_exact(engine)
