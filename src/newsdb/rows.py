@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import Connection, Table
+from sqlalchemy import Connection, Table, exc
 
 
 def write_rows(
@@ -21,10 +21,15 @@ def write_rows(
         return
     raw = connection.connection.driver_connection
     names = ", ".join(table.c[name].name for name in columns)  # known columns only
-    if connection.dialect.name == "postgresql":
-        with raw.cursor() as cursor, cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
-        return
-    marks = ", ".join("?" * len(columns))
-    raw.executemany(f"INSERT INTO {table.name} ({names}) VALUES ({marks})", rows)
+    dbapi = connection.dialect.dbapi
+    try:
+        if connection.dialect.name == "postgresql":
+            statement = f"COPY {table.name} ({names}) FROM STDIN"
+            with raw.cursor() as cursor, cursor.copy(statement) as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
+        statement = f"INSERT INTO {table.name} ({names}) VALUES ({', '.join('?' * len(columns))})"
+        raw.executemany(statement, rows)
+    except dbapi.Error as error:  # as SQLAlchemy would raise it: IntegrityError, DataError...
+        raise exc.DBAPIError.instance(statement, None, error, dbapi.Error) from error

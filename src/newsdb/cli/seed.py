@@ -32,12 +32,19 @@ def _load(app: App, paths: list[Path], jobs: int = 1):
 
     app.creates = True
     folders = list(bulk.article_folders(paths))
-    app.upgrade()
     one = len(folders) == 1
+    if one:  # a lone bad folder is refused before the database is opened, let alone created
+        item = bulk.read_one(folders[0])
+        if isinstance(item, Exception):
+            raise click.ClickException(str(item))
+        items = [item]
+    else:
+        items = bulk.read_folders(folders, jobs=jobs)
+    app.upgrade()
     progress = None if one else bulk.Progress(total=len(folders))
     summary = bulk.load_many(
         app.engine,
-        bulk.read_folders(folders, jobs=jobs),
+        items,
         progress=progress,
         on_report=(lambda report: click.echo(report.summary())) if one else None,
     )
