@@ -2,16 +2,22 @@
 
 Results go to stdout (a table for people, ``--format json|csv`` for programs); what the
 command is doing goes to stderr. Expected failures exit 1 with one line; bad usage exits 2.
+
+Importing this package imports click and little else, so that ``newsdb --help`` and every
+command start at once: SQLAlchemy is imported when a command first opens the database, and a
+command module imports what only it needs (alembic, pydantic, yaml, the loader) inside its
+command function, or through :func:`lazy` (``tests/test_startup.py`` holds this).
 """
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from functools import cached_property
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 import click
-from sqlalchemy import Engine, exc
-from sqlalchemy.engine import URL
-from sqlalchemy.orm import Session
 
 from newsdb import __version__, migrate
 from newsdb.db import (
@@ -22,6 +28,26 @@ from newsdb.db import (
     make_engine,
     resolve_url,
 )
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.engine import URL
+    from sqlalchemy.orm import Session
+
+
+def lazy(name: str) -> ModuleType:
+    """Module ``name``, imported at the first use of one of its attributes (the recipe of
+    :class:`importlib.util.LazyLoader`): a command module names what its commands use at the
+    top, and a command that does not run costs nothing."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.find_spec(name)
+    loader = importlib.util.LazyLoader(spec.loader)
+    spec.loader = loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    loader.exec_module(module)
+    return module
 
 
 class App:
@@ -45,6 +71,8 @@ class App:
 
     def session(self) -> Session:
         """A session on a database whose schema is at head (the query commands need it)."""
+        from sqlalchemy.orm import Session
+
         revision, head = migrate.current_revision(self.engine), migrate.head_revision()
         if revision is None:
             raise DatabaseError(
@@ -93,9 +121,20 @@ class Group(click.Group):
             raise OneLineUsageError(error, ctx) from None
         except DatabaseError as error:
             raise click.ClickException(str(error)) from None
-        except (exc.OperationalError, exc.ProgrammingError) as error:
+        except Exception as error:
+            if not _driver_error(error):
+                raise
             reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
             raise click.ClickException(f"database error: {reason}") from None
+
+
+def _driver_error(error: Exception) -> bool:
+    """Whether ``error`` is the database refusing a statement (a missing table, a lock...)."""
+    if "sqlalchemy" not in sys.modules:  # nothing opened the database
+        return False
+    from sqlalchemy import exc
+
+    return isinstance(error, exc.OperationalError | exc.ProgrammingError)
 
 
 @click.group(name="newsdb", cls=Group, context_settings={"help_option_names": ["-h", "--help"]})

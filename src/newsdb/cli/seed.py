@@ -5,27 +5,32 @@ from __future__ import annotations
 import json
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from sqlalchemy import exc, func, select
-from sqlalchemy.orm import Session
 
 from newsdb import migrate
-from newsdb.annotation import json_schema
 from newsdb.cli import App, main, pass_app
-from newsdb.loader import ANNOTATION_FILE, AnnotationError, Report, read_folder, store
-from newsdb.models import Article
-from newsdb.verify import problems
+
+if TYPE_CHECKING:
+    from newsdb.loader import Report
 
 
 def packaged_seeds() -> list[Path]:
     """The article folders shipped in the package, in name order."""
+    from newsdb.loader import ANNOTATION_FILE
+
     root = Path(str(files("newsdb.seeds")))
     return sorted(p for p in root.iterdir() if (p / ANNOTATION_FILE).is_file())
 
 
 def _load(app: App, folders: list[Path]) -> list[Report]:
     """Check every folder, bring the schema to head, then store each in its own transaction."""
+    from sqlalchemy import exc
+    from sqlalchemy.orm import Session
+
+    from newsdb.loader import AnnotationError, read_folder, store
+
     app.creates = True
     plans = []
     for folder in folders:
@@ -94,6 +99,11 @@ def verify(app: App) -> None:
     Example:
         newsdb verify
     """
+    from sqlalchemy import func, select
+
+    from newsdb.models import Article
+    from newsdb.verify import problems
+
     with app.session() as session:
         found = problems(session)
         articles = session.scalar(select(func.count()).select_from(Article))
@@ -112,4 +122,6 @@ def schema() -> None:
     Example:
         newsdb schema > annotation.schema.json
     """
+    from newsdb.annotation import json_schema
+
     click.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))
