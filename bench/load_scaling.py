@@ -14,8 +14,9 @@ Every load is checked against a recount of the tallies.
 
 PostgreSQL: ``NEWSDB_BENCH_DATABASE_URL`` (default postgresql://postgres@127.0.0.1/postgres)
 names a server where the run creates and drops databases of its own. A load at 0009 that
-would take longer than ``--limit`` seconds, judged from the size before by the cube its time
-grew with, is not run and is shown as the projection, marked ``~``.
+would take longer than ``--limit`` seconds, judged from the sizes before by the power of the
+size its time grew with (:func:`project`), is not run and is shown as that projection, marked
+``~``.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import hashlib
+import math
 import os
 import tempfile
 import time
@@ -135,6 +137,14 @@ def load(engine: Engine, plan: Plan) -> float:
     return clock() - started
 
 
+def project(measured: list[tuple[int, float]], quotes: int) -> float:
+    """The seconds a load of ``quotes`` would take, grown from the last load measured by the
+    power of the size that the last two measured grew by (the cube, with one measured)."""
+    (q1, s1), (q0, s0) = measured[-1], measured[-2] if len(measured) > 1 else (None, None)
+    power = math.log(s1 / s0) / math.log(q1 / q0) if q0 else 3.0
+    return s1 * (quotes / q1) ** power
+
+
 def run(backend: str, sizes: list[int], limit: float) -> dict[tuple[str, int], tuple[float, bool]]:
     """(setup label, quotes) -> (seconds, whether projected rather than measured). Each size
     is loaded into the three databases one after the other, so that the ratios between them
@@ -148,19 +158,19 @@ def run(backend: str, sizes: list[int], limit: float) -> dict[tuple[str, int], t
             migrate.upgrade(engines[label], revision)
             if not triggers:
                 switch_off_triggers(engines[label])
-        before = None
+        measured = []  # 0009's (quotes, seconds)
         for size in sizes:
             plan = article(seed, size)
             quotes = len(plan.rows[Quote])
             for label, _, _ in SETUPS:
-                if before and label == "0009":
-                    projected = before[1] * (quotes / before[0]) ** 3
+                if label == "0009" and measured:
+                    projected = project(measured, quotes)
                     if projected > limit:
                         found[(label, size)] = (projected, True)
                         continue
                 found[(label, size)] = (load(engines[label], plan), False)
                 if label == "0009":
-                    before = (quotes, found[(label, size)][0])
+                    measured.append((quotes, found[(label, size)][0]))
         for label, _, triggers in SETUPS:
             if triggers:
                 with engines[label].connect() as connection:
