@@ -150,7 +150,8 @@ def test_deleting_claims_and_parts_places_only_their_events(seeded: Engine) -> N
         assert placed() <= fewer_events
         connection.execute(
             text(
-                "UPDATE event_participant SET actor_id = (SELECT id FROM actor WHERE slug = 'india')"
+                "UPDATE event_participant"
+                " SET actor_id = (SELECT id FROM actor WHERE slug = 'india')"
                 " WHERE id IN (SELECT MIN(id) FROM event_participant)"
             )
         )
