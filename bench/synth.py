@@ -548,3 +548,37 @@ def insert_sqlite(connection, table: str, columns: list[str], rows: list[tuple])
     connection.execute("BEGIN")
     connection.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
     connection.execute("COMMIT")
+
+
+def write(engine, scale: float, seed: int = 20261124) -> dict[str, int]:
+    """Write the collection at ``scale`` into the empty database at head of ``engine`` (a
+    SQLAlchemy engine), then count the tallies again; returns the rows per table. PostgreSQL
+    skips its triggers while copying when it may (a superuser). For tests and small
+    benchmarks: sourcing_bench.py loads large ones faster."""
+    from newsdb import tally
+
+    counts = {}
+    raw = engine.raw_connection()
+    try:
+        if engine.dialect.name == "postgresql":
+            with raw.cursor() as cursor:
+                try:
+                    cursor.execute("SET session_replication_role = replica")
+                except Exception:  # noqa: BLE001 - not a superuser: the triggers run
+                    raw.rollback()
+            for table, columns, rows in generate(scale, seed):
+                copy_postgresql(raw.driver_connection, table, columns, rows)
+                counts[table] = len(rows)
+            with raw.cursor() as cursor:
+                cursor.execute("RESET session_replication_role")
+            raw.commit()
+        else:
+            raw.driver_connection.isolation_level = None  # explicit BEGIN/COMMIT
+            for table, columns, rows in generate(scale, seed):
+                insert_sqlite(raw.driver_connection, table, columns, rows)
+                counts[table] = len(rows)
+    finally:
+        raw.close()
+    with engine.begin() as connection:
+        tally.rebuild(connection)
+    return counts

@@ -168,3 +168,4 @@ pass_app = click.make_pass_decorator(App)
 from newsdb.cli import db as _db  # noqa: E402,F401
 from newsdb.cli import seed as _seed  # noqa: E402,F401
 from newsdb.cli import sourcing as _sourcing  # noqa: F401
+from newsdb.cli import report as _report  # noqa: E402,F401
