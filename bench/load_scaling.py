@@ -140,10 +140,10 @@ def load(engine: Engine, plan: Plan) -> float:
     machine) its server process's too, so that other work on a shared machine counts not."""
     postgresql = engine.dialect.name == "postgresql"
     with Session(engine) as session, session.begin():
-        started = time.process_time() - (_server_cpu(session) if postgresql else 0)
+        started = time.process_time() + (_server_cpu(session) if postgresql else 0)
         store(session, plan)
         session.flush()
-        ended = time.process_time() - (_server_cpu(session) if postgresql else 0)
+        ended = time.process_time() + (_server_cpu(session) if postgresql else 0)
     return ended - started
 
 
