@@ -1,7 +1,7 @@
 """Keep how sure a drafted annotation is, and the article's time expressions.
 
 Revision ID: 0011
-Revises: 0009
+Revises: 0010
 Create Date: 2026-12-02 00:40:00
 
 ``newsdb extract`` drafts an article's annotation by rules (issue 10). Every drafted actor,
@@ -27,7 +27,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0011"
-down_revision: str | Sequence[str] | None = "0009"
+down_revision: str | Sequence[str] | None = "0010"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

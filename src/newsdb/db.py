@@ -3,6 +3,9 @@
 The URL comes from, in order: the ``--database`` option, the ``NEWSDB_DATABASE_URL``
 environment variable, then a SQLite file ``newsdb.sqlite`` in the current directory.
 ``postgresql://`` and ``postgres://`` URLs are taken as psycopg 3.
+
+SQLAlchemy is imported by the functions that use it, so that the ``newsdb`` command, which
+imports this module, starts without it.
 """
 
 from __future__ import annotations
@@ -10,9 +13,11 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, create_engine, event, exc
-from sqlalchemy.engine import URL, make_url
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.engine import URL
 
 ENV_VAR = "NEWSDB_DATABASE_URL"
 DEFAULT_FILE = "newsdb.sqlite"
@@ -32,6 +37,9 @@ def resolve_url(option: str | None = None) -> URL:
 
 def normalize_url(raw: str | URL) -> URL:
     """Parse a URL, taking ``postgres://`` and ``postgresql://`` as psycopg 3."""
+    from sqlalchemy import exc
+    from sqlalchemy.engine import URL, make_url
+
     if isinstance(raw, URL):
         url = raw
     else:
@@ -101,6 +109,8 @@ def _sqlite_foreign_keys(dbapi_connection, _record) -> None:
 
 def make_engine(url: URL | str, **kwargs) -> Engine:
     """An engine for ``url``: SQLite gets foreign keys switched on and a busy timeout."""
+    from sqlalchemy import create_engine, event
+
     url = normalize_url(url)
     if url.get_backend_name() == "sqlite":
         kwargs.setdefault("connect_args", {"timeout": 30})
@@ -123,6 +133,8 @@ def check_connection(engine: Engine, *, create: bool = True) -> None:
 
     With ``create=False`` a SQLite file that does not exist yet is an error, not a new file.
     """
+    from sqlalchemy import exc
+
     url = engine.url
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
         path = Path(url.database).expanduser().resolve()

@@ -3,16 +3,22 @@
 Results go to stdout (a table for people, ``--format json|csv`` for programs); what the
 command is doing goes to stderr. Expected failures exit 1 with one line; bad usage exits 2.
 An unexpected error is one line too, asking to report it; ``--debug`` shows its traceback.
+
+Importing this package imports click and little else, so that ``newsdb --help`` and every
+command start at once: SQLAlchemy is imported when a command first opens the database, and a
+command module imports what only it needs (alembic, pydantic, yaml, the loader) inside its
+command function, or through :func:`lazy` (``tests/test_startup.py`` holds this).
 """
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from functools import cached_property
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 import click
-from sqlalchemy import Engine, exc
-from sqlalchemy.engine import URL
-from sqlalchemy.orm import Session
 
 from newsdb import __version__, migrate
 from newsdb.cli.output import one_line, printable
@@ -25,6 +31,26 @@ from newsdb.db import (
     resolve_url,
     scrub,
 )
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.engine import URL
+    from sqlalchemy.orm import Session
+
+
+def lazy(name: str) -> ModuleType:
+    """Module ``name``, imported at the first use of one of its attributes (the recipe of
+    :class:`importlib.util.LazyLoader`): a command module names what its commands use at the
+    top, and a command that does not run costs nothing."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.find_spec(name)
+    loader = importlib.util.LazyLoader(spec.loader)
+    spec.loader = loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    loader.exec_module(module)
+    return module
 
 
 class App:
@@ -73,6 +99,8 @@ class App:
         On PostgreSQL its reads share one snapshot (REPEATABLE READ, READ ONLY): a load
         committed while a command runs is seen by all of its statements or by none.
         """
+        from sqlalchemy.orm import Session
+
         revision, head = self.revision(), self.head
         if revision is None:
             raise DatabaseError(
@@ -127,7 +155,7 @@ def _failure(error: Exception, ctx: click.Context) -> click.ClickException | Non
         return error
     if isinstance(error, DatabaseError):
         return click.ClickException(one_line(str(error)))
-    if isinstance(error, exc.OperationalError | exc.ProgrammingError | exc.DataError):
+    if _driver_error(error):
         reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
         url = ctx.obj.url if isinstance(ctx.obj, App) and "url" in ctx.obj.__dict__ else None
         reason = scrub(reason, url) if url is not None else reason
@@ -142,6 +170,16 @@ def _failure(error: Exception, ctx: click.Context) -> click.ClickException | Non
             " `newsdb --debug ...` prints"
         )
     )
+
+
+def _driver_error(error: Exception) -> bool:
+    """Whether ``error`` is the database refusing a statement (a missing table, a lock, a
+    value it cannot hold...)."""
+    if "sqlalchemy" not in sys.modules:  # nothing opened the database
+        return False
+    from sqlalchemy import exc
+
+    return isinstance(error, exc.OperationalError | exc.ProgrammingError | exc.DataError)
 
 
 class Group(click.Group):
@@ -198,6 +236,6 @@ pass_app = click.make_pass_decorator(App)
 from newsdb.cli import db as _db  # noqa: E402,F401
 from newsdb.cli import extract as _extract  # noqa: E402,F401
 from newsdb.cli import grants as _grants  # noqa: E402,F401
-from newsdb.cli import seed as _seed  # noqa: E402,F401
-from newsdb.cli import sourcing as _sourcing  # noqa: F401
 from newsdb.cli import report as _report  # noqa: E402,F401
+from newsdb.cli import seed as _seed  # noqa: E402,F401
+from newsdb.cli import sourcing as _sourcing  # noqa: E402,F401

@@ -9,9 +9,11 @@ from pathlib import Path
 
 import click
 
-from newsdb.cli import App, main, pass_app
+from newsdb.cli import App, lazy, main, pass_app
 from newsdb.cli.sourcing import IsoDate
-from newsdb.listings import BadRange, UnknownArticle
+
+# imported when the command first uses it, so that the others start without SQLAlchemy
+listings = lazy("newsdb.listings")
 
 
 @main.command()
@@ -74,7 +76,7 @@ def report(
     try:
         with app.session() as session:
             html = page.render(session, scope, by)
-    except (UnknownArticle, BadRange) as error:
+    except (listings.UnknownArticle, listings.BadRange) as error:
         raise click.ClickException(str(error)) from None
     data = html.encode("utf-8")
     # written whole or not at all: a temporary file beside the target, then renamed over it

@@ -5,20 +5,17 @@ from __future__ import annotations
 import json
 from importlib.resources import files
 from pathlib import Path
-
 import click
-from sqlalchemy import func, select
 
-from newsdb.annotation import json_schema
 from newsdb.cli import App, main, pass_app
-from newsdb.models import Article
-from newsdb.verify import problems
 
 
 def packaged_seeds() -> list[Path]:
     """The article folders shipped in the package, in name order."""
+    from newsdb.loader import ANNOTATION_FILE
+
     root = Path(str(files("newsdb.seeds")))
-    return sorted(p for p in root.iterdir() if (p / "annotations.yaml").is_file())
+    return sorted(p for p in root.iterdir() if (p / ANNOTATION_FILE).is_file())
 
 
 def _load(app: App, paths: list[Path], jobs: int = 1):
@@ -121,6 +118,11 @@ def verify(app: App) -> None:
     Example:
         newsdb verify
     """
+    from sqlalchemy import func, select
+
+    from newsdb.models import Article
+    from newsdb.verify import problems
+
     with app.session() as session:
         found = problems(session)
         articles = session.scalar(select(func.count()).select_from(Article))
@@ -139,4 +141,6 @@ def schema() -> None:
     Example:
         newsdb schema > annotation.schema.json
     """
+    from newsdb.annotation import json_schema
+
     click.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))

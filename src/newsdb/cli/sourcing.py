@@ -14,10 +14,13 @@ from typing import Any
 
 import click
 
-from newsdb import listings, sourcing
-from newsdb.cli import App, main, pass_app
+from newsdb.cli import App, lazy, main, pass_app
 from newsdb.cli.output import emit, format_option
-from newsdb.listings import UnknownArticle, UnknownEvent
+from newsdb.vocab import AttributionMode
+
+# imported when a command first uses them, so that the others start without SQLAlchemy
+listings = lazy("newsdb.listings")
+sourcing = lazy("newsdb.sourcing")
 
 
 class IsoDate(click.ParamType):
@@ -73,7 +76,7 @@ def scoped(fn: Callable) -> Callable:
         try:
             with app.session() as session:
                 return fn(session, scope=scope, **kwargs)
-        except (UnknownArticle, UnknownEvent, sourcing.BadRange) as error:
+        except (listings.UnknownArticle, listings.UnknownEvent, sourcing.BadRange) as error:
             raise click.ClickException(str(error)) from None
 
     return run
@@ -204,7 +207,7 @@ def sources(session, scope, article: str | None, fmt: str, totals: bool, top: in
 @main.command()
 @click.option(
     "--mode",
-    type=click.Choice([m for m in sourcing.MODES]),
+    type=click.Choice([m.value for m in AttributionMode]),
     help="Only claims of this attribution mode.",
 )
 @scoped

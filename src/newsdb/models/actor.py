@@ -101,6 +101,15 @@ class Mention(Provenance, Base):
     __table_args__ = (
         UniqueConstraint("article_id", "actor_id", "span_start", "span_end"),
         Index(None, "actor_id", "article_id"),
+        # the mentions inside a quote, for the network tally's triggers (migration 0010)
+        Index(
+            "ix_mention_article_id_span_start",
+            "article_id",
+            "span_start",
+            "span_end",
+            "actor_id",
+            "id",
+        ),
         *span_check(),
         confidence_check(),
     )
