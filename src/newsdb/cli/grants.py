@@ -4,7 +4,6 @@ more, for people who ask their questions from a SQL client."""
 from __future__ import annotations
 
 import click
-from sqlalchemy import inspect, text
 
 from newsdb.cli import App, pass_app
 from newsdb.cli.db import db
@@ -38,6 +37,7 @@ def grant_reader(app: App, role: str) -> None:
             " `newsdb db upgrade` first"
         )
     from psycopg import sql  # only PostgreSQL needs it
+    from sqlalchemy import inspect, text
 
     with app.engine.begin() as connection:
         found = text("SELECT 1 FROM pg_roles WHERE rolname = :role")
