@@ -10,7 +10,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, func, inspect, select, table
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -75,3 +75,36 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
 def downgrade(engine: Engine, revision: str) -> None:
     _run(engine, command.downgrade, revision)
+
+
+class _DryRun(Exception):
+    """Raised to roll back a downgrade that was run only to see what it drops."""
+
+
+def _row_counts(connection: Connection) -> dict[str, int]:
+    """Rows per table, but for Alembic's and the tallies (derived: an upgrade recounts them)."""
+    names = inspect(connection).get_table_names()
+    return {
+        name: connection.scalar(select(func.count()).select_from(table(name)))
+        for name in names
+        if name != "alembic_version" and not name.endswith("_tally")
+    }
+
+
+def rows_dropped(engine: Engine, revision: str) -> dict[str, int]:
+    """How many rows of each table a downgrade to ``revision`` would remove, by running it
+    and rolling it back (DDL is transactional on both backends here). Only tables that
+    would lose rows are named."""
+    lost: dict[str, int] = {}
+    try:
+        with engine.connect() as connection, migrating(connection):
+            before = _row_counts(connection)
+            command.downgrade(alembic_config(connection), revision)
+            after = _row_counts(connection)
+            for name, count in before.items():
+                if count > after.get(name, 0):
+                    lost[name] = count - after.get(name, 0)
+            raise _DryRun
+    except _DryRun:
+        pass
+    return lost

@@ -98,7 +98,12 @@ class Group(click.Group):
             raise click.ClickException(f"database error: {reason}") from None
 
 
-@click.group(name="newsdb", cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    name="newsdb",
+    cls=Group,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.version_option(__version__, "--version", prog_name="newsdb")
 @click.option(
     "--database",
@@ -118,6 +123,9 @@ def main(ctx: click.Context, database: str | None) -> None:
         newsdb seed
         newsdb quotes
     """
+    if ctx.invoked_subcommand is None:  # bare `newsdb`: what it can do, and no error
+        click.echo(ctx.get_help())
+        ctx.exit(0)
     ctx.obj = App(database)
     ctx.call_on_close(ctx.obj.close)
 

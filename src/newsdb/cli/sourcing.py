@@ -16,7 +16,7 @@ import click
 
 from newsdb import listings, sourcing
 from newsdb.cli import App, main, pass_app
-from newsdb.cli.output import emit, format_option
+from newsdb.cli.output import echo, emit, format_option
 from newsdb.listings import UnknownArticle, UnknownEvent
 
 
@@ -236,7 +236,7 @@ def profile(session, scope, article: str | None, fmt: str, summary: bool) -> Non
     rows = sourcing.profile(session, article, **scope)
     _show(rows, fmt, ["mode_label", "claims", "share"])
     if fmt == "table":
-        click.echo(
+        echo(
             f"\n{totals.named_claims} of {totals.claims} claims name who said them"
             f" ({_percent(totals.named_share)}); {totals.sourced_claims} have any source"
             f" ({_percent(totals.sourced_share)})."
