@@ -57,6 +57,7 @@ def echo(text: str) -> None:
         ctx.meta[key] = ctx.with_resource(open(path, "w", encoding="utf-8", newline=""))
     ctx.meta[key].write(text + "\n")
 
+
 #: a table cell longer than this is cut, with an ellipsis; json and csv are never cut
 CELL_WIDTH = 60
 
@@ -122,8 +123,7 @@ def table(records: list[dict[str, Any]], columns: Sequence[str]) -> str:
     widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(columns)]
     numeric = [
         all(
-            isinstance(r.get(c), int | float) and not isinstance(r.get(c), bool)
-            or r.get(c) is None
+            isinstance(r.get(c), int | float) and not isinstance(r.get(c), bool) or r.get(c) is None
             for r in records
         )
         for c in columns
