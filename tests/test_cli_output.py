@@ -95,3 +95,26 @@ def test_downgrade_that_drops_no_rows_does_not_ask(engine: Engine, database_url:
     result = newsdb(database_url, "db", "downgrade", "base")  # empty: nothing to lose
     assert result.exit_code == 0, result.output
     assert "Go on?" not in result.output
+
+
+def test_listing_columns_are_named_as_their_view(mini: Engine, database_url: str) -> None:
+    views = {
+        ("quotes",): "v_quotes",
+        ("claims",): "v_claims",
+        ("sources",): "v_sources",
+        ("gaps",): "v_voice_gaps",
+        ("network",): "v_quote_network",
+        ("event-sourcing",): "v_event_sourcing",
+        ("geography", "--detail"): "v_source_geography",
+    }
+    found = inspect(mini)
+    for args, view in views.items():
+        result = newsdb(database_url, *args)
+        assert result.exit_code == 0, result.output
+        if result.stdout.startswith("(no rows)"):  # the mini article quotes no one by name
+            assert args == ("network",)
+            continue
+        header = set(result.stdout.splitlines()[0].split())
+        assert header <= {c["name"] for c in found.get_columns(view)}, (args, view)
+    gaps = newsdb(database_url, "gaps").stdout.splitlines()[0].split()
+    assert "spoken_for_by" in gaps and "speakers" not in gaps

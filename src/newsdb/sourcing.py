@@ -5,6 +5,10 @@ SQLite browser sees it by name) and a helper here that reads that view. The SQL 
 place, versioned with the schema; the helpers add the filters (one article, a range of
 publication dates), typed rows and a stable order. Every view carries ``article`` (the slug)
 and ``published_date``; the columns of each view are the fields of the dataclass of its helper.
+An actor's column keeps the actor table's name, prefixed by the part the actor plays when
+the row is not the actor itself: ``kind`` and ``sector`` of a source or gap, ``speaker_kind``
+and ``speaker_sector`` of a quote's speaker, ``source_kind`` and ``source_sector`` of a
+claim's source. Flags (``heard``, ``differs``, ``names_source``) are booleans.
 
 Like every query helper in newsdb these take a session, build a ``select()`` with bound
 parameters, return frozen dataclasses and never commit. From a notebook::
@@ -68,6 +72,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any, TypeVar
 
 from sqlalchemy import (
+    Boolean,
     Column,
     Date,
     Float,
@@ -82,6 +87,7 @@ from sqlalchemy import (
     func,
     null,
     select,
+    true,
 )
 from sqlalchemy.orm import Session
 
@@ -152,7 +158,7 @@ NAMES_SOURCE = frozenset({"named_person", "institution"})
 #: The views, kept apart from ``Base.metadata`` so that autogenerate never sees them.
 VIEWS = MetaData()
 
-_TYPES = {"int": Integer, "str": String, "float": Float, "bool": Integer, "dt.date": Date}
+_TYPES = {"int": Integer, "str": String, "float": Float, "bool": Boolean, "dt.date": Date}
 #: a dataclass field that the helper adds and the view does not have
 _HELPER_ONLY = {"view": False}
 
@@ -249,7 +255,7 @@ def _select(
 @dataclass(frozen=True)
 class QuoteRow:
     """A quote segment. ``words`` counts space-separated words; ``continues`` is the key of the
-    segment this one continues; ``speaker_type`` is the speaker's sector."""
+    segment this one continues; ``speaker_sector`` is the speaker's sector."""
 
     article: str
     published_date: dt.date | None
@@ -257,7 +263,7 @@ class QuoteRow:
     speaker_slug: str
     speaker: str
     speaker_kind: str
-    speaker_type: str
+    speaker_sector: str
     kind: str
     text: str
     words: int
@@ -301,7 +307,7 @@ class ClaimRow:
     source_slug: str | None
     source: str | None
     source_kind: str | None
-    source_type: str | None
+    source_sector: str | None
     cue: str | None
     certainty: str
     span_start: int
@@ -345,9 +351,10 @@ class SourceRow:
     """An actor quoted or credited with a claim in an article.
 
     ``source_class`` tells named people, institutions (organisations, states, armed groups),
-    collectives ("analysts") and unnamed individuals apart; ``source_type`` is the actor's
+    collectives ("analysts") and unnamed individuals apart; ``sector`` is the actor's
     sector (think tank, government...). ``affiliation``, ``role`` and ``location`` come from
-    the first affiliation the article states for the person; for an organisation
+    the first affiliation the article states for the person, the organisation named with the
+    one it is part of ("South Asia Institute, Wilson Center"); for an organisation
     ``affiliation`` is the organisation it is part of. ``country`` is the actor's, else its
     organisation's. ``quotes`` counts quote segments of any kind, ``words_quoted`` the words
     inside quotation marks (direct and partial quotes), ``claims`` the claims credited to it.
@@ -361,7 +368,7 @@ class SourceRow:
     name: str
     source_class: str
     kind: str
-    source_type: str
+    sector: str
     affiliation: str | None
     role: str | None
     location: str | None
@@ -528,7 +535,7 @@ class SpokenForRow:
     speaker_slug: str
     speaker: str
     speaker_kind: str
-    speaker_type: str
+    speaker_sector: str
     speaker_location: str | None
     mentions: int
 
@@ -579,7 +586,7 @@ class GapRow:
     actor_slug: str
     name: str
     kind: str
-    actor_type: str
+    sector: str
     country: str | None
     mentions: int
     event_roles: int
@@ -786,7 +793,7 @@ class SupportRow:
     source_slug: str
     source: str
     source_class: str
-    source_type: str
+    source_sector: str
 
 
 V_SUPPORT = _view("v_claim_support", SupportRow)
@@ -942,7 +949,7 @@ class EventSourcingRow:
     source_slug: str | None
     source: str | None
     source_kind: str | None
-    source_type: str | None
+    source_sector: str | None
     cue: str | None
     paragraph: int | None
 
@@ -1057,7 +1064,7 @@ def claim_checks(
 
     >>> [(c.aspect, c.stated_value, c.checked_value) for c in claim_checks(session)]  # doctest: +SKIP
     """
-    where = (V_CHECKS.c.differs == 1,) if differing_only else ()
+    where = (V_CHECKS.c.differs == true(),) if differing_only else ()
     return _select(
         session,
         V_CHECKS,
@@ -1086,7 +1093,7 @@ class ActorTallyRow:
     name: str
     source_class: str
     kind: str
-    source_type: str
+    sector: str
     country: str | None
     mentions: int
     quotes: int
@@ -1120,7 +1127,7 @@ class SourceTotal:
     name: str
     source_class: str
     kind: str
-    source_type: str
+    sector: str
     country: str | None
     articles: int
     quotes: int
@@ -1139,7 +1146,7 @@ class UnheardTotal:
     name: str
     source_class: str
     kind: str
-    source_type: str
+    sector: str
     country: str | None
     articles: int
     mentions: int
@@ -1193,7 +1200,7 @@ def _actor_totals(
             actor.c.name,
             _source_class(actor.c.kind).label("source_class"),
             actor.c.kind,
-            actor.c.sector.label("source_type"),
+            actor.c.sector.label("sector"),
             func.coalesce(actor.c.country, parent.c.country).label("country"),
             *(n.c[c.name] for c in counts),
         )
@@ -1216,7 +1223,7 @@ def source_totals(
 
     One row per actor, however many articles: the question over a month or a year of a
     collection, answered from the tallies (``v_actor_tally`` grouped by actor, where
-    ``heard = 1``, gives the same rows). ``limit`` keeps the first rows only: the 50 most
+    ``heard``, gives the same rows). ``limit`` keeps the first rows only: the 50 most
     heard sources of a year come back faster than all 15,000 (bench/README.md).
 
     >>> [(s.name, s.articles, s.claims) for s in source_totals(session)][:1]  # doctest: +SKIP

@@ -15,8 +15,10 @@ from newsdb.listings import UnknownArticle
 @format_option
 @pass_app
 def articles(app: App, article: str | None, fmt: str) -> None:
-    """List the articles loaded: slug, headline, publication date, outlet, and how many
-    paragraphs, quote segments and claims each has, with the kind of its annotator.
+    """List the articles loaded.
+
+    For each: slug, headline, publication date, outlet, how many paragraphs, quote segments
+    and claims it has, and the kind of its annotator (hand, rule, model, import).
 
     \b
     Example:

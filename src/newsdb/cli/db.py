@@ -68,8 +68,7 @@ def downgrade(app: App, revision: str, yes: bool) -> None:
         if lost and not yes:
             listed = ", ".join(f"{n} {name}" for name, n in sorted(lost.items()))
             click.confirm(
-                f"downgrading to {revision} drops {sum(lost.values())} row(s): {listed}."
-                " Go on?",
+                f"downgrading to {revision} drops {sum(lost.values())} row(s): {listed}. Go on?",
                 abort=True,
                 err=True,
             )

@@ -79,10 +79,6 @@ def scoped(fn: Callable) -> Callable:
     return run
 
 
-#: spans are span_start/span_end in SQL (END is a reserved word) and start/end for programs
-_RENAMED = {"span_start": "start", "span_end": "end"}
-
-
 def _show(rows: Sequence[Any], fmt: str, columns: Sequence[str] | None = None) -> None:
     """``emit``, with tuples of names joined for tables and CSV (JSON keeps them as lists)."""
     records = []
@@ -90,9 +86,7 @@ def _show(rows: Sequence[Any], fmt: str, columns: Sequence[str] | None = None) -
         record = dataclasses.asdict(row) if dataclasses.is_dataclass(row) else dict(row)
         records.append(
             {
-                _RENAMED.get(k, k): "; ".join(v)
-                if fmt != "json" and isinstance(v, tuple | list)
-                else v
+                k: "; ".join(v) if fmt != "json" and isinstance(v, tuple | list) else v
                 for k, v in record.items()
             }
         )
@@ -108,7 +102,8 @@ def _percent(share: float | None) -> str:
 def quotes(session, scope, article: str | None, fmt: str) -> None:
     """List quote segments: who said what, with which cue, where in the text.
 
-    `start` and `end` are character offsets into the article's body; `paragraph` counts from 1.
+    `span_start` and `span_end` are character offsets into the article's body; `paragraph`
+    counts from 1.
 
     \b
     Example:
@@ -160,7 +155,7 @@ def sources(session, scope, article: str | None, fmt: str, totals: bool, top: in
     """List the sources, per article or (with --totals) across the articles chosen.
 
     A source is anyone quoted or credited with a claim. For each: named person,
-    institution, collective or unnamed individual; its sector (source_type), affiliation,
+    institution, collective or unnamed individual; its sector, affiliation (with the organisation it is part of),
     role and where it is based; how many quote segments, words
     quoted and claims; the paragraph where it first appears. One row per article and
     source; with --totals, one row per source with the number of articles that hear it.
@@ -173,7 +168,7 @@ def sources(session, scope, article: str | None, fmt: str, totals: bool, top: in
     """
     if totals:
         heard = sourcing.source_totals(session, article, limit=top, **scope)
-        columns = ["name", "source_class", "source_type", "country", "articles", "quotes"]
+        columns = ["name", "source_class", "sector", "country", "articles", "quotes"]
         _show(heard, fmt, [*columns, "words_quoted", "claims"])
         return
     rows = sourcing.sources(session, article, **scope)
@@ -184,7 +179,7 @@ def sources(session, scope, article: str | None, fmt: str, totals: bool, top: in
             "first_paragraph",
             "name",
             "source_class",
-            "source_type",
+            "sector",
             "affiliation",
             "role",
             "location",
@@ -255,8 +250,9 @@ def gaps(session, scope, article: str | None, fmt: str, totals: bool, top: int |
     """List voice gaps, per article or (with --totals) across the articles chosen.
 
     An actor is in the story when it is mentioned or is party to an event the article
-    reports; it is a gap when it is never quoted nor credited with a claim. speakers are
-    the others whose quotes or claims mention it. With --totals, one row per actor that is
+    reports; it is a gap when it is never quoted nor credited with a claim. spoken_for_by
+    counts the others whose quotes or claims mention it (--format json or csv names them,
+    with where they are based, in speakers). With --totals, one row per actor that is
     mentioned in articles that do not hear it: in how many, and how many others hear it.
 
     \b
@@ -275,7 +271,15 @@ def gaps(session, scope, article: str | None, fmt: str, totals: bool, top: int |
     _show(
         rows,
         fmt,
-        ["name", "kind", "mentions", "event_roles", "quotes_about", "claims_about", "speakers"],
+        [
+            "name",
+            "kind",
+            "mentions",
+            "event_roles",
+            "quotes_about",
+            "claims_about",
+            "spoken_for_by",
+        ],
     )
 
 

@@ -14,6 +14,9 @@ from newsdb.models.tally import (
     ArticleNetworkTally,
     ClaimSupportTally,
 )
+from newsdb.models.descriptions import describe
+
+describe(Base.metadata)
 
 __all__ = [
     "Actor",
