@@ -58,6 +58,21 @@ def check_range(since: dt.date | None, until: dt.date | None) -> None:
         raise BadRange(f"the range ends ({until}) before it starts ({since})")
 
 
+def _chosen(session: Session, query: Any, article, since, until, outlet) -> Any:
+    """``query`` (which reads ``article``) narrowed to the articles chosen."""
+    if article is not None:
+        query = query.where(Article.id == article_id(session, article))
+    if outlet is not None:
+        if session.scalar(select(Article.id).where(Article.outlet == outlet).limit(1)) is None:
+            raise UnknownArticle(f"no article from outlet {outlet!r}")
+        query = query.where(Article.outlet == outlet)
+    if since is not None:
+        query = query.where(Article.published_date >= since)
+    if until is not None:
+        query = query.where(Article.published_date <= until)
+    return query
+
+
 @dataclass(frozen=True)
 class EventRow:
     """An event as one article reports it: the event's own fields, and the article's words."""
@@ -102,6 +117,7 @@ def events(
     article: str | None = None,
     since: dt.date | None = None,
     until: dt.date | None = None,
+    outlet: str | None = None,
 ) -> list[EventRow]:
     """Every event by date (undated last), once for each article that reports it, with that
     article's words for its date and death toll; with ``article``, ``since`` or ``until``,
@@ -123,12 +139,7 @@ def events(
         .outerjoin(Actor, Actor.id == EventReport.fatalities_reported_by_id)
         .order_by(Event.start_date.is_(None), Event.start_date, Event.slug, Article.slug)
     )
-    if article is not None:
-        query = query.where(Article.id == article_id(session, article))
-    if since is not None:
-        query = query.where(Article.published_date >= since)
-    if until is not None:
-        query = query.where(Article.published_date <= until)
+    query = _chosen(session, query, article, since, until, outlet)
     rows = []
     for ev, report, article_slug, parent_slug, reporter in session.execute(query):
         rows.append(
@@ -185,6 +196,7 @@ def articles(
     article: str | None = None,
     since: dt.date | None = None,
     until: dt.date | None = None,
+    outlet: str | None = None,
 ) -> list[ArticleRow]:
     """Every article loaded, by publication date (undated last), then slug."""
     check_range(since, until)
@@ -199,13 +211,7 @@ def articles(
         _count(Quote),
         _count(Claim),
     ).order_by(Article.published_date.is_(None), Article.published_date, Article.slug)
-    if article is not None:
-        query = query.where(Article.id == article_id(session, article))
-    if since is not None:
-        query = query.where(Article.published_date >= since)
-    if until is not None:
-        query = query.where(Article.published_date <= until)
-    rows = session.execute(query).all()
+    rows = session.execute(_chosen(session, query, article, since, until, outlet)).all()
     used = union(
         *(select(m.article_id, m.annotator_id) for m in (Mention, Quote, Claim))
     ).subquery()
