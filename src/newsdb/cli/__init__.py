@@ -137,5 +137,6 @@ pass_app = click.make_pass_decorator(App)
 from newsdb.cli import articles as _articles  # noqa: E402,F401
 from newsdb.cli import datasette as _datasette  # noqa: E402,F401
 from newsdb.cli import db as _db  # noqa: E402,F401
+from newsdb.cli import new as _new  # noqa: E402,F401
 from newsdb.cli import seed as _seed  # noqa: E402,F401
 from newsdb.cli import sourcing as _sourcing  # noqa: F401
