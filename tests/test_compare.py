@@ -128,6 +128,8 @@ def test_outlet_and_bad_combinations_on_the_command_line(session) -> None:
     assert {q["article"] for q in json.loads(result.stdout)} == {"mini-again"}
     result = _cli(session, "events", "--outlet", OUTLET, "--format", "json")
     assert {e["article"] for e in json.loads(result.stdout)} == {"mini-again"}
+    result = _cli(session, "articles", "--outlet", OUTLET, "--format", "json")
+    assert [a["slug"] for a in json.loads(result.stdout)] == ["mini-again"]
     result = _cli(session, "profile", "--outlet", "Nope")
     assert result.exit_code == 1 and "no article from outlet 'Nope'" in result.output
     for args in (

@@ -12,9 +12,10 @@ from newsdb.listings import UnknownArticle
 
 @main.command()
 @click.option("--article", metavar="SLUG", help="Only this article.")
+@click.option("--outlet", metavar="NAME", help="Only the articles of this outlet.")
 @format_option
 @pass_app
-def articles(app: App, article: str | None, fmt: str) -> None:
+def articles(app: App, article: str | None, outlet: str | None, fmt: str) -> None:
     """List the articles loaded.
 
     For each: slug, headline, publication date, outlet, how many paragraphs, quote segments
@@ -27,7 +28,7 @@ def articles(app: App, article: str | None, fmt: str) -> None:
     """
     try:
         with app.session() as session:
-            rows = listings.articles(session, article)
+            rows = listings.articles(session, article, outlet=outlet)
     except UnknownArticle as error:
         raise click.ClickException(str(error)) from None
     emit(rows, fmt)

@@ -247,9 +247,10 @@ ALEMBIC = ("Alembic's record of the schema's revision.", {"version_num": "The re
 
 
 def describe(metadata: MetaData) -> None:
-    """Set the comment of every table and column of ``metadata`` from :data:`TABLES`."""
+    """Set the comment of every table and column of ``metadata`` from :data:`TABLES`; one
+    not described here is left without (tests/test_descriptions.py names it)."""
     for table in metadata.tables.values():
-        doc, columns = TABLES[table.name]
+        doc, columns = TABLES.get(table.name, (None, {}))
         table.comment = doc
         for column in table.columns:
-            column.comment = columns.get(column.name) or COMMON[column.name]
+            column.comment = columns.get(column.name) or COMMON.get(column.name)
