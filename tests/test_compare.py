@@ -116,7 +116,7 @@ def test_by_on_the_command_line(session) -> None:
         assert result.exit_code == 0, (command, result.output)
         rows = json.loads(result.stdout)
         assert {r["month"] for r in rows} == {"2024-03", "2024-04"}, command
-        assert all(list(r)[0] == "month" and "group" not in r for r in rows)
+        assert all(next(iter(r)) == "month" and "group" not in r for r in rows)
         table = _cli(session, *command, "--by", "outlet").stdout.splitlines()
         assert table[0].split()[0] == "outlet"
     plain = json.loads(_cli(session, "sources", "--totals", "--format", "json").stdout)

@@ -54,7 +54,8 @@ def echo(text: str) -> None:
         return
     key = f"{OUTPUT}.file"
     if key not in ctx.meta:
-        ctx.meta[key] = ctx.with_resource(open(path, "w", encoding="utf-8", newline=""))
+        # closed with the command, by the context
+        ctx.meta[key] = ctx.with_resource(open(path, "w", encoding="utf-8", newline=""))  # noqa: SIM115
     ctx.meta[key].write(text + "\n")
 
 

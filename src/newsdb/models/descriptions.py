@@ -54,8 +54,10 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         },
     ),
     "article_metadata": (
-        "Where one metadata value of an article came from: the text, an outside source, an "
-        "inference, or unknown.",
+        (
+            "Where one metadata value of an article came from: the text, an outside source, an "
+            "inference, or unknown."
+        ),
         {
             "field": "Which value: headline, outlet, byline, url, published or language.",
             "value": "The value as recorded.",
@@ -74,8 +76,10 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         },
     ),
     "actor": (
-        "A person, organisation, state, armed group, collective ('analysts'), population "
-        "('the Baluch people') or anonymous source, shared by every article that names it.",
+        (
+            "A person, organisation, state, armed group, collective ('analysts'), population "
+            "('the Baluch people') or anonymous source, shared by every article that names it."
+        ),
         {
             "name": "The actor's name.",
             "kind": "person, organisation, state, armed_group, collective, population or "
@@ -108,8 +112,10 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         {"actor_id": "The actor mentioned (actor.id)."},
     ),
     "event": (
-        "Something that happened: its type, date (normalised, with precision and how it "
-        "was resolved), place and parent event; shared by every article that reports it.",
+        (
+            "Something that happened: its type, date (normalised, with precision and how it "
+            "was resolved), place and parent event; shared by every article that reports it."
+        ),
         {
             "name": "A short name for the event.",
             "event_type": "airstrike, attack, armed_clash, statement, diplomacy, "
@@ -126,8 +132,10 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         },
     ),
     "event_report": (
-        "What one article says of an event in its own words: the date as written and the "
-        "death toll, and on whose word the toll rests.",
+        (
+            "What one article says of an event in its own words: the date as written and the "
+            "death toll, and on whose word the toll rests."
+        ),
         {
             "date_as_written": "The date in the article's words ('on Monday').",
             "fatalities": "The death toll as a number, where the article gives one.",
@@ -199,8 +207,10 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         },
     ),
     "article_actor_tally": (
-        "Kept by the database (triggers): per article and actor, its mentions, quote "
-        "segments, words quoted and claims.",
+        (
+            "Kept by the database (triggers): per article and actor, its mentions, quote "
+            "segments, words quoted and claims."
+        ),
         {
             "mentions": "How many times the article mentions the actor.",
             "quotes": "How many quote segments the actor speaks.",
@@ -213,8 +223,10 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         {"claims": "How many claims of the article rest on that attribution mode."},
     ),
     "article_network_tally": (
-        "Kept by the database (triggers): per article, speaker and actor named inside the "
-        "speaker's quotes, the quote segments and the mentions.",
+        (
+            "Kept by the database (triggers): per article, speaker and actor named inside the "
+            "speaker's quotes, the quote segments and the mentions."
+        ),
         {
             "speaker_id": "Who speaks (actor.id).",
             "mentioned_id": "The actor named inside the speaker's quotes (actor.id).",
@@ -223,8 +235,10 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         },
     ),
     "article_geography_tally": (
-        "Kept by the database (triggers): per article, each source, event it reports and "
-        "state that is a party to one, with its country and place.",
+        (
+            "Kept by the database (triggers): per article, each source, event it reports and "
+            "state that is a party to one, with its country and place."
+        ),
         {
             "side": "source, event or party.",
             "subject_id": "The actor (source, party) or the event (event), by id.",
@@ -233,8 +247,10 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         },
     ),
     "claim_support_tally": (
-        "Kept by the database (triggers): per claim, how many distinct sources support it "
-        "and how many claims conflict with it.",
+        (
+            "Kept by the database (triggers): per claim, how many distinct sources support it "
+            "and how many claims conflict with it."
+        ),
         {
             "sources": "Distinct sources behind the claim (as v_corroboration counts them).",
             "conflicting_claims": "Claims that conflict with it, either way.",
