@@ -110,8 +110,8 @@ SELECT
     s.name AS name,
     {source_class("s.kind")} AS source_class,
     s.kind AS kind,
-    s.sector AS source_type,
-    COALESCE(o.name, parent.name) AS affiliation,
+    s.sector AS sector,
+    COALESCE(o.name || COALESCE(', ' || op.name, ''), parent.name) AS affiliation,
     f.role AS role,
     f.location AS location,
     COALESCE(s.country, o.country, parent.country) AS country,
@@ -125,6 +125,7 @@ JOIN arts a ON a.id = g.article_id
 JOIN actor s ON s.id = g.actor_id
 LEFT JOIN affiliation f ON f.id = {first_affiliation("g.article_id", "g.actor_id")}
 LEFT JOIN actor o ON o.id = f.organisation_id
+LEFT JOIN actor op ON op.id = o.parent_id
 LEFT JOIN actor parent ON parent.id = s.parent_id
 ORDER BY article, first_source_paragraph, first_paragraph, actor_slug
 """
@@ -210,7 +211,7 @@ SELECT
     x.slug AS actor_slug,
     x.name AS name,
     x.kind AS kind,
-    x.sector AS actor_type,
+    x.sector AS sector,
     x.country AS country,
     g.mentions AS mentions,
     g.event_roles AS event_roles,
@@ -455,7 +456,7 @@ SELECT
     s.slug AS source_slug,
     s.name AS source,
     s.kind AS source_kind,
-    s.sector AS source_type,
+    s.sector AS source_sector,
     i.cue AS cue,
     {paragraph("ae.article_id", "i.span_start")} AS paragraph
 FROM ae
@@ -549,7 +550,7 @@ _ACTOR = f"""
     s.name AS name,
     {source_class("s.kind")} AS source_class,
     s.kind AS kind,
-    s.sector AS source_type,
+    s.sector AS source_sector,
     COALESCE(s.country, parent.country) AS country"""
 
 #: source_totals(), from the base tables (no tally): the yardstick for migration 0004
@@ -583,19 +584,20 @@ LEFT JOIN actor parent ON parent.id = s.parent_id
 ORDER BY x.articles DESC, x.mentions DESC, s.id
 """
 
-_TALLY_COLUMNS = "actor_slug, name, source_class, kind, source_type, country"
+_TALLY_COLUMNS = "actor_slug, name, source_class, kind, sector, country"
 #: the same totals as a SQL client writes them on the view v_actor_tally
 SOURCE_TOTALS_VIEW = (
     f"SELECT {_TALLY_COLUMNS}, COUNT(*) AS articles, SUM(quotes) AS quotes,"
     " SUM(words_quoted) AS words_quoted, SUM(claims) AS claims, SUM(mentions) AS mentions"
-    " FROM v_actor_tally WHERE heard = 1{where}"
+    " FROM v_actor_tally WHERE heard{where}"
     f" GROUP BY {_TALLY_COLUMNS}"
 )
 UNHEARD_TOTALS_VIEW = (
-    f"SELECT {_TALLY_COLUMNS}, SUM(1 - heard) AS articles,"
-    " SUM(CASE WHEN heard = 0 THEN mentions ELSE 0 END) AS mentions, SUM(heard) AS heard_in"
+    f"SELECT {_TALLY_COLUMNS}, SUM(CASE WHEN heard THEN 0 ELSE 1 END) AS articles,"
+    " SUM(CASE WHEN heard THEN 0 ELSE mentions END) AS mentions,"
+    " SUM(CASE WHEN heard THEN 1 ELSE 0 END) AS heard_in"
     " FROM v_actor_tally WHERE 1 = 1{where}"
-    f" GROUP BY {_TALLY_COLUMNS} HAVING SUM(1 - heard) > 0"
+    f" GROUP BY {_TALLY_COLUMNS} HAVING SUM(CASE WHEN heard THEN 0 ELSE 1 END) > 0"
 )
 
 _TOTALS_ORDER = " ORDER BY articles DESC, claims DESC, quotes DESC, actor_slug"
@@ -791,9 +793,9 @@ TOLL_TOTALS_VIEW = (
     " FROM v_event_sourcing WHERE item = 'fatalities'{where} GROUP BY attribution_mode"
 )
 CHECK_TOTALS_VIEW = (
-    "SELECT aspect, verdict, MAX(differs) AS differs, COUNT(*) AS checks,"
+    "SELECT aspect, verdict, differs, COUNT(*) AS checks,"
     " COUNT(DISTINCT article) AS articles FROM v_claim_checks WHERE 1 = 1{where}"
-    " GROUP BY aspect, verdict"
+    " GROUP BY aspect, verdict, differs"
 )
 SUPPORT_TOTALS_VIEW = (
     "SELECT attribution_mode, support, COUNT(*) AS claims,"

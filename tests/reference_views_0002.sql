@@ -5,7 +5,9 @@
 -- Since migration 0005 an event's parties are those of the article itself: the three joins
 -- with event_participant carry `ep.article_id = ae.article_id`, as the views do. Since 0006 an
 -- event's death toll is the article's own, from event_report. v_quote_network, read from a
--- tally since 0008, is held to its 0002 definition, last.
+-- tally since 0008, is held to its 0002 definition, last. Since 0012 an actor's sector is
+-- `sector`, `speaker_sector` or `source_sector` (one name per idea), and an affiliation names
+-- the organisation with the one it is part of.
 
 -- view: v_sources
 WITH 
@@ -37,8 +39,8 @@ SELECT
     s.name AS name,
     CASE WHEN s.kind = 'person' THEN 'named person' WHEN s.kind = 'anonymous' THEN 'unnamed individual' WHEN s.kind IN ('collective', 'population') THEN 'collective' ELSE 'institution' END AS source_class,
     s.kind AS kind,
-    s.sector AS source_type,
-    COALESCE(o.name, parent.name) AS affiliation,
+    s.sector AS sector,
+    COALESCE(o.name || COALESCE(', ' || op.name, ''), parent.name) AS affiliation,
     f.role AS role,
     f.location AS location,
     COALESCE(s.country, o.country, parent.country) AS country,
@@ -57,6 +59,7 @@ JOIN actor s ON s.id = src.actor_id
 JOIN first_seen fs ON fs.article_id = src.article_id AND fs.actor_id = src.actor_id
 LEFT JOIN affiliation f ON f.id = (SELECT f2.id FROM affiliation f2 WHERE f2.article_id = src.article_id AND f2.person_id = src.actor_id ORDER BY f2.span_start LIMIT 1)
 LEFT JOIN actor o ON o.id = f.organisation_id
+LEFT JOIN actor op ON op.id = o.parent_id
 LEFT JOIN actor parent ON parent.id = s.parent_id
 
 -- view: v_attribution_profile
@@ -109,7 +112,7 @@ SELECT
     s.slug AS speaker_slug,
     s.name AS speaker,
     s.kind AS speaker_kind,
-    s.sector AS speaker_type,
+    s.sector AS speaker_sector,
     f.location AS speaker_location,
     COUNT(*) AS mentions
 FROM speech sp
@@ -166,7 +169,7 @@ SELECT
     x.slug AS actor_slug,
     x.name AS name,
     x.kind AS kind,
-    x.sector AS actor_type,
+    x.sector AS sector,
     x.country AS country,
     (SELECT COUNT(*) FROM mention m
         WHERE m.article_id = p.article_id AND m.actor_id = p.actor_id) AS mentions,
@@ -264,7 +267,7 @@ SELECT
     s.slug AS source_slug,
     s.name AS source,
     CASE WHEN s.kind = 'person' THEN 'named person' WHEN s.kind = 'anonymous' THEN 'unnamed individual' WHEN s.kind IN ('collective', 'population') THEN 'collective' ELSE 'institution' END AS source_class,
-    s.sector AS source_type
+    s.sector AS source_sector
 FROM support sp
 JOIN claim c ON c.id = sp.claim_id
 JOIN article a ON a.id = c.article_id
@@ -366,7 +369,7 @@ SELECT
     s.slug AS source_slug,
     s.name AS source,
     s.kind AS source_kind,
-    s.sector AS source_type,
+    s.sector AS source_sector,
     i.cue AS cue,
     (SELECT MIN(p.number) FROM paragraph p WHERE p.article_id = ae.article_id AND p.span_start <= i.span_start AND i.span_start <= p.span_end) AS paragraph
 FROM article_event ae

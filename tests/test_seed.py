@@ -78,13 +78,13 @@ def test_every_listed_quote_is_its_span_of_the_text(seeded, database_url):
             "kind",
             "text",
             "cue",
-            "start",
-            "end",
+            "span_start",
+            "span_end",
             "paragraph",
         } <= quote.keys()
-        assert BODY[quote["start"] : quote["end"]] == quote["text"]
-        assert BODY[quote["start"] - 1] == "“" and BODY[quote["end"]] == "”"
-        assert quote["paragraph"] == BODY[: quote["start"]].count("\n") + 1
+        assert BODY[quote["span_start"] : quote["span_end"]] == quote["text"]
+        assert BODY[quote["span_start"] - 1] == "“" and BODY[quote["span_end"]] == "”"
+        assert quote["paragraph"] == BODY[: quote["span_start"]].count("\n") + 1
     # The segments between curly quotation marks are exactly the eleven in the text.
     segments = [part.split("”")[0] for part in BODY.split("“")[1:]]
     assert sorted(q["text"] for q in quotes) == sorted(segments)

@@ -142,22 +142,28 @@ def test_sources_tell_people_institutions_and_collectives_apart(session, doc) ->
     for r in sourcing.sources(session, article=SLUG):
         assert r.kind == kinds[r.actor_slug]
         assert r.source_class == expected_class.get(r.kind, "institution")
-        assert r.source_type == sectors[r.actor_slug]
+        assert r.sector == sectors[r.actor_slug]
     classes = {r.source_class for r in sourcing.sources(session, article=SLUG)}
     assert {"named person", "institution", "collective"} <= classes
 
 
 def test_sources_carry_affiliation_role_and_location(session, doc) -> None:
     names = {a["slug"]: a["name"] for a in doc["actors"]}
+    part_of = {a["slug"]: a.get("part_of") for a in doc["actors"]}
     rows = {r.actor_slug: r for r in sourcing.sources(session, article=SLUG)}
     for f in doc["affiliations"]:
         if f["person"] not in rows:
             continue
         row = rows[f["person"]]
-        assert row.affiliation == names.get(f.get("organisation"))
+        organisation = f.get("organisation")
+        parent = part_of.get(organisation)
+        expected = ", ".join(names[o] for o in (organisation, parent) if o) or None
+        assert row.affiliation == expected
         assert row.role == f.get("role")
         assert row.location == f.get("location")
     assert any(r.location == "Washington" for r in rows.values())
+    # the article's "the Wilson Center's South Asia Institute": the parent is named too
+    assert rows["michael-kugelman"].affiliation == "South Asia Institute, Wilson Center"
 
 
 def test_sources_first_paragraph(session, spans) -> None:
@@ -638,8 +644,8 @@ GROUPED = {
     "check_totals": (
         ["aspect", "verdict", "differs", "checks", "articles"],
         (
-            "SELECT aspect, verdict, MAX(differs), COUNT(*), COUNT(DISTINCT article)"
-            " FROM v_claim_checks {where} GROUP BY aspect, verdict"
+            "SELECT aspect, verdict, differs, COUNT(*), COUNT(DISTINCT article)"
+            " FROM v_claim_checks {where} GROUP BY aspect, verdict, differs"
         ),
     ),
 }
@@ -667,7 +673,7 @@ def test_collection_totals_are_their_views_grouped(session, helper, scope) -> No
         assert rows, helper
 
 
-_ACTOR = "actor_slug, name, source_class, kind, source_type, country"
+_ACTOR = "actor_slug, name, source_class, kind, sector, country"
 
 
 @pytest.mark.parametrize(
@@ -683,18 +689,20 @@ def test_totals_are_v_actor_tally_grouped_by_actor(session, scope) -> None:
         where.append("published_date >= :since AND published_date <= :until")
     sql = (
         f"SELECT {_ACTOR}, COUNT(*), SUM(quotes), SUM(words_quoted), SUM(claims), SUM(mentions)"
-        f" FROM v_actor_tally WHERE {' AND '.join(where)} AND heard = 1 GROUP BY {_ACTOR}"
+        f" FROM v_actor_tally WHERE {' AND '.join(where)} AND heard GROUP BY {_ACTOR}"
     )
     expected = sorted(tuple(row) for row in session.execute(text(sql), scope))
     # each total's fields come in the order of the query's columns
-    got = sorted(astuple(r) for r in sourcing.source_totals(session, **scope))
+    # without ``by`` every row's group is None: the fields but the group, in query order
+    got = sorted(astuple(r)[:-1] for r in sourcing.source_totals(session, **scope))
     assert got == expected and got
+    assert {r.group for r in sourcing.source_totals(session, **scope)} == {None}
     sql = (
         f"SELECT {_ACTOR}, COUNT(*), SUM(mentions) FROM v_actor_tally"
-        f" WHERE {' AND '.join(where)} AND heard = 0 GROUP BY {_ACTOR}"
+        f" WHERE {' AND '.join(where)} AND NOT heard GROUP BY {_ACTOR}"
     )
     expected = sorted(tuple(row) for row in session.execute(text(sql), scope))
-    got = sorted(astuple(r)[:-1] for r in sourcing.unheard_totals(session, **scope))  # heard_in
+    got = sorted(astuple(r)[:-2] for r in sourcing.unheard_totals(session, **scope))  # heard_in
     assert got == expected and got
 
 
@@ -711,7 +719,7 @@ def test_v_actor_tally_agrees_with_v_sources(session) -> None:
         "words_quoted",
         "claims",
     ]
-    assert _view_rows(session, "v_actor_tally", columns, "WHERE heard = 1") == _view_rows(
+    assert _view_rows(session, "v_actor_tally", columns, "WHERE heard") == _view_rows(
         session, "v_sources", columns
     )
 
@@ -935,7 +943,7 @@ def test_every_command_runs_in_every_format(loaded_url, command, fmt) -> None:
 def test_sources_json(loaded_url, doc) -> None:
     result = _run(loaded_url, "sources", "--article", SLUG, "--format", "json")
     rows = json.loads(result.stdout)
-    keys = {"name", "source_type", "affiliation", "role", "location", "quotes", "claims"}
+    keys = {"name", "sector", "affiliation", "role", "location", "quotes", "claims"}
     assert all(keys <= set(r) for r in rows)
     quotes = Counter(q["speaker"] for q in doc["quotes"])
     assert {r["actor_slug"]: r["quotes"] for r in rows} == {s: quotes[s] for s in _sources_of(doc)}
@@ -971,7 +979,7 @@ def test_checks_show_only_differing_unless_all(loaded_url, doc) -> None:
 def test_sources_and_gaps_totals_json(loaded_url, doc, mini_doc) -> None:
     result = _run(loaded_url, "sources", "--totals", "--format", "json")
     rows = {r["actor_slug"]: r for r in json.loads(result.stdout)}
-    keys = {"name", "source_type", "source_class", "country", "articles", "quotes", "claims"}
+    keys = {"name", "sector", "source_class", "country", "articles", "quotes", "claims"}
     assert all(keys <= set(r) for r in rows.values())
     assert set(rows) == _sources_of(doc) | _sources_of(mini_doc)
     result = _run(loaded_url, "gaps", "--totals", "--article", SLUG, "--format", "json")

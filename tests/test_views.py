@@ -81,3 +81,31 @@ def test_a_sqlite_browser_sees_the_views_by_name(tmp_path) -> None:
         assert names == set(sourcing.VIEW_NAMES)
         for name in names:  # each one runs on the plain sqlite3 module, as Datasette would
             connection.execute(f"SELECT * FROM {name}").fetchall()
+
+
+def test_one_name_per_idea_across_the_views(engine: Engine) -> None:
+    """An actor's sector is `sector`, prefixed by the actor's part where the row is not the
+    actor (speaker_sector, source_sector), beside kind, speaker_kind, source_kind."""
+    found = inspect(engine)
+    columns = {v: {c["name"] for c in found.get_columns(v)} for v in sourcing.VIEW_NAMES}
+    every = set().union(*columns.values())
+    assert not every & {"source_type", "actor_type", "speaker_type"}
+    assert {n for n in every if "sector" in n} == {"sector", "speaker_sector", "source_sector"}
+    assert {n for n in every if n.endswith("kind")} == {
+        "kind", "speaker_kind", "source_kind", "mentioned_kind"
+    }  # fmt: skip
+    for view, names in columns.items():  # the row's own actor: kind and sector side by side
+        assert ("sector" in names) <= ("kind" in names), view
+
+
+def test_flags_are_booleans_where_the_backend_has_them(engine: Engine) -> None:
+    flags = {"v_actor_tally": "heard", "v_claim_checks": "differs",
+             "v_attribution_profile": "names_source"}  # fmt: skip
+    found = inspect(engine)
+    for view, flag in flags.items():
+        (column,) = [c for c in found.get_columns(view) if c["name"] == flag]
+        kind = type(column["type"]).__name__.upper()
+        if engine.dialect.name == "postgresql":
+            assert kind == "BOOLEAN", (view, flag, kind)
+        else:  # SQLite has no boolean type: 1/0, and `WHERE heard` reads the same
+            assert kind != "BOOLEAN", (view, flag, kind)

@@ -15,11 +15,22 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select, union
 from sqlalchemy.orm import Session, aliased
 
-from newsdb.models import Actor, Article, Event, EventReport
+from newsdb.models import (
+    Actor,
+    Annotator,
+    Article,
+    Claim,
+    Event,
+    EventReport,
+    Mention,
+    Paragraph,
+    Quote,
+)
 
 
 class UnknownArticle(LookupError):
@@ -45,6 +56,21 @@ def article_id(session: Session, slug: str) -> int:
 def check_range(since: dt.date | None, until: dt.date | None) -> None:
     if since is not None and until is not None and until < since:
         raise BadRange(f"the range ends ({until}) before it starts ({since})")
+
+
+def _chosen(session: Session, query: Any, article, since, until, outlet) -> Any:
+    """``query`` (which reads ``article``) narrowed to the articles chosen."""
+    if article is not None:
+        query = query.where(Article.id == article_id(session, article))
+    if outlet is not None:
+        if session.scalar(select(Article.id).where(Article.outlet == outlet).limit(1)) is None:
+            raise UnknownArticle(f"no article from outlet {outlet!r}")
+        query = query.where(Article.outlet == outlet)
+    if since is not None:
+        query = query.where(Article.published_date >= since)
+    if until is not None:
+        query = query.where(Article.published_date <= until)
+    return query
 
 
 @dataclass(frozen=True)
@@ -91,6 +117,7 @@ def events(
     article: str | None = None,
     since: dt.date | None = None,
     until: dt.date | None = None,
+    outlet: str | None = None,
 ) -> list[EventRow]:
     """Every event by date (undated last), once for each article that reports it, with that
     article's words for its date and death toll; with ``article``, ``since`` or ``until``,
@@ -112,12 +139,7 @@ def events(
         .outerjoin(Actor, Actor.id == EventReport.fatalities_reported_by_id)
         .order_by(Event.start_date.is_(None), Event.start_date, Event.slug, Article.slug)
     )
-    if article is not None:
-        query = query.where(Article.id == article_id(session, article))
-    if since is not None:
-        query = query.where(Article.published_date >= since)
-    if until is not None:
-        query = query.where(Article.published_date <= until)
+    query = _chosen(session, query, article, since, until, outlet)
     rows = []
     for ev, report, article_slug, parent_slug, reporter in session.execute(query):
         rows.append(
@@ -142,3 +164,74 @@ def events(
             )
         )
     return rows
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    """A loaded article: its slug, headline, publication date (as precise as known), outlet,
+    how many paragraphs, quote segments and claims it has, and the kinds of annotator
+    (hand, rule, model, import) whose rows it holds."""
+
+    slug: str
+    headline: str | None
+    published: str | None
+    outlet: str | None
+    paragraphs: int
+    quotes: int
+    claims: int
+    annotator_kind: str | None
+
+
+def _count(model) -> Any:
+    return (
+        select(func.count())
+        .select_from(model)
+        .where(model.article_id == Article.id)
+        .scalar_subquery()
+    )
+
+
+def articles(
+    session: Session,
+    article: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    outlet: str | None = None,
+) -> list[ArticleRow]:
+    """Every article loaded, by publication date (undated last), then slug."""
+    check_range(since, until)
+    query = select(
+        Article.id,
+        Article.slug,
+        Article.headline,
+        Article.published_date,
+        Article.published_precision,
+        Article.outlet,
+        _count(Paragraph),
+        _count(Quote),
+        _count(Claim),
+    ).order_by(Article.published_date.is_(None), Article.published_date, Article.slug)
+    rows = session.execute(_chosen(session, query, article, since, until, outlet)).all()
+    used = union(
+        *(select(m.article_id, m.annotator_id) for m in (Mention, Quote, Claim))
+    ).subquery()
+    kinds: dict[int, set[str]] = {}
+    for id_, kind in session.execute(
+        select(used.c.article_id, Annotator.kind)
+        .join(Annotator, Annotator.id == used.c.annotator_id)
+        .distinct()
+    ):
+        kinds.setdefault(id_, set()).add(kind)
+    return [
+        ArticleRow(
+            slug,
+            headline,
+            iso_date(published, precision),
+            outlet,
+            paragraphs,
+            quotes,
+            claims,
+            ", ".join(sorted(kinds[id_])) if id_ in kinds else None,
+        )
+        for id_, slug, headline, published, precision, outlet, paragraphs, quotes, claims in rows
+    ]

@@ -195,12 +195,51 @@ _UNION_TAGS = {
 }
 
 
+#: what a value of a field that has a pattern looks like, in words
+_PATTERNS = {
+    "sha256": "64 lower-case hex digits, the SHA-256 of the text file's bytes:"
+    " `sha256sum article.txt` prints it (`newsdb new` fills it in)",
+    "slug": "lower-case letters and digits in words joined by single hyphens ('bridge-collapse')",
+    "country": "two capital letters, the ISO 3166-1 code ('PK')",
+    "wikidata": "Q and digits ('Q1234')",
+}
+_PATTERNS["id"] = _PATTERNS["slug"]
+#: the header's metadata fields: each a mapping with its value and where it came from
+_METADATA = {"headline", "outlet", "byline", "url", "published", "language"}
+
+
+def clip(text: str, width: int = 40) -> str:
+    """``text`` cut to about ``width`` characters at a word boundary, with … if cut."""
+    if len(text) <= width:
+        return text
+    cut = text[: width + 1].rsplit(" ", 1)[0].rstrip(",;:")
+    return (cut if " " in text[:width] else text[:width]) + "…"
+
+
 def _message(error: dict) -> str:
-    message = error["msg"]
-    if error["type"] == "literal_error" or error["type"] == "enum":
-        return f"{message} (got {error['input']!r})"
-    if error["type"] == "extra_forbidden":
+    """A pydantic error in words: what is wrong and what would be right."""
+    message, kind = error["msg"], error["type"]
+    field = next((p for p in reversed(error["loc"]) if isinstance(p, str)), "")
+    got = error.get("input")
+    if kind in ("literal_error", "enum"):
+        return f"{message} (got {got!r})"
+    if kind == "extra_forbidden":
         return "unknown field"
+    if kind == "missing":
+        hint = _PATTERNS.get(field) or (
+            "a mapping: {value: ..., origin: text|outside|inference|unknown}"
+            if field in _METADATA
+            else None
+        )
+        return f"{field} is missing" + (f": {hint}" if hint else "")
+    if kind == "string_pattern_mismatch" and field in _PATTERNS:
+        return f"{clip(str(got))!r} is not a {field}: write {_PATTERNS[field]}"
+    if kind in ("model_type", "dict_type") and field in _METADATA:
+        return (
+            f"{field} is a mapping of its value and where it came from, not {clip(str(got))!r}:"
+            f" {field}: {{value: {clip(str(got))!r}, origin: text}} (origin: text, outside,"
+            " inference or unknown; outside and inference need a source)"
+        )
     return message.removeprefix("Value error, ")
 
 
@@ -509,7 +548,7 @@ def _quote_rows(p: _Planner) -> None:
         if quote.kind != QuoteKind.INDIRECT and not between_marks(body, found.start, found.end):
             raise p.fail(
                 f"a {quote.kind} quote is the words between “ and ” (or straight marks), and"
-                f" {found.text[:40]!r} is not",
+                f" {clip(found.text)!r} is not",
                 "quotes",
                 i,
                 "text",

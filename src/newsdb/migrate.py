@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 #: the newest migration; ``tests/test_migrate.py`` holds it to the scripts' head, so a new
 #: migration must change it (reading the scripts to find it took 23-34 ms of every command)
-HEAD_REVISION = "0011"
+HEAD_REVISION = "0012"
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -46,6 +46,8 @@ def scripts_head() -> str | None:
 
 def knows(revision: str) -> bool:
     """Whether ``revision`` is one of this version's migrations (a newer newsdb's is not)."""
+    from alembic.script import ScriptDirectory
+
     scripts = ScriptDirectory.from_config(alembic_config())
     return any(script.revision == revision for script in scripts.walk_revisions())
 
@@ -113,3 +115,40 @@ def downgrade(engine: Engine, revision: str) -> None:
     from alembic import command
 
     _run(engine, command.downgrade, revision)
+
+
+class _DryRun(Exception):
+    """Raised to roll back a downgrade that was run only to see what it drops."""
+
+
+def _row_counts(connection: Connection) -> dict[str, int]:
+    """Rows per table, but for Alembic's and the tallies (derived: an upgrade recounts them)."""
+    from sqlalchemy import func, inspect, select, table
+
+    names = inspect(connection).get_table_names()
+    return {
+        name: connection.scalar(select(func.count()).select_from(table(name)))
+        for name in names
+        if name != "alembic_version" and not name.endswith("_tally")
+    }
+
+
+def rows_dropped(engine: Engine, revision: str) -> dict[str, int]:
+    """How many rows of each table a downgrade to ``revision`` would remove, by running it
+    and rolling it back (DDL is transactional on both backends here). Only tables that
+    would lose rows are named."""
+    from alembic import command
+
+    lost: dict[str, int] = {}
+    try:
+        with engine.connect() as connection, migrating(connection):
+            before = _row_counts(connection)
+            command.downgrade(alembic_config(connection), revision)
+            after = _row_counts(connection)
+            for name, count in before.items():
+                if count > after.get(name, 0):
+                    lost[name] = count - after.get(name, 0)
+            raise _DryRun
+    except _DryRun:
+        pass
+    return lost

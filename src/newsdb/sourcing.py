@@ -5,6 +5,10 @@ SQLite browser sees it by name) and a helper here that reads that view. The SQL 
 place, versioned with the schema; the helpers add the filters (one article, a range of
 publication dates), typed rows and a stable order. Every view carries ``article`` (the slug)
 and ``published_date``; the columns of each view are the fields of the dataclass of its helper.
+An actor's column keeps the actor table's name, prefixed by the part the actor plays when
+the row is not the actor itself: ``kind`` and ``sector`` of a source or gap, ``speaker_kind``
+and ``speaker_sector`` of a quote's speaker, ``source_kind`` and ``source_sector`` of a
+claim's source. Flags (``heard``, ``differs``, ``names_source``) are booleans.
 
 Like every query helper in newsdb these take a session, build a ``select()`` with bound
 parameters, return frozen dataclasses and never commit. From a notebook::
@@ -68,6 +72,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any, TypeVar
 
 from sqlalchemy import (
+    Boolean,
     Column,
     Date,
     Float,
@@ -79,9 +84,11 @@ from sqlalchemy import (
     case,
     desc,
     distinct,
+    extract,
     func,
     null,
     select,
+    true,
 )
 from sqlalchemy.orm import Session
 
@@ -152,7 +159,7 @@ NAMES_SOURCE = frozenset({"named_person", "institution"})
 #: The views, kept apart from ``Base.metadata`` so that autogenerate never sees them.
 VIEWS = MetaData()
 
-_TYPES = {"int": Integer, "str": String, "float": Float, "bool": Integer, "dt.date": Date}
+_TYPES = {"int": Integer, "str": String, "float": Float, "bool": Boolean, "dt.date": Date}
 #: a dataclass field that the helper adds and the view does not have
 _HELPER_ONLY = {"view": False}
 
@@ -181,8 +188,10 @@ def _scoped(
     article: str | None,
     since: dt.date | None,
     until: dt.date | None,
+    outlet: str | None = None,
 ) -> Select:
-    """``query`` narrowed to one article and a range of publication dates, all bound.
+    """``query`` narrowed to one article, one outlet's articles and a range of publication
+    dates, all bound.
 
     ``columns`` is a view (which has ``article``, the slug), a tally table (``article_id``) or
     ``article`` itself; all have ``published_date``."""
@@ -196,6 +205,8 @@ def _scoped(
             query = query.where(columns.c.article == article)
         else:
             query = query.where(columns.c.id == known)
+    if outlet is not None:
+        query = _of_outlet(session, query, columns, outlet)
     if since is not None:
         query = query.where(columns.c.published_date >= since)
     if until is not None:
@@ -203,10 +214,69 @@ def _scoped(
     return query
 
 
+def _of_outlet(session: Session, query: Select, columns: Table, outlet: str) -> Select:
+    """``query`` narrowed to the articles of ``outlet``; :class:`UnknownArticle` if none."""
+    a = Article.__table__
+    if session.scalar(select(a.c.id).where(a.c.outlet == outlet).limit(1)) is None:
+        raise UnknownArticle(f"no article from outlet {outlet!r}")
+    if "article_id" in columns.c:
+        return query.where(columns.c.article_id.in_(select(a.c.id).where(a.c.outlet == outlet)))
+    if "article" in columns.c:
+        return query.where(columns.c.article.in_(select(a.c.slug).where(a.c.outlet == outlet)))
+    return query.where(columns.c.outlet == outlet)
+
+
 def _day(value: dt.date | None) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
     return value
+
+
+#: how the collection questions compare: one group per article, outlet, month or year
+BY = ("article", "outlet", "month", "year")
+
+
+def _grouped(query: Select, table: Table, by: str | None) -> tuple[Select, Any]:
+    """``query`` over ``table`` (a tally: ``article_id``, ``published_date``) with the key of
+    each row's group (``by``), for it to select and group by; the key is NULL for no group."""
+    if by is None:
+        return query, null()  # selected, never grouped by: see _keys
+    a, day = Article.__table__, table.c.published_date
+    match by:
+        case "article":
+            key = a.c.slug
+        case "outlet":
+            key = a.c.outlet
+        case "year":
+            key = extract("year", day)
+        case "month":
+            key = extract("year", day) * 100 + extract("month", day)
+        case _:
+            raise ValueError(f"by is one of {', '.join(BY)}, not {by!r}")
+    if by in ("article", "outlet"):
+        query = query.join_from(table, a, a.c.id == table.c.article_id)
+    return query, key
+
+
+def _keys(by: str | None, key: Any) -> list[Any]:
+    """What to group by for ``by``: nothing more without it (PostgreSQL refuses GROUP BY NULL)."""
+    return [] if by is None else [key]
+
+
+def _group_name(by: str | None, key: Any) -> str | None:
+    """The group's name: a slug, an outlet, 2024-01, 2024 (None: undated, no outlet)."""
+    if by is None or key is None:
+        return None
+    if by == "month":
+        return f"{int(key) // 100:04d}-{int(key) % 100:02d}"
+    if by == "year":
+        return f"{int(key):04d}"
+    return key
+
+
+def _group_order(group: str | None) -> tuple[bool, str]:
+    """Groups in order of name, no group (undated, no outlet) last."""
+    return (group is None, group or "")
 
 
 def _rows(session: Session, query: Select, row_type: type[Row], **extra: Any) -> list[Row]:
@@ -234,12 +304,13 @@ def _select(
     article: str | None,
     since: dt.date | None,
     until: dt.date | None,
+    outlet: str | None,
     order_by: list[str],
     where: tuple = (),
     **extra: Any,
 ) -> list[Row]:
     query = select(*view.c).where(*where).order_by(*(view.c[name] for name in order_by))
-    query = _scoped(session, query, view, article, since, until)
+    query = _scoped(session, query, view, article, since, until, outlet)
     return _rows(session, query, row_type, **extra)
 
 
@@ -249,7 +320,7 @@ def _select(
 @dataclass(frozen=True)
 class QuoteRow:
     """A quote segment. ``words`` counts space-separated words; ``continues`` is the key of the
-    segment this one continues; ``speaker_type`` is the speaker's sector."""
+    segment this one continues; ``speaker_sector`` is the speaker's sector."""
 
     article: str
     published_date: dt.date | None
@@ -257,7 +328,7 @@ class QuoteRow:
     speaker_slug: str
     speaker: str
     speaker_kind: str
-    speaker_type: str
+    speaker_sector: str
     kind: str
     text: str
     words: int
@@ -276,6 +347,7 @@ def quotes(
     article: str | None = None,
     since: dt.date | None = None,
     until: dt.date | None = None,
+    outlet: str | None = None,
 ) -> list[QuoteRow]:
     """Every quote segment, in article and text order.
 
@@ -283,7 +355,14 @@ def quotes(
     [4, 3]
     """
     return _select(
-        session, V_QUOTES, QuoteRow, article, since, until, ["article", "span_start", "quote_key"]
+        session,
+        V_QUOTES,
+        QuoteRow,
+        article,
+        since,
+        until,
+        outlet,
+        ["article", "span_start", "quote_key"],
     )
 
 
@@ -301,7 +380,7 @@ class ClaimRow:
     source_slug: str | None
     source: str | None
     source_kind: str | None
-    source_type: str | None
+    source_sector: str | None
     cue: str | None
     certainty: str
     span_start: int
@@ -318,6 +397,7 @@ def claims(
     since: dt.date | None = None,
     until: dt.date | None = None,
     mode: str | None = None,
+    outlet: str | None = None,
 ) -> list[ClaimRow]:
     """Every claim in article and text order, optionally of one attribution ``mode``.
 
@@ -332,6 +412,7 @@ def claims(
         article,
         since,
         until,
+        outlet,
         ["article", "span_start", "claim_key"],
         where,
     )
@@ -345,9 +426,10 @@ class SourceRow:
     """An actor quoted or credited with a claim in an article.
 
     ``source_class`` tells named people, institutions (organisations, states, armed groups),
-    collectives ("analysts") and unnamed individuals apart; ``source_type`` is the actor's
+    collectives ("analysts") and unnamed individuals apart; ``sector`` is the actor's
     sector (think tank, government...). ``affiliation``, ``role`` and ``location`` come from
-    the first affiliation the article states for the person; for an organisation
+    the first affiliation the article states for the person, the organisation named with the
+    one it is part of ("South Asia Institute, Wilson Center"); for an organisation
     ``affiliation`` is the organisation it is part of. ``country`` is the actor's, else its
     organisation's. ``quotes`` counts quote segments of any kind, ``words_quoted`` the words
     inside quotation marks (direct and partial quotes), ``claims`` the claims credited to it.
@@ -361,7 +443,7 @@ class SourceRow:
     name: str
     source_class: str
     kind: str
-    source_type: str
+    sector: str
     affiliation: str | None
     role: str | None
     location: str | None
@@ -381,6 +463,7 @@ def sources(
     article: str | None = None,
     since: dt.date | None = None,
     until: dt.date | None = None,
+    outlet: str | None = None,
 ) -> list[SourceRow]:
     """Who each article quotes or credits with a claim, in order of first being heard.
 
@@ -395,6 +478,7 @@ def sources(
         article,
         since,
         until,
+        outlet,
         ["article", "first_source_paragraph", "first_paragraph", "actor_slug"],
     )
 
@@ -415,6 +499,8 @@ class ModeShare:
     names_source: bool
     claims: int
     share: float | None
+    #: with ``by``: the article, outlet, month (2024-01) or year the counts are of
+    group: str | None = None
 
 
 # The view v_attribution_profile has a row per article and mode: ``article``,
@@ -428,36 +514,49 @@ def profile(
     article: str | None = None,
     since: dt.date | None = None,
     until: dt.date | None = None,
+    outlet: str | None = None,
+    by: str | None = None,
 ) -> list[ModeShare]:
     """Claims counted by attribution mode, all six modes in a fixed order, with shares.
 
     Over several articles the counts are summed and the share is of all their claims; no
-    rows when the articles chosen have no claims. The view ``v_attribution_profile`` has the
-    same rows per article; this reads the tally behind it (``article_mode_tally``), which
-    has one row per article and mode, so a year of articles is one index range.
+    rows when the articles chosen have no claims. With ``by`` ('article', 'outlet', 'month'
+    or 'year'), six rows for each group, the share of the group's claims, in ``group``.
+    The view ``v_attribution_profile`` has the same rows per article; this reads the tally
+    behind it (``article_mode_tally``), which has one row per article and mode, so a year of
+    articles is one index range.
 
     >>> [(m.attribution_mode, m.claims) for m in profile(session, "mini-bridge")]  # doctest: +SKIP
     [('named_person', 1), ('institution', 0), ('unnamed_official', 1), ...]
     """
     t = ArticleModeTally.__table__
-    query = select(t.c.attribution_mode, func.sum(t.c.claims)).group_by(t.c.attribution_mode)
-    query = _scoped(session, query, t, article, since, until)
+    query, key = _grouped(select(t.c.attribution_mode).select_from(t), t, by)
+    query = query.add_columns(key, func.sum(t.c.claims)).group_by(
+        t.c.attribution_mode, *_keys(by, key)
+    )
+    query = _scoped(session, query, t, article, since, until, outlet)
     # SUM is NUMERIC on PostgreSQL for some types: ints before any division
-    counts = {mode: int(n) for mode, n in session.execute(query)}
-    total = sum(counts.values())
-    if not total:
-        return []
-    return [
-        ModeShare(
-            mode_order=order,
-            attribution_mode=mode,
-            mode_label=MODE_LABELS[mode],
-            names_source=mode in NAMES_SOURCE,
-            claims=counts.get(mode, 0),
-            share=counts.get(mode, 0) / total,
-        )
-        for order, mode in enumerate(MODES, 1)
-    ]
+    counts: dict[str | None, dict[str, int]] = defaultdict(dict)
+    for mode, group, n in session.execute(query):
+        counts[_group_name(by, group)][mode] = int(n)
+    rows = []
+    for group in sorted(counts, key=_group_order):
+        total = sum(counts[group].values())
+        if not total:
+            continue
+        rows += [
+            ModeShare(
+                mode_order=order,
+                attribution_mode=mode,
+                mode_label=MODE_LABELS[mode],
+                names_source=mode in NAMES_SOURCE,
+                claims=counts[group].get(mode, 0),
+                share=counts[group].get(mode, 0) / total,
+                group=group,
+            )
+            for order, mode in enumerate(MODES, 1)
+        ]
+    return rows
 
 
 @dataclass(frozen=True)
@@ -480,6 +579,7 @@ def profile_summary(
     article: str | None = None,
     since: dt.date | None = None,
     until: dt.date | None = None,
+    outlet: str | None = None,
 ) -> ProfileSummary:
     """The share of claims that name who said them, over the articles chosen.
 
@@ -499,7 +599,7 @@ def profile_summary(
         claims_of("passive").label("passive_claims"),
         claims_of("writer").label("writer_claims"),
     )
-    query = _scoped(session, query, t, article, since, until)
+    query = _scoped(session, query, t, article, since, until, outlet)
     row = session.execute(query).mappings().one()
     # a SUM is NULL over no rows, and may be NUMERIC on PostgreSQL: ints before any division
     counts = {name: int(value or 0) for name, value in row.items()}
@@ -528,7 +628,7 @@ class SpokenForRow:
     speaker_slug: str
     speaker: str
     speaker_kind: str
-    speaker_type: str
+    speaker_sector: str
     speaker_location: str | None
     mentions: int
 
@@ -542,6 +642,7 @@ def spoken_for(
     since: dt.date | None = None,
     until: dt.date | None = None,
     actor: str | None = None,
+    outlet: str | None = None,
 ) -> list[SpokenForRow]:
     """Quotes and claims that speak of someone other than their speaker; of ``actor`` (a slug)
     if given.
@@ -556,6 +657,7 @@ def spoken_for(
         article,
         since,
         until,
+        outlet,
         ["article", "actor_slug", "speaker_slug", "via", "via_key"],
         where,
     )
@@ -579,7 +681,7 @@ class GapRow:
     actor_slug: str
     name: str
     kind: str
-    actor_type: str
+    sector: str
     country: str | None
     mentions: int
     event_roles: int
@@ -598,6 +700,7 @@ def voice_gaps(
     article: str | None = None,
     since: dt.date | None = None,
     until: dt.date | None = None,
+    outlet: str | None = None,
 ) -> list[GapRow]:
     """Actors present in the story but never heard, most spoken-for first.
 
@@ -611,7 +714,7 @@ def voice_gaps(
     speakers = select(
         sf.c.article, sf.c.actor_slug, sf.c.speaker_slug, sf.c.speaker, sf.c.speaker_location
     ).distinct()
-    speakers = _scoped(session, speakers, sf, article, since, until).order_by(
+    speakers = _scoped(session, speakers, sf, article, since, until, outlet).order_by(
         sf.c.article, sf.c.actor_slug, sf.c.speaker_slug, sf.c.speaker, sf.c.speaker_location
     )
     by: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -627,7 +730,7 @@ def voice_gaps(
         v.c.mentions.desc(),
         v.c.actor_slug,
     )
-    query = _scoped(session, query, v, article, since, until)
+    query = _scoped(session, query, v, article, since, until, outlet)
     return _rows(
         session,
         query,
@@ -669,6 +772,7 @@ def geography(
     article: str | None = None,
     since: dt.date | None = None,
     until: dt.date | None = None,
+    outlet: str | None = None,
 ) -> list[GeographyRow]:
     """Where the sources are based, where the events happen, and which states take part.
 
@@ -688,7 +792,7 @@ def geography(
         v.c.event_slug.is_(None),
         v.c.event_slug,
     )
-    query = _scoped(session, query, v, article, since, until)
+    query = _scoped(session, query, v, article, since, until, outlet)
     return _rows(session, query, GeographyRow)
 
 
@@ -701,6 +805,8 @@ class PlaceCount:
     sources: int
     events: int
     party_states: int
+    #: with ``by``: the article, outlet, month (2024-01) or year the counts are of
+    group: str | None = None
 
 
 @dataclass(frozen=True)
@@ -726,13 +832,16 @@ def geography_tally(
     article: str | None = None,
     since: dt.date | None = None,
     until: dt.date | None = None,
+    outlet: str | None = None,
 ) -> list[GeographyTallyRow]:
     """Every source, event and party state of every article chosen, once each, by article,
     side and subject: the rows :func:`geography_by_country` counts."""
     v = V_GEOGRAPHY_TALLY
     side_order = case({side: n for n, side in enumerate(SIDES)}, value=v.c.side)
     query = select(*v.c).order_by(v.c.article, side_order, v.c.subject_slug)
-    return _rows(session, _scoped(session, query, v, article, since, until), GeographyTallyRow)
+    return _rows(
+        session, _scoped(session, query, v, article, since, until, outlet), GeographyTallyRow
+    )
 
 
 def geography_by_country(
@@ -741,10 +850,13 @@ def geography_by_country(
     since: dt.date | None = None,
     until: dt.date | None = None,
     places: bool = False,
+    outlet: str | None = None,
+    by: str | None = None,
 ) -> list[PlaceCount]:
     """Sources set against events, counted per country (per place too, with ``places``):
     the distinct (article, source), (article, event) and (article, party state) pairs of
-    :func:`geography` on each side. The most counted first.
+    :func:`geography` on each side. The most counted first; with ``by`` ('article',
+    'outlet', 'month' or 'year'), per group (in ``group``, in order), the most counted first.
 
     Read from the per-article geography tally the database keeps (migration 0009), which
     ``v_geography_tally`` shows: that view grouped by country gives the same counts.
@@ -755,12 +867,16 @@ def geography_by_country(
     t = ArticleGeographyTally.__table__
     counts = [func.sum(case((t.c.side == side, 1), else_=0)) for side in SIDES]
     grouped = [t.c.country, t.c.place] if places else [t.c.country]
-    query = select(t.c.country, t.c.place if places else null(), *counts).group_by(*grouped)
-    query = _scoped(session, query, t, article, since, until)
-    counted = [PlaceCount(*row) for row in session.execute(query)]
+    query, key = _grouped(select(t.c.country).select_from(t), t, by)
+    query = query.add_columns(t.c.place if places else null(), *counts, key)
+    query = _scoped(
+        session, query.group_by(*grouped, *_keys(by, key)), t, article, since, until, outlet
+    )
+    counted = [PlaceCount(*row[:-1], _group_name(by, row[-1])) for row in session.execute(query)]
     return sorted(
         counted,
         key=lambda p: (
+            *_group_order(p.group),
             -(p.sources + p.events + p.party_states),
             p.country is None,
             p.country or "",
@@ -786,7 +902,7 @@ class SupportRow:
     source_slug: str
     source: str
     source_class: str
-    source_type: str
+    source_sector: str
 
 
 V_SUPPORT = _view("v_claim_support", SupportRow)
@@ -797,6 +913,7 @@ def claim_support(
     article: str | None = None,
     since: dt.date | None = None,
     until: dt.date | None = None,
+    outlet: str | None = None,
 ) -> list[SupportRow]:
     """Every (claim, supporting source, route).
 
@@ -810,6 +927,7 @@ def claim_support(
         article,
         since,
         until,
+        outlet,
         ["article", "claim_key", "route", "via_key", "source_slug"],
     )
 
@@ -850,6 +968,7 @@ def corroboration(
     since: dt.date | None = None,
     until: dt.date | None = None,
     support: str | None = None,
+    outlet: str | None = None,
 ) -> list[CorroborationRow]:
     """Each claim and the distinct sources behind it; only those with ``support`` 'none',
     'single' or 'multiple' if given.
@@ -860,7 +979,7 @@ def corroboration(
     # only, not every row of claim_support()
     cs = V_SUPPORT
     names = select(cs.c.article, cs.c.claim_key, cs.c.source).distinct()
-    names = _scoped(session, names, cs, article, since, until)
+    names = _scoped(session, names, cs, article, since, until, outlet)
     by: dict[tuple[str, str], list[str]] = defaultdict(list)
     for row in session.execute(names):
         by[row.article, row.claim_key].append(row.source)
@@ -868,7 +987,7 @@ def corroboration(
     query = select(*v.c).order_by(v.c.article, v.c.sources.desc(), v.c.claim_key)
     if support is not None:
         query = query.where(v.c.support == support)
-    query = _scoped(session, query, v, article, since, until)
+    query = _scoped(session, query, v, article, since, until, outlet)
     return _rows(
         session,
         query,
@@ -901,6 +1020,7 @@ def conflicts(
     article: str | None = None,
     since: dt.date | None = None,
     until: dt.date | None = None,
+    outlet: str | None = None,
 ) -> list[ConflictRow]:
     """Claims that conflict with one another.
 
@@ -913,6 +1033,7 @@ def conflicts(
         article,
         since,
         until,
+        outlet,
         ["article", "claim_key", "other_claim_key"],
     )
 
@@ -942,7 +1063,7 @@ class EventSourcingRow:
     source_slug: str | None
     source: str | None
     source_kind: str | None
-    source_type: str | None
+    source_sector: str | None
     cue: str | None
     paragraph: int | None
 
@@ -956,6 +1077,7 @@ def event_sourcing(
     since: dt.date | None = None,
     until: dt.date | None = None,
     event: str | None = None,
+    outlet: str | None = None,
 ) -> list[EventSourcingRow]:
     """For each event, the claims and quotes about it and whom they come from; of ``event``
     (a slug) only, if given, which raises :class:`newsdb.listings.UnknownEvent` if no event
@@ -972,7 +1094,7 @@ def event_sourcing(
         if session.scalar(select(Event.id).where(Event.slug == event)) is None:
             raise UnknownEvent(f"no event with slug {event!r}")
         query = query.where(v.c.event_slug == event)
-    query = _scoped(session, query, v, article, since, until)
+    query = _scoped(session, query, v, article, since, until, outlet)
     return _rows(session, query, EventSourcingRow)
 
 
@@ -1004,6 +1126,7 @@ def quote_network(
     article: str | None = None,
     since: dt.date | None = None,
     until: dt.date | None = None,
+    outlet: str | None = None,
 ) -> list[NetworkEdge]:
     """Who speaks about whom: speaker -> actors mentioned inside the speaker's quotes.
 
@@ -1016,6 +1139,7 @@ def quote_network(
         article,
         since,
         until,
+        outlet,
         ["article", "speaker_slug", "mentioned_slug"],
     )
 
@@ -1052,12 +1176,13 @@ def claim_checks(
     since: dt.date | None = None,
     until: dt.date | None = None,
     differing_only: bool = False,
+    outlet: str | None = None,
 ) -> list[CheckRow]:
     """Claims checked against the record; only those whose stated value differs, if asked.
 
     >>> [(c.aspect, c.stated_value, c.checked_value) for c in claim_checks(session)]  # doctest: +SKIP
     """
-    where = (V_CHECKS.c.differs == 1,) if differing_only else ()
+    where = (V_CHECKS.c.differs == true(),) if differing_only else ()
     return _select(
         session,
         V_CHECKS,
@@ -1065,6 +1190,7 @@ def claim_checks(
         article,
         since,
         until,
+        outlet,
         ["article", "claim_key", "aspect"],
         where,
     )
@@ -1086,7 +1212,7 @@ class ActorTallyRow:
     name: str
     source_class: str
     kind: str
-    source_type: str
+    sector: str
     country: str | None
     mentions: int
     quotes: int
@@ -1103,10 +1229,18 @@ def actor_tally(
     article: str | None = None,
     since: dt.date | None = None,
     until: dt.date | None = None,
+    outlet: str | None = None,
 ) -> list[ActorTallyRow]:
     """Every actor of every article chosen, with its counts there, by article and actor."""
     return _select(
-        session, V_ACTOR_TALLY, ActorTallyRow, article, since, until, ["article", "actor_slug"]
+        session,
+        V_ACTOR_TALLY,
+        ActorTallyRow,
+        article,
+        since,
+        until,
+        outlet,
+        ["article", "actor_slug"],
     )
 
 
@@ -1120,13 +1254,15 @@ class SourceTotal:
     name: str
     source_class: str
     kind: str
-    source_type: str
+    sector: str
     country: str | None
     articles: int
     quotes: int
     words_quoted: int
     claims: int
     mentions: int
+    #: with ``by``: the article, outlet, month (2024-01) or year the counts are of
+    group: str | None = None
 
 
 @dataclass(frozen=True)
@@ -1139,11 +1275,13 @@ class UnheardTotal:
     name: str
     source_class: str
     kind: str
-    source_type: str
+    sector: str
     country: str | None
     articles: int
     mentions: int
     heard_in: int
+    #: with ``by``: the article, outlet, month (2024-01) or year the counts are of
+    group: str | None = None
 
 
 def _source_class(kind: Any) -> Any:
@@ -1161,30 +1299,36 @@ def _actor_totals(
     article: str | None,
     since: dt.date | None,
     until: dt.date | None,
+    outlet: str | None,
     *counts: Any,
     where: Any = None,
     having: Any = None,
     order_by: list[str],
     limit: int | None = None,
+    by: str | None = None,
 ) -> Sequence[Any]:
     """``counts`` over the actor tally of the articles chosen, one row per actor, each with
     who the actor is, ordered by the counts named in ``order_by`` (largest first), then by
     the actor's id. The tally is grouped before it meets ``actor``, so a year of articles is
-    one index range and a few thousand actors (bench/README.md)."""
+    one index range and a few thousand actors (bench/README.md). With ``by``, one row per
+    group and actor, the group's name last, the first ``limit`` of each group."""
     t = ArticleActorTally.__table__
-    per_actor = select(t.c.actor_id, *counts).group_by(t.c.actor_id)
+    per_actor, key = _grouped(select(t.c.actor_id).select_from(t), t, by)
+    per_actor = per_actor.add_columns(*counts, key.label("grp"))
+    per_actor = per_actor.group_by(t.c.actor_id, *_keys(by, key))
     if where is not None:
         per_actor = per_actor.where(where)
     if having is not None:
         per_actor = per_actor.having(having)
-    per_actor = _scoped(session, per_actor, t, article, since, until)
+    per_actor = _scoped(session, per_actor, t, article, since, until, outlet)
     # ties are broken by the actor's id, not its slug, so that the first ``limit`` actors are
     # chosen before any row meets ``actor``: the top 50 of a month join 50 actors, not 4,575
     ranked = [*(desc(name) for name in order_by), t.c.actor_id]
     if limit is not None:
         if limit < 1:
             raise ValueError(f"limit must be at least 1, not {limit}")
-        per_actor = per_actor.order_by(*ranked).limit(limit)
+        if by is None:
+            per_actor = per_actor.order_by(*ranked).limit(limit)
     n = per_actor.subquery("n")
     actor, parent = Actor.__table__, Actor.__table__.alias("parent")
     query = (
@@ -1193,15 +1337,29 @@ def _actor_totals(
             actor.c.name,
             _source_class(actor.c.kind).label("source_class"),
             actor.c.kind,
-            actor.c.sector.label("source_type"),
+            actor.c.sector.label("sector"),
             func.coalesce(actor.c.country, parent.c.country).label("country"),
             *(n.c[c.name] for c in counts),
+            n.c.grp,
         )
         .join_from(n, actor, actor.c.id == n.c.actor_id)
         .outerjoin(parent, parent.c.id == actor.c.parent_id)
-        .order_by(*(n.c[name].desc() for name in order_by), n.c.actor_id)
+        .order_by(
+            *([n.c.grp.is_(None), n.c.grp] if by else []),
+            *(n.c[name].desc() for name in order_by),
+            n.c.actor_id,
+        )
     )
-    return session.execute(query).all()
+    rows = [(*row[:-1], _group_name(by, row[-1])) for row in session.execute(query)]
+    if by is None or limit is None:
+        return rows
+    seen: dict[str | None, int] = defaultdict(int)
+    kept = []
+    for row in rows:  # the first ``limit`` of each group
+        seen[row[-1]] += 1
+        if seen[row[-1]] <= limit:
+            kept.append(row)
+    return kept
 
 
 def source_totals(
@@ -1210,14 +1368,18 @@ def source_totals(
     since: dt.date | None = None,
     until: dt.date | None = None,
     limit: int | None = None,
+    outlet: str | None = None,
+    by: str | None = None,
 ) -> list[SourceTotal]:
     """Who is heard across the articles chosen: in the most articles first, then by claims
     and quote segments, then in the order the actors were stored.
 
     One row per actor, however many articles: the question over a month or a year of a
     collection, answered from the tallies (``v_actor_tally`` grouped by actor, where
-    ``heard = 1``, gives the same rows). ``limit`` keeps the first rows only: the 50 most
-    heard sources of a year come back faster than all 15,000 (bench/README.md).
+    ``heard``, gives the same rows). ``limit`` keeps the first rows only: the 50 most
+    heard sources of a year come back faster than all 15,000 (bench/README.md). With ``by``
+    ('article', 'outlet', 'month' or 'year'), one row per group and actor (in ``group``), the
+    first ``limit`` of each group.
 
     >>> [(s.name, s.articles, s.claims) for s in source_totals(session)][:1]  # doctest: +SKIP
     [('Iran', 1, 5)]
@@ -1228,6 +1390,7 @@ def source_totals(
         article,
         since,
         until,
+        outlet,
         func.count().label("articles"),
         func.sum(t.c.quotes).label("quotes"),
         func.sum(t.c.words_quoted).label("words_quoted"),
@@ -1236,6 +1399,7 @@ def source_totals(
         where=t.c.quotes + t.c.claims > 0,
         order_by=["articles", "claims", "quotes"],
         limit=limit,
+        by=by,
     )
     return [SourceTotal(*row) for row in rows]  # columns in the order of the fields
 
@@ -1246,11 +1410,14 @@ def unheard_totals(
     since: dt.date | None = None,
     until: dt.date | None = None,
     limit: int | None = None,
+    outlet: str | None = None,
+    by: str | None = None,
 ) -> list[UnheardTotal]:
     """Who is mentioned but not heard across the articles chosen, most often unheard first.
 
     Counts mentions only: parties to events that are never mentioned by name are in
-    :func:`voice_gaps`, one article at a time. ``limit`` keeps the first rows only.
+    :func:`voice_gaps`, one article at a time. ``limit`` keeps the first rows only. With
+    ``by``, one row per group and actor, as :func:`source_totals`.
 
     >>> [(u.name, u.articles) for u in unheard_totals(session)][:1]  # doctest: +SKIP
     [('Baluch people', 1)]
@@ -1262,12 +1429,14 @@ def unheard_totals(
         article,
         since,
         until,
+        outlet,
         func.sum(case((unheard, 1), else_=0)).label("articles"),
         func.sum(case((unheard, t.c.mentions), else_=0)).label("mentions"),
         func.sum(case((unheard, 0), else_=1)).label("heard_in"),
         having=func.sum(case((unheard, 1), else_=0)) > 0,
         order_by=["articles", "mentions"],
         limit=limit,
+        by=by,
     )
     return [UnheardTotal(*row) for row in rows]  # columns in the order of the fields
 
@@ -1303,6 +1472,7 @@ def network_totals(
     since: dt.date | None = None,
     until: dt.date | None = None,
     limit: int | None = None,
+    outlet: str | None = None,
 ) -> list[NetworkTotal]:
     """Who speaks about whom across the articles chosen: one row per speaker and actor
     mentioned inside the speaker's quotes, in the most articles first, then by quotes and
@@ -1321,7 +1491,7 @@ def network_totals(
         func.sum(t.c.quotes).label("quotes"),
         func.sum(t.c.mentions).label("mentions"),
     ).group_by(t.c.speaker_id, t.c.mentioned_id)
-    per_pair = _scoped(session, per_pair, t, article, since, until)
+    per_pair = _scoped(session, per_pair, t, article, since, until, outlet)
     order = (desc("articles"), desc("quotes"), desc("mentions"), t.c.speaker_id, t.c.mentioned_id)
     if limit is None:
         # the pairs sorted before they are named, and again after: PostgreSQL hashes `actor`
@@ -1375,6 +1545,7 @@ def toll_totals(
     article: str | None = None,
     since: dt.date | None = None,
     until: dt.date | None = None,
+    outlet: str | None = None,
 ) -> list[TollTotal]:
     """On whose word the death tolls rest, across the articles chosen: one row per
     attribution mode that some toll has, in the order of :data:`MODES`.
@@ -1405,7 +1576,7 @@ def toll_totals(
     )
     if article is not None or since is not None or until is not None:
         # the articles as a list, not a join: SQLite over a year 56 ms against 103
-        chosen = _scoped(session, select(a.c.id), a, article, since, until)
+        chosen = _scoped(session, select(a.c.id), a, article, since, until, outlet)
         query = query.where(r.c.article_id.in_(chosen))
     order = {m: n for n, m in enumerate(MODES)}
     rows = sorted(session.execute(query), key=lambda row: order.get(row[0], len(order)))
@@ -1430,6 +1601,7 @@ def check_totals(
     article: str | None = None,
     since: dt.date | None = None,
     until: dt.date | None = None,
+    outlet: str | None = None,
 ) -> list[CheckTotal]:
     """Claim checks across the articles chosen, per aspect and verdict: those that differ
     from the record first, then the most checks. ``v_claim_checks`` grouped by aspect and
@@ -1454,7 +1626,7 @@ def check_totals(
         .group_by(k.c.aspect, k.c.verdict)
         .order_by(desc("differs"), desc("checks"), k.c.aspect, k.c.verdict)
     )
-    query = _scoped(session, query, a, article, since, until)
+    query = _scoped(session, query, a, article, since, until, outlet)
     return [CheckTotal(row[0], row[1], bool(row[2]), *row[3:]) for row in session.execute(query)]
 
 
@@ -1473,6 +1645,8 @@ class SupportTotal:
     support: str
     claims: int
     conflicted: int
+    #: with ``by``: the article, outlet, month (2024-01) or year the counts are of
+    group: str | None = None
 
 
 def support_totals(
@@ -1480,33 +1654,35 @@ def support_totals(
     article: str | None = None,
     since: dt.date | None = None,
     until: dt.date | None = None,
+    outlet: str | None = None,
+    by: str | None = None,
 ) -> list[SupportTotal]:
     """Corroboration across the articles chosen: claims per attribution mode and support, in
     the order of :data:`MODES` and :data:`SUPPORT`, from the per-claim tally the database
     keeps (migration 0007). ``v_corroboration`` grouped by ``attribution_mode`` and
-    ``support`` gives the same counts.
+    ``support`` gives the same counts. With ``by`` ('article', 'outlet', 'month' or 'year'),
+    the same rows for each group, in ``group``.
 
     >>> [(t.label, t.support, t.claims) for t in support_totals(session)][:2]  # doctest: +SKIP
     [('named person', 'single', 6), ('named person', 'multiple', 4)]
     """
     t = ClaimSupportTally.__table__
-    query = select(
-        t.c.attribution_mode,
-        t.c.sources,
-        func.count(),
-        func.sum(case((t.c.conflicting_claims > 0, 1), else_=0)),
-    ).group_by(t.c.attribution_mode, t.c.sources)
-    query = _scoped(session, query, t, article, since, until)
-    counted: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
-    for mode, sources, claims, conflicted in session.execute(query):
-        both = counted[mode, SUPPORT[min(sources, 2)]]
+    query, key = _grouped(select(t.c.attribution_mode, t.c.sources).select_from(t), t, by)
+    query = query.add_columns(
+        func.count(), func.sum(case((t.c.conflicting_claims > 0, 1), else_=0)), key
+    ).group_by(t.c.attribution_mode, t.c.sources, *_keys(by, key))
+    query = _scoped(session, query, t, article, since, until, outlet)
+    counted: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
+    for mode, sources, claims, conflicted, group in session.execute(query):
+        both = counted[_group_name(by, group), mode, SUPPORT[min(sources, 2)]]
         both[0] += claims
         both[1] += conflicted
     return [
-        SupportTotal(mode, MODE_LABELS[mode], support, *counted[mode, support])
+        SupportTotal(mode, MODE_LABELS[mode], support, *counted[group, mode, support], group)
+        for group in sorted({g for g, _, _ in counted}, key=_group_order)
         for mode in MODES
         for support in SUPPORT
-        if (mode, support) in counted
+        if (group, mode, support) in counted
     ]
 
 

@@ -204,7 +204,12 @@ class Group(click.Group):
             raise failure from None
 
 
-@click.group(name="newsdb", cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    name="newsdb",
+    cls=Group,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.version_option(__version__, "--version", prog_name="newsdb")
 @click.option(
     "--database",
@@ -225,6 +230,9 @@ def main(ctx: click.Context, database: str | None, debug: bool) -> None:
         newsdb seed
         newsdb quotes
     """
+    if ctx.invoked_subcommand is None:  # bare `newsdb`: what it can do, and no error
+        click.echo(ctx.get_help())
+        ctx.exit(0)
     ctx.obj = App(database)  # --debug is read from ctx.params when an error comes up
     ctx.call_on_close(ctx.obj.close)
 
@@ -233,9 +241,12 @@ pass_app = click.make_pass_decorator(App)
 
 
 # Register the subcommands.
+from newsdb.cli import articles as _articles  # noqa: E402,F401
+from newsdb.cli import datasette as _datasette  # noqa: E402,F401
 from newsdb.cli import db as _db  # noqa: E402,F401
 from newsdb.cli import extract as _extract  # noqa: E402,F401
 from newsdb.cli import grants as _grants  # noqa: E402,F401
+from newsdb.cli import new as _new  # noqa: E402,F401
 from newsdb.cli import report as _report  # noqa: E402,F401
 from newsdb.cli import seed as _seed  # noqa: E402,F401
 from newsdb.cli import sourcing as _sourcing  # noqa: E402,F401

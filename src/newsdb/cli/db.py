@@ -51,17 +51,29 @@ def upgrade(app: App, revision: str) -> None:
 
 @db.command()
 @click.argument("revision")
+@click.option("--yes", "-y", is_flag=True, help="Do not ask before dropping rows.")
 @pass_app
-def downgrade(app: App, revision: str) -> None:
+def downgrade(app: App, revision: str, yes: bool) -> None:
     """Downgrade the schema to REVISION ("base" removes it all).
+
+    A downgrade that would drop rows says how many and asks first (--yes does not ask).
 
     \b
     Example:
         newsdb db downgrade base
+        newsdb db downgrade 0008 --yes
     """
     from alembic.util.exc import CommandError
 
     try:
+        lost = migrate.rows_dropped(app.engine, revision)
+        if lost and not yes:
+            listed = ", ".join(f"{n} {name}" for name, n in sorted(lost.items()))
+            click.confirm(
+                f"downgrading to {revision} drops {sum(lost.values())} row(s): {listed}. Go on?",
+                abort=True,
+                err=True,
+            )
         migrate.downgrade(app.engine, revision)
     except CommandError as error:
         raise click.ClickException(str(error)) from None

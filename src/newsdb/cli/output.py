@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
+import io
 import json
 import re
 import sys
@@ -15,14 +16,50 @@ import click
 
 FORMATS = ("table", "json", "csv")
 
-format_option = click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(FORMATS),
-    default="table",
-    show_default=True,
-    help="table for people; json (a list of objects) or csv for programs.",
-)
+#: where the listing of the running command goes: ``ctx.meta[OUTPUT]`` holds the path, if any
+OUTPUT = "newsdb.output"
+
+
+def _remember_output(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    ctx.meta[OUTPUT] = value
+
+
+def format_option(fn):
+    """``--format table|json|csv`` and ``--output FILE``, the options every listing takes."""
+    fn = click.option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        type=click.Path(dir_okay=False, writable=True),
+        expose_value=False,
+        callback=_remember_output,
+        help="Write the listing to FILE instead of stdout (written only when it succeeds).",
+    )(fn)
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(FORMATS),
+        default="table",
+        show_default=True,
+        help="table for people; json (a list of objects) or csv for programs.",
+    )(fn)
+
+
+def echo(text: str) -> None:
+    """Write ``text`` and a newline where the listing goes: --output FILE, else stdout.
+
+    The file is opened on the first write and closed with the command."""
+    ctx = click.get_current_context(silent=True)
+    path = ctx.meta.get(OUTPUT) if ctx is not None else None
+    if path is None:
+        click.echo(text)
+        return
+    key = f"{OUTPUT}.file"
+    if key not in ctx.meta:
+        # closed with the command, by the context
+        ctx.meta[key] = ctx.with_resource(open(path, "w", encoding="utf-8", newline=""))  # noqa: SIM115
+    ctx.meta[key].write(text + "\n")
+
 
 #: a table cell longer than this is cut, with an ellipsis; json and csv are never cut
 CELL_WIDTH = 60
@@ -100,25 +137,37 @@ def emit(rows: Iterable[Any], fmt: str, columns: Sequence[str] | None = None) ->
         columns = list(records[0]) if records else []
     if fmt == "json":
         text = json.dumps(records, ensure_ascii=False, indent=2)
-        click.echo(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
+        echo(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
     elif fmt == "csv":
+        buffer = io.StringIO()
         writer = csv.DictWriter(
-            sys.stdout, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n"
+            buffer, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n"
         )
         writer.writeheader()
+        rows = ({k: _flag(v) for k, v in r.items()} for r in records)
         if sys.stdout.isatty():  # for a person: escaped; for a program, the values as stored
-            records = [
+            rows = (
                 {k: printable(v, keep="\n") if isinstance(v, str) else v for k, v in r.items()}
-                for r in records
-            ]
-        writer.writerows(records)
+                for r in rows
+            )
+        writer.writerows(rows)
+        echo(buffer.getvalue().removesuffix("\n"))
     else:
-        click.echo(table(records, columns))
+        echo(table(records, columns))
+
+
+def _flag(value: Any) -> Any:
+    """A boolean as true/false, as SQL and JSON write it (Python writes True/False)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
 
 
 def _cell(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return _flag(value)
     if isinstance(value, float):
         return f"{value:.2f}"
     text = printable(" ".join(str(value).split()))
@@ -131,7 +180,11 @@ def table(records: list[dict[str, Any]], columns: Sequence[str]) -> str:
     cells = [[_cell(r.get(c)) for c in columns] for r in records]
     widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(columns)]
     numeric = [
-        all(isinstance(r.get(c), int | float) or r.get(c) is None for r in records) for c in columns
+        all(
+            isinstance(r.get(c), int | float) and not isinstance(r.get(c), bool) or r.get(c) is None
+            for r in records
+        )
+        for c in columns
     ]
 
     def line(values: Sequence[str]) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from newsdb.cli import App, lazy, main, pass_app
-from newsdb.cli.output import emit, format_option
+from newsdb.cli.output import echo, emit, format_option
 from newsdb.vocab import AttributionMode
 
 # imported when a command first uses them, so that the others start without SQLAlchemy
@@ -47,6 +47,7 @@ def scoped(fn: Callable) -> Callable:
     """The options every sourcing command shares, and their errors as one line, exit 1."""
 
     @click.option("--article", metavar="SLUG", help="Only this article.")
+    @click.option("--outlet", metavar="NAME", help="Only the articles of this outlet.")
     @click.option(
         "--since", type=_DATE, metavar="YYYY-MM-DD", help="Only articles published on or after."
     )
@@ -56,11 +57,13 @@ def scoped(fn: Callable) -> Callable:
     @format_option
     @pass_app
     @functools.wraps(fn)
-    def run(app: App, since: dt.date | None, until: dt.date | None, **kwargs: Any):
-        scope = {"since": since, "until": until}
+    def run(
+        app: App, since: dt.date | None, until: dt.date | None, outlet: str | None, **kwargs: Any
+    ):
+        scope = {"since": since, "until": until, "outlet": outlet}
         # options at odds are refused before the database is opened
-        if kwargs.get("top") is not None and not kwargs.get("totals"):
-            raise click.UsageError("--top goes with --totals")
+        if kwargs.get("top") is not None and not (kwargs.get("totals") or kwargs.get("by")):
+            raise click.UsageError("--top goes with --totals or --by")
         if kwargs.get("event") is not None and kwargs.get("totals"):
             raise click.UsageError("--event and --totals do not go together")
         if kwargs.get("show_conflicts") and kwargs.get("totals"):
@@ -69,6 +72,10 @@ def scoped(fn: Callable) -> Callable:
             raise click.UsageError(
                 "--all and --totals do not go together (the totals count every verdict)"
             )
+        for other in ("detail", "summary", "show_conflicts"):
+            if kwargs.get("by") and kwargs.get(other):
+                name = {"show_conflicts": "conflicts"}.get(other, other)
+                raise click.UsageError(f"--by and --{name} do not go together")
         if kwargs.get("places") and kwargs.get("detail"):
             raise click.UsageError(
                 "--places and --detail do not go together (the detail lists every place)"
@@ -82,10 +89,6 @@ def scoped(fn: Callable) -> Callable:
     return run
 
 
-#: spans are span_start/span_end in SQL (END is a reserved word) and start/end for programs
-_RENAMED = {"span_start": "start", "span_end": "end"}
-
-
 def _show(rows: Sequence[Any], fmt: str, columns: Sequence[str] | None = None) -> None:
     """``emit``, with tuples of names joined for tables and CSV (JSON keeps them as lists)."""
     records = []
@@ -93,13 +96,29 @@ def _show(rows: Sequence[Any], fmt: str, columns: Sequence[str] | None = None) -
         record = dataclasses.asdict(row) if dataclasses.is_dataclass(row) else dict(row)
         records.append(
             {
-                _RENAMED.get(k, k): "; ".join(v)
-                if fmt != "json" and isinstance(v, tuple | list)
-                else v
+                k: "; ".join(v) if fmt != "json" and isinstance(v, tuple | list) else v
                 for k, v in record.items()
             }
         )
     emit(records, fmt, columns if fmt == "table" else None)
+
+
+def _compared(rows: Sequence[Any], fmt: str, columns: Sequence[str], by: str | None) -> None:
+    """``_show`` for rows with a ``group``: named after ``by`` and first, or left out."""
+    records = []
+    for row in rows:
+        record = dataclasses.asdict(row)
+        group = record.pop("group")
+        records.append({by: group, **record} if by else record)
+    _show(records, fmt, [by, *columns] if by else columns)
+
+
+#: the comparison every collection question offers
+_BY = click.option(
+    "--by",
+    type=click.Choice(sourcing.BY),
+    help="Compare: one group per article, outlet, or month or year of publication.",
+)
 
 
 def _percent(share: float | None) -> str:
@@ -111,7 +130,8 @@ def _percent(share: float | None) -> str:
 def quotes(session, scope, article: str | None, fmt: str) -> None:
     """List quote segments: who said what, with which cue, where in the text.
 
-    `start` and `end` are character offsets into the article's body; `paragraph` counts from 1.
+    `span_start` and `span_end` are character offsets into the article's body; `paragraph`
+    counts from 1.
 
     \b
     Example:
@@ -164,26 +184,32 @@ _TOP = click.option(
 @main.command()
 @click.option("--totals", is_flag=True, help="One row per source across all the articles chosen.")
 @_TOP
+@_BY
 @scoped
-def sources(session, scope, article: str | None, fmt: str, totals: bool, top: int | None) -> None:
+def sources(
+    session, scope, article: str | None, fmt: str, totals: bool, top: int | None, by: str | None
+) -> None:
     """List the sources, per article or (with --totals) across the articles chosen.
 
     A source is anyone quoted or credited with a claim. For each: named person,
-    institution, collective or unnamed individual; its sector (source_type), affiliation,
+    institution, collective or unnamed individual; its sector, affiliation (with the organisation it is part of),
     role and where it is based; how many quote segments, words
     quoted and claims; the paragraph where it first appears. One row per article and
-    source; with --totals, one row per source with the number of articles that hear it.
+    source; with --totals, one row per source with the number of articles that hear it;
+    with --by, the totals of each article, outlet, month or year side by side (--top N: the
+    first N of each).
 
     \b
     Example:
         newsdb sources --article pakistan-iran-off-ramp
         newsdb sources --since 2024-01-01 --until 2024-01-31 --format json
         newsdb sources --totals --top 20 --since 2024-01-01 --until 2024-12-31
+        newsdb sources --by outlet --top 5
     """
-    if totals:
-        heard = sourcing.source_totals(session, article, limit=top, **scope)
-        columns = ["name", "source_class", "source_type", "country", "articles", "quotes"]
-        _show(heard, fmt, [*columns, "words_quoted", "claims"])
+    if totals or by:
+        heard = sourcing.source_totals(session, article, limit=top, by=by, **scope)
+        columns = ["name", "source_class", "sector", "country", "articles", "quotes"]
+        _compared(heard, fmt, [*columns, "words_quoted", "claims"], by)
         return
     rows = sourcing.sources(session, article, **scope)
     _show(
@@ -193,7 +219,7 @@ def sources(session, scope, article: str | None, fmt: str, totals: bool, top: in
             "first_paragraph",
             "name",
             "source_class",
-            "source_type",
+            "sector",
             "affiliation",
             "role",
             "location",
@@ -225,19 +251,25 @@ def claims(session, scope, article: str | None, fmt: str, mode: str | None) -> N
 
 @main.command()
 @click.option("--summary", is_flag=True, help="Only the totals: how many claims name a source.")
+@_BY
 @scoped
-def profile(session, scope, article: str | None, fmt: str, summary: bool) -> None:
+def profile(session, scope, article: str | None, fmt: str, summary: bool, by: str | None) -> None:
     """Count claims by attribution mode, with shares and the named share.
 
     Modes: named person; institution or official statement; unnamed official; vague
     collective; passive or agentless; the writer's own voice. Over several articles the
-    counts are summed.
+    counts are summed; with --by, counted for each article, outlet, month or year.
 
     \b
     Example:
         newsdb profile --article pakistan-iran-off-ramp
         newsdb profile --summary --format json
+        newsdb profile --by month --since 2024-01-01 --until 2024-12-31
     """
+    if by:
+        rows = sourcing.profile(session, article, by=by, **scope)
+        _compared(rows, fmt, ["mode_label", "claims", "share"], by)
+        return
     totals = sourcing.profile_summary(session, article, **scope)
     if summary:
         _show([totals], fmt)
@@ -245,7 +277,7 @@ def profile(session, scope, article: str | None, fmt: str, summary: bool) -> Non
     rows = sourcing.profile(session, article, **scope)
     _show(rows, fmt, ["mode_label", "claims", "share"])
     if fmt == "table":
-        click.echo(
+        echo(
             f"\n{totals.named_claims} of {totals.claims} claims name who said them"
             f" ({_percent(totals.named_share)}); {totals.sourced_claims} have any source"
             f" ({_percent(totals.sourced_share)})."
@@ -259,57 +291,76 @@ def profile(session, scope, article: str | None, fmt: str, summary: bool) -> Non
     help="One row per actor mentioned and not heard, across all the articles chosen.",
 )
 @_TOP
+@_BY
 @scoped
-def gaps(session, scope, article: str | None, fmt: str, totals: bool, top: int | None) -> None:
+def gaps(
+    session, scope, article: str | None, fmt: str, totals: bool, top: int | None, by: str | None
+) -> None:
     """List voice gaps, per article or (with --totals) across the articles chosen.
 
     An actor is in the story when it is mentioned or is party to an event the article
-    reports; it is a gap when it is never quoted nor credited with a claim. speakers are
-    the others whose quotes or claims mention it. With --totals, one row per actor that is
-    mentioned in articles that do not hear it: in how many, and how many others hear it.
+    reports; it is a gap when it is never quoted nor credited with a claim. spoken_for_by
+    counts the others whose quotes or claims mention it (--format json or csv names them,
+    with where they are based, in speakers). With --totals, one row per actor that is
+    mentioned in articles that do not hear it: in how many, and how many others hear it;
+    with --by, those totals for each article, outlet, month or year.
 
     \b
     Example:
         newsdb gaps --article pakistan-iran-off-ramp
         newsdb gaps --format csv > gaps.csv
         newsdb gaps --totals --top 20 --since 2024-01-01 --until 2024-12-31
+        newsdb gaps --by year --top 10
     """
-    if totals:
-        unheard = sourcing.unheard_totals(session, article, limit=top, **scope)
+    if totals or by:
+        unheard = sourcing.unheard_totals(session, article, limit=top, by=by, **scope)
         # the kind, not the source class: these actors are not heard (a state is a state)
         columns = ["name", "kind", "country", "articles", "mentions", "heard_in"]
-        _show(unheard, fmt, columns)
+        _compared(unheard, fmt, columns, by)
         return
     rows = sourcing.voice_gaps(session, article, **scope)
     _show(
         rows,
         fmt,
-        ["name", "kind", "mentions", "event_roles", "quotes_about", "claims_about", "speakers"],
+        [
+            "name",
+            "kind",
+            "mentions",
+            "event_roles",
+            "quotes_about",
+            "claims_about",
+            "spoken_for_by",
+        ],
     )
 
 
 @main.command()
 @click.option("--detail", is_flag=True, help="One row per source, event and party state.")
 @click.option("--places", is_flag=True, help="Count per place as well as per country.")
+@_BY
 @scoped
-def geography(session, scope, article: str | None, fmt: str, detail: bool, places: bool) -> None:
+def geography(
+    session, scope, article: str | None, fmt: str, detail: bool, places: bool, by: str | None
+) -> None:
     """Set where sources are based against where events happen and who takes part.
 
     By default one row per country: distinct sources based there, events there, and party
-    states of it. With --detail, every source, event and party state with its place.
+    states of it; with --by, for each article, outlet, month or year. With --detail, every
+    source, event and party state with its place.
 
     \b
     Example:
         newsdb geography --article pakistan-iran-off-ramp
         newsdb geography --detail --format json
+        newsdb geography --by outlet
     """
     if detail:
         rows = sourcing.geography(session, article, **scope)
         _show(rows, fmt, ["side", "country", "place", "subject", "detail", "event_slug"])
         return
-    counted = sourcing.geography_by_country(session, article, places=places, **scope)
+    counted = sourcing.geography_by_country(session, article, places=places, by=by, **scope)
     columns = ["country", "place", "sources", "events", "party_states"]
-    _show(counted, fmt, columns if places else [c for c in columns if c != "place"])
+    _compared(counted, fmt, columns if places else [c for c in columns if c != "place"], by)
 
 
 @main.command()
@@ -324,6 +375,7 @@ def geography(session, scope, article: str | None, fmt: str, detail: bool, place
     is_flag=True,
     help="Claims per attribution mode and support, across the articles chosen.",
 )
+@_BY
 @scoped
 def corroboration(
     session,
@@ -333,25 +385,28 @@ def corroboration(
     support: str | None,
     show_conflicts: bool,
     totals: bool,
+    by: str | None,
 ) -> None:
     """Count the distinct sources behind each claim; list conflicting claims.
 
     A claim's sources are its own, the speakers of the quotes it rests on, and the sources
     of claims that corroborate it (either way). With --totals, one row per attribution mode
     and support: how many claims rest on no source, one or several, and how many of those
-    a conflicting claim contradicts.
+    a conflicting claim contradicts; with --by, those totals for each article, outlet, month
+    or year.
 
     \b
     Example:
         newsdb corroboration --article pakistan-iran-off-ramp --support none
         newsdb corroboration --conflicts
         newsdb corroboration --totals --since 2024-01-01 --until 2024-12-31
+        newsdb corroboration --by outlet --support single
     """
-    if totals:
-        counted = sourcing.support_totals(session, article, **scope)
+    if totals or by:
+        counted = sourcing.support_totals(session, article, by=by, **scope)
         if support is not None:
             counted = [row for row in counted if row.support == support]
-        _show(counted, fmt, ["label", "support", "claims", "conflicted"])
+        _compared(counted, fmt, ["label", "support", "claims", "conflicted"], by)
         return
     if show_conflicts:
         rows = sourcing.conflicts(session, article, **scope)

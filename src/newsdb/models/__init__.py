@@ -5,6 +5,7 @@ from newsdb.models.annotator import Annotator
 from newsdb.models.article import Article, ArticleMetadata, Paragraph
 from newsdb.models.base import Base
 from newsdb.models.claim import Claim, ClaimCheck, ClaimEvent, ClaimQuote, ClaimRelation
+from newsdb.models.descriptions import describe
 from newsdb.models.event import Event, EventMention, EventParticipant, EventReport
 from newsdb.models.quote import Quote
 from newsdb.models.tally import (
@@ -15,6 +16,8 @@ from newsdb.models.tally import (
     ClaimSupportTally,
 )
 from newsdb.models.time import TimeExpression
+
+describe(Base.metadata)
 
 __all__ = [
     "Actor",
