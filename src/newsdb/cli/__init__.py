@@ -93,11 +93,12 @@ class App:
         self.revision()
         migrate.upgrade(self.engine)
 
-    def session(self) -> Session:
+    def session(self, *, writes: bool = False) -> Session:
         """A session on a database whose schema is at head (the query commands need it).
 
-        On PostgreSQL its reads share one snapshot (REPEATABLE READ, READ ONLY): a load
-        committed while a command runs is seen by all of its statements or by none.
+        On PostgreSQL a reading session's statements share one snapshot (REPEATABLE READ,
+        READ ONLY): a load committed while a command runs is seen by all of them or by none.
+        A command that changes the data (``writes``) gets an ordinary session.
         """
         from sqlalchemy.orm import Session
 
@@ -112,7 +113,7 @@ class App:
                 f"{display_url(self.url)} is at schema {revision}, not {head}: run `newsdb db upgrade`"
             )
         engine = self.engine
-        if engine.dialect.name == "postgresql":
+        if engine.dialect.name == "postgresql" and not writes:
             engine = engine.execution_options(
                 isolation_level="REPEATABLE READ", postgresql_readonly=True
             )

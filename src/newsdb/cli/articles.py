@@ -53,7 +53,7 @@ def delete(app: App, slug: str, yes: bool) -> None:
     from newsdb.removal import plan, remove_article
 
     try:
-        with app.session() as session:
+        with app.session(writes=True) as session:
             if not yes:
                 with session.begin():
                     removal = plan(session, slug)[1]
