@@ -100,18 +100,41 @@ def annotation_rows(url: str) -> int:
 
 def run_command(url: str, *args: str) -> tuple[float, float, str]:
     """Run ``newsdb -d URL ARGS`` as a subprocess: wall seconds, its peak memory in MB, stderr.
-    ``CPU[0]`` is left holding its CPU seconds (user and system)."""
+    ``CPU[0]`` is left holding its CPU seconds (user and system).
+
+    The peak is the child's own high-water mark (VmHWM), read while it runs: the maxrss that
+    wait4 reports starts from this process's size at the fork, whatever the child uses."""
     started = time.perf_counter()
-    child = subprocess.Popen(
-        [str(NEWSDB), "-d", url, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
-    stderr = child.stderr.read().decode()
-    _pid, status, usage = os.wait4(child.pid, 0)
+    with tempfile.TemporaryFile() as errors:
+        child = subprocess.Popen(
+            [str(NEWSDB), "-d", url, *args], stdout=subprocess.DEVNULL, stderr=errors
+        )
+        peak = 0.0
+        while True:  # wait4 with WNOHANG: the child's CPU time comes with its exit
+            pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+            if pid:
+                break
+            peak = max(peak, _high_water(child.pid))
+            time.sleep(0.2)
+        child.returncode = os.waitstatus_to_exitcode(status)
+        errors.seek(0)
+        stderr = errors.read().decode()
     wall = time.perf_counter() - started
     CPU[0] = usage.ru_utime + usage.ru_stime
-    if os.waitstatus_to_exitcode(status) != 0:
+    if child.returncode != 0:
         raise SystemExit(f"newsdb {' '.join(args)} failed:\n{stderr}")
-    return wall, usage.ru_maxrss / 1024, stderr
+    return wall, peak, stderr
+
+
+def _high_water(pid: int) -> float:
+    """The peak resident memory of a running process so far, in MB (Linux)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
 
 
 CPU = [0.0]

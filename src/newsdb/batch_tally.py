@@ -82,12 +82,11 @@ def recount(connection: Connection, slugs: list[str]) -> None:
         .scalars()
         .all()
     )
-    sqlite = connection.dialect.name == "sqlite"
-    if sqlite:
-        _shadow(connection, ids)
+    main, temp = _schemas(connection)
+    _shadow(connection, ids, main, temp)
     try:
         for table, (columns, query) in tally.TALLIES.items():
-            target = f"main.{table}" if sqlite else table
+            target = f"{main}.{table}"
             delete = _expanding(f"DELETE FROM {target} WHERE article_id IN :ids", "ids")
             insert = _expanding(
                 f"INSERT INTO {target} ({', '.join(columns)})"
@@ -97,32 +96,41 @@ def recount(connection: Connection, slugs: list[str]) -> None:
             connection.execute(delete, {"ids": ids})
             connection.execute(insert, {"ids": ids})
     finally:
-        if sqlite:
-            for table in ("article", *BY_ARTICLE, *BY_CLAIM):
-                connection.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{table}")
+        for table in ("article", *BY_ARTICLE, *BY_CLAIM):
+            connection.exec_driver_sql(f"DROP TABLE IF EXISTS {temp}.{table}")
 
 
-def _shadow(connection: Connection, ids: list[int]) -> None:
-    """SQLite does not narrow a recount's groups to the articles asked for, so each recount
-    would read every article. Temporary tables of the same names, holding only these
-    articles' rows, shadow the main ones for the recounts' unqualified names."""
+def _schemas(connection: Connection) -> tuple[str, str]:
+    """The schema of the tables, and the one of temporary tables (searched first)."""
+    if connection.dialect.name == "sqlite":
+        return "main", "temp"
+    schema = connection.execute(text("SELECT current_schema()")).scalar_one()
+    return '"' + schema.replace('"', '""') + '"', "pg_temp"
+
+
+def _shadow(connection: Connection, ids: list[int], main: str, temp: str) -> None:
+    """Neither backend narrows every recount to the articles asked for (SQLite groups every
+    article; PostgreSQL, whose statistics do not know the rows just written, aggregates the
+    support of every claim once per claim of the batch), so a recount would cost what the
+    whole database holds. Temporary tables of the same names, holding only these articles'
+    rows, shadow the main ones for the recounts' unqualified names (both backends search
+    the temporary schema first)."""
     params = {"ids": ids}
-    connection.execute(
-        _expanding(
-            "CREATE TEMP TABLE article AS SELECT * FROM main.article WHERE id IN :ids", "ids"
-        ),
-        params,
-    )
-    for table in BY_ARTICLE:
-        connection.execute(
-            _expanding(
-                f"CREATE TEMP TABLE {table} AS SELECT * FROM main.{table} WHERE article_id IN :ids",
-                "ids",
-            ),
-            params,
-        )
-    for table in BY_CLAIM:
-        connection.exec_driver_sql(
-            f"CREATE TEMP TABLE {table} AS SELECT * FROM main.{table}"
-            " WHERE claim_id IN (SELECT id FROM temp.claim)"
-        )
+    statements = [f"CREATE TEMP TABLE article AS SELECT * FROM {main}.article WHERE id IN :ids"]
+    statements += [
+        f"CREATE TEMP TABLE {table} AS SELECT * FROM {main}.{table} WHERE article_id IN :ids"
+        for table in BY_ARTICLE
+    ]
+    statements += [
+        f"CREATE TEMP TABLE {table} AS SELECT * FROM {main}.{table}"
+        f" WHERE claim_id IN (SELECT id FROM {temp}.claim)"
+        for table in BY_CLAIM
+    ]
+    for statement in statements:
+        if ":ids" in statement:
+            connection.execute(_expanding(statement, "ids"), params)
+        else:
+            connection.exec_driver_sql(statement)
+    if connection.dialect.name == "postgresql":  # a few hundred rows each: cheap to describe
+        for table in ("article", *BY_ARTICLE, *BY_CLAIM):
+            connection.exec_driver_sql(f"ANALYZE {temp}.{table}")
