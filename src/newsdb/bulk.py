@@ -27,13 +27,13 @@ from sqlalchemy import Engine, exc, text
 from sqlalchemy.orm import Session
 
 from newsdb import batch_tally
+from newsdb.db import serialize_writes
 from newsdb.loader import (
     ANNOTATION_FILE,
     AnnotationError,
     Plan,
     Report,
     Settled,
-    _serialize,
     read_folder,
     store,
 )
@@ -210,7 +210,7 @@ def _write_batch(
     done: list[Report | Failure] = []
     with Session(engine) as session, session.begin():
         started = time.perf_counter()
-        _serialize(session)  # one writer at a time, from before the first savepoint
+        serialize_writes(session)  # one writer at a time, from before the first savepoint
         connection = session.connection()
         restore = batch_tally.triggers_off(connection)
         settled = Settled()  # shared rows stored once per batch, then known

@@ -150,3 +150,24 @@ def check_connection(engine: Engine, *, create: bool = True) -> None:
     except exc.DBAPIError as error:
         reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
         raise DatabaseError(f"cannot connect to {display_url(url)}: {scrub(reason, url)}") from None
+
+
+#: pg_advisory_xact_lock key held while an article is stored or removed: concurrent loads run
+#: one after the other, so two `newsdb seed` runs at once end with the data of one.
+LOAD_LOCK = 72_0002
+
+
+def serialize_writes(session) -> None:
+    """Hold the database for this load or removal until the caller's commit.
+
+    PostgreSQL takes an advisory lock; SQLite begins the transaction with ``BEGIN IMMEDIATE``
+    (the driver would only begin it at the first write, after the reads that decide what to
+    write), which waits for another writer up to the busy timeout (30 s, :func:`make_engine`).
+    """
+    from sqlalchemy import text
+
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOAD_LOCK})
+    elif not connection.connection.driver_connection.in_transaction:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")

@@ -18,11 +18,12 @@ from typing import Any
 
 import yaml
 from pydantic import ValidationError
-from sqlalchemy import delete, insert, select, text, union, update
+from sqlalchemy import delete, insert, select, union, update
 from sqlalchemy.orm import Session
 
 from newsdb import paragraphs, textref
 from newsdb.annotation import AnnotationFile
+from newsdb.db import serialize_writes
 from newsdb.models import (
     Actor,
     ActorAlias,
@@ -48,9 +49,6 @@ from newsdb.rows import write_rows
 from newsdb.vocab import MetadataField, QuoteKind
 
 ANNOTATION_FILE = "annotations.yaml"
-#: pg_advisory_xact_lock key held while an article is stored: concurrent loads run one after
-#: the other, so two `newsdb seed` runs at once end with the data of one.
-LOAD_LOCK = 72_0002
 
 
 class AnnotationError(Exception):
@@ -848,7 +846,7 @@ def store(session: Session, plan: Plan, settled: Settled | None = None) -> Repor
     write, after the reads that decide what to write, and two loads that both found no
     annotator or actor yet collided on inserting it).
     """
-    _serialize(session)
+    serialize_writes(session)
     report = Report(plan.article["slug"])
     keys = _Keys(session)
     _adopt_draft(session, plan)
@@ -863,14 +861,6 @@ def store(session: Session, plan: Plan, settled: Settled | None = None) -> Repor
     return report
 
 
-def _serialize(session: Session) -> None:
-    """Hold the database for this load until the caller's commit (see :func:`store`)."""
-    connection = session.connection()
-    if connection.dialect.name == "postgresql":
-        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOAD_LOCK})
-    elif not connection.connection.driver_connection.in_transaction:
-        # waits for another writer up to the busy timeout (newsdb.db: 30 s)
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def _store_annotator(

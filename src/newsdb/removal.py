@@ -16,9 +16,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sqlalchemy import Select, delete, func, select, text, union
+from sqlalchemy import Select, delete, func, select, union
 from sqlalchemy.orm import Session
 
+from newsdb.db import serialize_writes
 from newsdb.listings import article_id
 from newsdb.models import (
     Actor,
@@ -40,9 +41,6 @@ from newsdb.models import (
     Paragraph,
     Quote,
 )
-
-#: the loader's lock (newsdb.loader.LOAD_LOCK): a removal waits for a load and the reverse
-LOAD_LOCK = 72_0002
 
 #: the tables whose rows belong to one article, by ``article_id``
 _OWN = (Paragraph, ArticleMetadata, Mention, Affiliation, EventMention, EventReport,
@@ -178,7 +176,7 @@ def plan(session: Session, slug: str) -> tuple[int, Removal, list[int], list[int
 def remove_article(session: Session, slug: str) -> Removal:
     """Remove the article ``slug`` and what belongs to it alone, in the session's transaction
     (the caller commits); return what was removed."""
-    _serialize(session)
+    serialize_writes(session)
     id_, removal, actors, events, annotators = plan(session, slug)
     session.execute(delete(Article).where(Article.id == id_))  # its rows cascade
     session.execute(delete(ActorAlias).where(ActorAlias.actor_id.in_(actors)))
@@ -189,10 +187,3 @@ def remove_article(session: Session, slug: str) -> Removal:
     return removal
 
 
-def _serialize(session: Session) -> None:
-    """Wait for a load under way, as the loader does (newsdb.loader.store)."""
-    connection = session.connection()
-    if connection.dialect.name == "postgresql":
-        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOAD_LOCK})
-    elif not connection.connection.driver_connection.in_transaction:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")

@@ -106,7 +106,7 @@ from newsdb.models import (
     Event,
     EventReport,
 )
-from newsdb.vocab import MODES_WITH_SOURCE, AttributionMode, Verdict
+from newsdb.vocab import GROUPINGS, MODES_WITH_SOURCE, AttributionMode, Verdict
 
 __all__ = [
     "MODES",
@@ -233,7 +233,7 @@ def _day(value: dt.date | None) -> dt.date | None:
 
 
 #: how the collection questions compare: one group per article, outlet, month or year
-BY = ("article", "outlet", "month", "year")
+BY = GROUPINGS
 
 
 def _grouped(query: Select, table: Table, by: str | None) -> tuple[Select, Any]:

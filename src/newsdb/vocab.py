@@ -193,3 +193,8 @@ class MetadataField(StrEnum):
     URL = "url"
     PUBLISHED = "published"
     LANGUAGE = "language"
+
+
+#: How the collection questions can be compared (``--by``): one group per article, outlet, or
+#: month or year of publication.
+GROUPINGS = ("article", "outlet", "month", "year")

@@ -16,7 +16,7 @@ import click
 
 from newsdb.cli import App, lazy, main, pass_app
 from newsdb.cli.output import echo, emit, format_option
-from newsdb.vocab import AttributionMode
+from newsdb.vocab import GROUPINGS, AttributionMode
 
 # imported when a command first uses them, so that the others start without SQLAlchemy
 listings = lazy("newsdb.listings")
@@ -116,7 +116,7 @@ def _compared(rows: Sequence[Any], fmt: str, columns: Sequence[str], by: str | N
 #: the comparison every collection question offers
 _BY = click.option(
     "--by",
-    type=click.Choice(sourcing.BY),
+    type=click.Choice(GROUPINGS),
     help="Compare: one group per article, outlet, or month or year of publication.",
 )
 

@@ -181,8 +181,10 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
     ),
     "claim_event": ("A claim is about an event.", {}),
     "time_expression": (
-        "A time expression of an article as written (on Thursday, Dec. 15, for two years), "
-        "with the dates it names.",
+        (
+            "A time expression of an article as written (on Thursday, Dec. 15, for two years), "
+            "with the dates it names."
+        ),
         {
             "as_written": "The words exactly as they stand in the article, at the span.",
             "start_date": "The first day the expression names, as precise as precision says; "
