@@ -52,7 +52,7 @@ def echo(text: str) -> None:
     ctx = click.get_current_context(silent=True)
     path = ctx.meta.get(OUTPUT) if ctx is not None else None
     if path is None:
-        click.echo(text)
+        click.echo(text, color=True)  # click would strip escapes from stored values off a tty
         return
     key = f"{OUTPUT}.file"
     if key not in ctx.meta:

@@ -272,7 +272,7 @@ def _sources(data: ArticleData, numbers: dict[str, int]) -> str:
             f'<li data-source="{escape(s.actor_slug)}">'
             f'<span class="swatch" style="background-color: {modes.speaker_colour(n)}">S{n}</span>'
             f" <b>{escape(s.name)}</b> <small>{escape(s.source_class)}, "
-            f"{escape(s.source_type.replace('_', ' '))}</small>"
+            f"{escape(s.sector.replace('_', ' '))}</small>"
             + (f'<br><span class="tie">{tie}</span>' if tie else "")
             + (f' <span class="place">based in {place}</span>' if place else "")
             + f'<br><span class="counts">{counts}</span></li>'
