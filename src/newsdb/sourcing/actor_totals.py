@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import case, desc, func, select
+from sqlalchemy import Select, Subquery, Table, case, desc, func, select
 from sqlalchemy.orm import Session
 
 from newsdb.models import Actor, ArticleActorTally
@@ -136,6 +136,27 @@ def _actor_totals(
     one index range and a few thousand actors (bench/README.md). With ``by``, one row per
     group and actor, the group's name last, the first ``limit`` of each group."""
     t = ArticleActorTally.__table__
+    per_actor = _per_actor(t, counts, where, having, by)
+    per_actor = scoped(session, per_actor, t, article, since, until, outlet)
+    if limit is not None:
+        if limit < 1:
+            raise ValueError(f"limit must be at least 1, not {limit}")
+        if by is None:
+            # ties are broken by the actor's id, not its slug, so that the first ``limit``
+            # actors are chosen before any row meets ``actor``: the top 50 of a month join 50
+            # actors, not 4,575
+            ranked = [*(desc(name) for name in order_by), t.c.actor_id]
+            per_actor = per_actor.order_by(*ranked).limit(limit)
+    query = _named(per_actor.subquery("n"), counts, order_by, by)
+    rows = [(*row[:-1], group_name(by, row[-1])) for row in session.execute(query)]
+    if by is None or limit is None:
+        return rows
+    return _first_of_each_group(rows, limit)
+
+
+def _per_actor(t: Table, counts: Sequence[Any], where: Any, having: Any, by: str | None) -> Select:
+    """The actor tally ``t`` grouped per actor (and per group, with ``by``): ``actor_id``,
+    the ``counts`` and ``grp``, the group's key (NULL without ``by``)."""
     per_actor, key = with_group(select(t.c.actor_id).select_from(t), t, by)
     per_actor = per_actor.add_columns(*counts, key.label("grp"))
     per_actor = per_actor.group_by(t.c.actor_id, *group_keys(by, key))
@@ -143,18 +164,15 @@ def _actor_totals(
         per_actor = per_actor.where(where)
     if having is not None:
         per_actor = per_actor.having(having)
-    per_actor = scoped(session, per_actor, t, article, since, until, outlet)
-    # ties are broken by the actor's id, not its slug, so that the first ``limit`` actors are
-    # chosen before any row meets ``actor``: the top 50 of a month join 50 actors, not 4,575
-    ranked = [*(desc(name) for name in order_by), t.c.actor_id]
-    if limit is not None:
-        if limit < 1:
-            raise ValueError(f"limit must be at least 1, not {limit}")
-        if by is None:
-            per_actor = per_actor.order_by(*ranked).limit(limit)
-    n = per_actor.subquery("n")
+    return per_actor
+
+
+def _named(n: Subquery, counts: Sequence[Any], order_by: list[str], by: str | None) -> Select:
+    """The rows of :func:`_per_actor` ``n`` with who each actor is, in the order of the
+    fields of :class:`SourceTotal` and :class:`UnheardTotal`, ``grp`` last; by group, then
+    by the counts named in ``order_by`` (largest first), then by the actor's id."""
     actor, parent = Actor.__table__, Actor.__table__.alias("parent")
-    query = (
+    return (
         select(
             actor.c.slug.label("actor_slug"),
             actor.c.name,
@@ -173,12 +191,13 @@ def _actor_totals(
             n.c.actor_id,
         )
     )
-    rows = [(*row[:-1], group_name(by, row[-1])) for row in session.execute(query)]
-    if by is None or limit is None:
-        return rows
+
+
+def _first_of_each_group(rows: list[tuple], limit: int) -> list[tuple]:
+    """The first ``limit`` of ``rows`` of each group (the last column), in their order."""
     seen: dict[str | None, int] = defaultdict(int)
     kept = []
-    for row in rows:  # the first ``limit`` of each group
+    for row in rows:
         seen[row[-1]] += 1
         if seen[row[-1]] <= limit:
             kept.append(row)

@@ -79,16 +79,7 @@ def profile(
     >>> [(m.attribution_mode, m.claims) for m in profile(session, "mini-bridge")]  # doctest: +SKIP
     [('named_person', 1), ('institution', 0), ('unnamed_official', 1), ...]
     """
-    t = ArticleModeTally.__table__
-    query, key = with_group(select(t.c.attribution_mode).select_from(t), t, by)
-    query = query.add_columns(key, func.sum(t.c.claims)).group_by(
-        t.c.attribution_mode, *group_keys(by, key)
-    )
-    query = scoped(session, query, t, article, since, until, outlet)
-    # SUM is NUMERIC on PostgreSQL for some types: ints before any division
-    counts: dict[str | None, dict[str, int]] = defaultdict(dict)
-    for mode, group, n in session.execute(query):
-        counts[group_name(by, group)][mode] = int(n)
+    counts = _claims_per_mode(session, article, since, until, outlet, by)
     rows = []
     for group in sorted(counts, key=group_order):
         total = sum(counts[group].values())
@@ -107,6 +98,29 @@ def profile(
             for order, mode in enumerate(MODES, 1)
         ]
     return rows
+
+
+def _claims_per_mode(
+    session: Session,
+    article: str | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    outlet: str | None,
+    by: str | None,
+) -> dict[str | None, dict[str, int]]:
+    """The claims of each group (None without ``by``) per attribution mode, from the mode
+    tally; a mode no claim has is not there."""
+    t = ArticleModeTally.__table__
+    query, key = with_group(select(t.c.attribution_mode).select_from(t), t, by)
+    query = query.add_columns(key, func.sum(t.c.claims)).group_by(
+        t.c.attribution_mode, *group_keys(by, key)
+    )
+    query = scoped(session, query, t, article, since, until, outlet)
+    # SUM is NUMERIC on PostgreSQL for some types: ints before any division
+    counts: dict[str | None, dict[str, int]] = defaultdict(dict)
+    for mode, group, n in session.execute(query):
+        counts[group_name(by, group)][mode] = int(n)
+    return counts
 
 
 @dataclass(frozen=True)

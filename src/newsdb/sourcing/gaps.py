@@ -113,20 +113,7 @@ def voice_gaps(
     >>> gap.speakers  # doctest: +SKIP
     ('Malik Siraj Akbar (Washington)',)
     """
-    # who speaks for whom, over the same article and range: the distinct speakers only, not
-    # every row of spoken_for()
-    sf = V_SPOKEN_FOR
-    speakers = select(
-        sf.c.article, sf.c.actor_slug, sf.c.speaker_slug, sf.c.speaker, sf.c.speaker_location
-    ).distinct()
-    speakers = scoped(session, speakers, sf, article, since, until, outlet).order_by(
-        sf.c.article, sf.c.actor_slug, sf.c.speaker_slug, sf.c.speaker, sf.c.speaker_location
-    )
-    by: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for row in session.execute(speakers):
-        name = row.speaker + (f" ({row.speaker_location})" if row.speaker_location else "")
-        if name not in by[row.article, row.actor_slug]:
-            by[row.article, row.actor_slug].append(name)
+    by = _speakers_for(session, article, since, until, outlet)
     v = V_VOICE_GAPS
     query = select(*v.c).order_by(
         v.c.article,
@@ -142,3 +129,28 @@ def voice_gaps(
         GapRow,
         speakers=lambda r: tuple(by.get((r["article"], r["actor_slug"]), ())),
     )
+
+
+def _speakers_for(
+    session: Session,
+    article: str | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    outlet: str | None,
+) -> dict[tuple[str, str], list[str]]:
+    """Who speaks for whom, by (article, actor slug): each speaker's name, with where it is
+    based, once, in order of slug. The distinct speakers only, not every row of
+    :func:`spoken_for`."""
+    sf = V_SPOKEN_FOR
+    speakers = select(
+        sf.c.article, sf.c.actor_slug, sf.c.speaker_slug, sf.c.speaker, sf.c.speaker_location
+    ).distinct()
+    speakers = scoped(session, speakers, sf, article, since, until, outlet).order_by(
+        sf.c.article, sf.c.actor_slug, sf.c.speaker_slug, sf.c.speaker, sf.c.speaker_location
+    )
+    by: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for row in session.execute(speakers):
+        name = row.speaker + (f" ({row.speaker_location})" if row.speaker_location else "")
+        if name not in by[row.article, row.actor_slug]:
+            by[row.article, row.actor_slug].append(name)
+    return by

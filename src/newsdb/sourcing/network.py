@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, desc, func, select
+from sqlalchemy import Select, Subquery, desc, func, select
 from sqlalchemy.orm import Session
 
 from newsdb.models import Actor, ArticleNetworkTally
@@ -120,8 +120,14 @@ def network_totals(
         per_pair = per_pair.order_by(*order).subquery("n")
     else:
         per_pair = _ranked(limit, per_pair, *order).subquery("n")
+    return [NetworkTotal(*row) for row in session.execute(_named_pairs(per_pair))]
+
+
+def _named_pairs(per_pair: Subquery) -> Select:
+    """The pairs of ``per_pair`` (``speaker_id``, ``mentioned_id`` and their counts) with who
+    the speaker and the actor mentioned are: the fields of :class:`NetworkTotal`, in order."""
     speaker, mentioned = Actor.__table__.alias("s"), Actor.__table__.alias("t")
-    query = (
+    return (
         select(
             speaker.c.slug,
             speaker.c.name,
@@ -143,4 +149,3 @@ def network_totals(
             per_pair.c.mentioned_id,
         )
     )
-    return [NetworkTotal(*row) for row in session.execute(query)]
