@@ -68,6 +68,7 @@ def _of_outlet(session: Session, query: Select, columns: Table, outlet: str) -> 
 
 
 def _day(value: dt.date | None) -> dt.date | None:
+    """The day of ``value``: a datetime compares with a DATE column as its day."""
     if isinstance(value, dt.datetime):
         return value.date()
     return value
@@ -103,6 +104,8 @@ def select_view(
     where: tuple = (),
     **extra: Any,
 ) -> list[Row]:
+    """Every column of ``view``, ``where`` and scoped, ordered by the columns named in
+    ``order_by``, as ``row_type`` (the listings' helpers are this one call)."""
     query = select(*view.c).where(*where).order_by(*(view.c[name] for name in order_by))
     query = scoped(session, query, view, article, since, until, outlet)
     return as_rows(session, query, row_type, **extra)
