@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from newsdb.cli import App, main, pass_app
-from newsdb.cli.sourcing import IsoDate
+from newsdb.cli.options import IsoDate
 
 _DATE = IsoDate()
 _MAX_BYTES = 20 * 1024 * 1024
