@@ -125,7 +125,7 @@ def toll_totals(
         )
         .group_by(mode)
     )
-    if article is not None or since is not None or until is not None:
+    if any(v is not None for v in (article, since, until, outlet)):
         # the articles as a list, not a join: SQLite over a year 56 ms against 103
         chosen = scoped(session, select(a.c.id), a, article, since, until, outlet)
         query = query.where(r.c.article_id.in_(chosen))
