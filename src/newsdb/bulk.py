@@ -302,19 +302,22 @@ def article_folders(paths: Iterable[Path | str]) -> Iterator[Path]:
             yield path
 
 
-def read_one(folder: Path) -> Plan | AnnotationError:
-    """The plan of one folder, or the error reading it gave (to report and go on)."""
+def read_one(folder: Path, max_size: int | None = None) -> Plan | AnnotationError:
+    """The plan of one folder, or the error reading it gave (to report and go on); files over
+    ``max_size`` bytes are refused (by default, the caps of :mod:`newsdb.limits`)."""
     try:
-        return read_folder(folder)
+        return read_folder(folder, max_size)
     except AnnotationError as error:
         return error
 
 
-def read_folders(folders: Iterable[Path], jobs: int = 1) -> Iterator[Plan | AnnotationError]:
+def read_folders(
+    folders: Iterable[Path], jobs: int = 1, max_size: int | None = None
+) -> Iterator[Plan | AnnotationError]:
     """Read folders in order, in ``jobs`` worker processes when more than one. At most four
     plans per worker are read ahead of the writer, so memory stays flat however many."""
     if jobs <= 1:
-        yield from map(read_one, folders)
+        yield from (read_one(folder, max_size) for folder in folders)
         return
     import multiprocessing
     from collections import deque
@@ -322,7 +325,7 @@ def read_folders(folders: Iterable[Path], jobs: int = 1) -> Iterator[Plan | Anno
     ahead = deque()
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
         for folder in folders:
-            ahead.append(pool.apply_async(read_one, (folder,)))
+            ahead.append(pool.apply_async(read_one, (folder, max_size)))
             if len(ahead) >= 4 * jobs:
                 yield ahead.popleft().get()
         while ahead:
