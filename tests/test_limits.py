@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import DataError, IntegrityError
+from test_refusals import MINI, copy_mini, newsdb, one_error
 
 from newsdb import limits, migrate
 from newsdb.models import Base
@@ -160,3 +161,156 @@ def test_a_sql_client_cannot_insert_a_bad_actor(backend, engine: Engine):
             ("Jane\x00Doe", "ck_actor_name_printable"),
         ]:
             assert_refused(refused(connection, sql, {"slug": "bad", "value": bad}), backend, name)
+
+
+# -- the annotation format and the loader ------------------------------------------------------
+
+
+def state(engine: Engine) -> dict[str, list]:
+    """Every row of every table, to see that a refused load changed nothing."""
+    with engine.connect() as connection:
+        return {
+            table.name: sorted(map(tuple, connection.execute(table.select()).all()), key=repr)
+            for table in Base.metadata.sorted_tables
+        }
+
+
+def _set(*where, value):
+    def edit(doc):
+        node = doc
+        for part in where[:-1]:
+            node = node[part]
+        node[where[-1]] = value
+
+    return edit
+
+
+LIMITS = [
+    (("actors", 0, "name"), "x" * 501, "501 characters, over the limit of 500"),
+    (("actors", 0, "name"), "x" * 1_000_000, "1,000,000 characters, over the limit of 500"),
+    (("article", "language", "value"), "en-" + "x" * 33, "36 characters, over the limit of 35"),
+    (("annotator", "name"), "n" * 501, "501 characters, over the limit of 500"),
+    (("actors", 0, "name"), "Jane\x00Doe", "a NUL (U+0000) at character 5"),
+    (("actors", 0, "name"), "Jane\x1b[2JDoe", "a control character (U+001B) at character 5"),
+    (("actors", 0, "name"), "Jane\nDoe", "a line break (U+000A) at character 5"),
+    (("actors", 0, "note"), "a note\x00", "a NUL (U+0000) at character 7"),
+    (("actors", 0, "note"), "a \x07note", "a control character (U+0007) at character 3"),
+    (("events", 0, "location"), "Pesh\x9bawar", "a control character (U+009B) at character 5"),
+    (("claims", 0, "proposition"), "\x1b]0;pwned\x07", "a control character (U+001B)"),
+    (("events", 0, "fatalities", "count"), 2**63, "is over 2,147,483,647 (2**31-1)"),
+]
+
+
+@pytest.mark.parametrize(("where", "value", "reason"), LIMITS, ids=lambda v: repr(v)[:30])
+def test_a_value_past_a_limit_is_one_located_line(
+    backend, mini, database_url, tmp_path, where, value, reason
+):
+    before = state(mini)
+    folder = copy_mini(tmp_path, _set(*where, value=value))
+    error = one_error(newsdb("--database", database_url, "load", str(folder)))
+    dotted = ".".join(str(p) for p in where).replace(".0", "[0]")
+    assert error.startswith(f"Error: {folder / 'annotations.yaml'}:")
+    assert f": {dotted}: " in error and reason in error, error
+    assert len(error) < 400  # a huge value is never echoed whole
+    assert not any(c in error for c in "\x00\x07\x1b\x9b")  # nor a control character raw
+    assert state(mini) == before
+
+
+def test_a_line_break_in_a_note_is_taken(backend, mini, database_url, tmp_path):
+    folder = copy_mini(tmp_path, _set("actors", 0, "note", value="two\nlines\tand a tab"))
+    result = newsdb("--database", database_url, "load", str(folder))
+    assert result.exit_code == 0, result.output
+    with mini.connect() as connection:
+        note = connection.execute(text("SELECT note FROM actor WHERE slug = 'jane-doe'"))
+        assert note.scalar() == "two\nlines\tand a tab"
+
+
+@pytest.mark.parametrize(
+    ("char", "reason"), [("\x00", "a NUL (U+0000)"), ("\x1b", "a control character (U+001B)")]
+)
+def test_a_control_character_in_the_body_is_one_line(
+    backend, mini, database_url, tmp_path, char, reason
+):
+    original = (MINI / "article.txt").read_bytes()
+    body = original.replace(b"more will fall", f"more {char} will fall".encode())
+    assert body != original
+    folder = copy_mini(tmp_path, _set("article", "sha256", value=sha256(body)), body=body)
+    before = state(mini)
+    error = one_error(newsdb("--database", database_url, "load", str(folder)))
+    at = body.decode().index(char)
+    line = body[: body.index(char.encode())].count(b"\n") + 1
+    assert error == (
+        f"Error: {folder / 'article.txt'}:{line}: {reason} at character {at + 1}:"
+        " an article's text is printable text"
+    )
+    assert state(mini) == before
+
+
+def sha256(raw: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(raw).hexdigest()
+
+
+# -- files -------------------------------------------------------------------------------------
+
+
+def test_an_annotation_over_the_cap_is_refused_unread_and_the_cap_raised(
+    backend, mini, database_url, tmp_path
+):
+    folder = copy_mini(tmp_path, _set("actors", 0, "note", value="padded"))
+    path = folder / "annotations.yaml"
+    with path.open("a", encoding="utf-8") as file:  # a comment: the annotation stays good
+        file.write("#" + "x" * limits.MAX_ANNOTATION_BYTES + "\n")
+    size = path.stat().st_size
+    before = state(mini)
+    error = one_error(newsdb("--database", database_url, "load", str(folder)))
+    assert error == (
+        f"Error: {path}: 5.0 MB ({size:,} bytes), over the cap of 5.0 MB for an annotation"
+        " file: raise it with `newsdb load --max-size MB`"
+    )
+    assert state(mini) == before
+    result = newsdb("--database", database_url, "load", "--max-size", "6", str(folder))
+    assert result.exit_code == 0, result.output
+    with mini.connect() as connection:
+        assert connection.execute(text("SELECT note FROM actor WHERE slug = 'jane-doe'")).all() == [
+            ("padded",)
+        ]
+
+
+def test_a_text_over_the_cap_is_refused_unread(backend, mini, database_url, tmp_path):
+    body = (MINI / "article.txt").read_bytes() + b"\n" + b"filler " * (limits.MAX_TEXT_BYTES // 7)
+    folder = copy_mini(tmp_path, _set("article", "sha256", value=sha256(body)), body=body)
+    before = state(mini)
+    error = one_error(newsdb("--database", database_url, "load", str(folder)))
+    text_path = folder / "article.txt"
+    assert error.startswith(f"Error: {text_path}: 2.0 MB ({len(body):,} bytes), over the cap")
+    assert error.endswith("for an article's text file: raise it with `newsdb load --max-size MB`")
+    assert state(mini) == before
+
+
+@pytest.mark.parametrize("size", ["0", "-1", str(limits.MAX_SIZE_MB + 1), "lots"])
+def test_a_max_size_out_of_range_is_bad_usage(tmp_path, size):
+    url = f"sqlite:///{tmp_path / 'none.sqlite'}"
+    error = one_error(newsdb("--database", url, "load", "--max-size", size, str(MINI)), code=2)
+    assert "Invalid value for '--max-size'" in error
+    assert not (tmp_path / "none.sqlite").exists()
+
+
+@pytest.mark.parametrize("depth", [1_000, 100_000])
+def test_yaml_nested_deep_is_one_line(backend, mini, database_url, tmp_path, depth):
+    folder = copy_mini(tmp_path)
+    path = folder / "annotations.yaml"
+    path.write_text("a: " + "[" * depth + "]" * depth + "\n")
+    before = state(mini)
+    error = one_error(newsdb("--database", database_url, "load", str(folder)))
+    assert error.startswith(f"Error: {path}") and "not valid YAML" in error
+    assert state(mini) == before
+
+
+def test_the_limits_are_in_the_json_schema():
+    from newsdb.annotation import json_schema
+
+    schema = str(json_schema())
+    for limit in [limits.NAME, limits.LANGUAGE, limits.INT_MAX, limits.HEADLINE]:
+        assert f": {limit}" in schema, limit

@@ -237,7 +237,7 @@ def _message(error: dict) -> str:
         return f"{field} is missing" + (f": {hint}" if hint else "")
     if kind == "string_too_long":
         limit = error["ctx"]["max_length"]
-        return f"{len(got):,} characters, over the limit of {limit:,} for a {field}"
+        return f"{len(got):,} characters, over the limit of {limit:,}"
     if kind == "less_than_equal" and error["ctx"]["le"] == limits.INT_MAX:
         return f"{clip(str(got))} is over {limits.INT_MAX:,} (2**31-1), the largest number stored"
     if kind == "string_pattern_mismatch" and field in _PATTERNS:
