@@ -314,3 +314,23 @@ def test_the_limits_are_in_the_json_schema():
     schema = str(json_schema())
     for limit in [limits.NAME, limits.LANGUAGE, limits.INT_MAX, limits.HEADLINE]:
         assert f": {limit}" in schema, limit
+
+
+def test_the_cap_reaches_worker_processes(tmp_path):
+    """--jobs reads folders in worker processes: they hold the same cap, raised alike."""
+    from conftest import mini_again
+
+    collection = tmp_path / "collection"
+    collection.mkdir()
+    copy_mini(collection)
+    big = mini_again(collection, lambda doc: None)
+    with (big / "annotations.yaml").open("a", encoding="utf-8") as file:
+        file.write("#" + "x" * limits.MAX_ANNOTATION_BYTES + "\n")
+    url = f"sqlite:///{tmp_path / 'x.sqlite'}"
+    result = newsdb("--database", url, "load", "--jobs", "2", str(collection))
+    assert result.exit_code == 1
+    assert f"{big / 'annotations.yaml'}: 5.0 MB" in result.stderr
+    assert "1 of 2 article(s) failed" in result.stderr
+    result = newsdb("--database", url, "load", "--jobs", "2", "--max-size", "6", str(collection))
+    assert result.exit_code == 0, result.output
+    assert "1 new" in result.stderr

@@ -129,7 +129,17 @@ class Published(MetadataValue):
 
 def _metadata(name: str, max_length: int) -> type[MetadataValue]:
     """A metadata value held to the length of the article's column it fills."""
-    return create_model(name, __base__=MetadataValue, value=(Line(max_length) | None, None))
+    return create_model(
+        name, __base__=MetadataValue, __module__=__name__, value=(Line(max_length) | None, None)
+    )
+
+
+# module attributes, so that a plan read in a worker process reaches the writer (pickle)
+Headline = _metadata("Headline", limits.HEADLINE)
+Outlet = _metadata("Outlet", limits.NAME)
+Byline = _metadata("Byline", limits.NAME)
+Url = _metadata("Url", limits.URL)
+Language = _metadata("Language", limits.LANGUAGE)
 
 
 class ArticleHeader(Strict):
@@ -138,12 +148,12 @@ class ArticleHeader(Strict):
         "article.txt", description="The body text file, beside this one."
     )
     sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
-    headline: _metadata("Headline", limits.HEADLINE)
-    outlet: _metadata("Outlet", limits.NAME)
-    byline: _metadata("Byline", limits.NAME)
-    url: _metadata("Url", limits.URL)
+    headline: Headline
+    outlet: Outlet
+    byline: Byline
+    url: Url
     published: Published
-    language: _metadata("Language", limits.LANGUAGE)
+    language: Language
 
 
 class AnnotatorSpec(Strict):
