@@ -334,3 +334,20 @@ def test_the_cap_reaches_worker_processes(tmp_path):
     result = newsdb("--database", url, "load", "--jobs", "2", "--max-size", "6", str(collection))
     assert result.exit_code == 0, result.output
     assert "1 new" in result.stderr
+
+
+def test_a_failure_among_many_is_printed_safe_and_short(tmp_path):
+    """A failure among many is a line above the progress bar: its path and quoted words are
+    escaped and shortened there too, as the one error of a lone folder is."""
+    collection = tmp_path / "collection"
+    collection.mkdir()
+    copy_mini(collection)  # a good one
+    huge = copy_mini(tmp_path, _set("quotes", 0, "text", value="not there " * 100_000))
+    huge.rename(collection / "loud\x1b[2J")
+    url = f"sqlite:///{tmp_path / 'x.sqlite'}"
+    result = newsdb("--database", url, "load", str(collection))
+    assert result.exit_code == 1
+    failed = [line for line in result.stderr.splitlines() if line.startswith("failed: ")]
+    assert len(failed) == 1 and len(failed[0]) < 2_500  # the huge words, shortened
+    assert "(1,000,000 characters)" in failed[0]
+    assert "\x1b" not in result.stderr and "loud\\x1b[2J" in result.stderr

@@ -107,8 +107,16 @@ class Progress:
     """How far a run is: on a terminal a bar with articles per second and the time left,
     redrawn at most ten times a second; elsewhere nothing until :meth:`finish`'s one line."""
 
-    def __init__(self, total: int | None = None, stream: TextIO | None = None, live=None):
-        self.total, self.stream = total, stream or sys.stderr
+    def __init__(
+        self,
+        total: int | None = None,
+        stream: TextIO | None = None,
+        live=None,
+        clean: Callable[[str], str] = str,
+    ):
+        """``clean`` makes a failure's line safe to print (the command line escapes control
+        characters and shortens huge values: a path or quoted words may hold either)."""
+        self.total, self.stream, self.clean = total, stream or sys.stderr, clean
         self.live = self.stream.isatty() if live is None else live
         self.done, self.failed = 0, 0
         self.start = self.drawn = time.perf_counter()
@@ -140,7 +148,7 @@ class Progress:
         """A line (a failure) printed above the bar."""
         if self.live:
             self.stream.write("\r\x1b[K")
-        self.stream.write(message + "\n")
+        self.stream.write(self.clean(message) + "\n")
         self.stream.flush()
 
     def finish(self, summary: Summary) -> None:

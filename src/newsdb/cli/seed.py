@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from newsdb.cli import App, main, pass_app
+from newsdb.cli.output import one_line
 from newsdb.limits import MAX_SIZE_MB, MB
 
 
@@ -40,7 +41,7 @@ def _load(app: App, paths: list[Path], jobs: int = 1, max_size: int | None = Non
     else:
         items = bulk.read_folders(folders, jobs=jobs, max_size=max_size)
     app.upgrade()
-    progress = None if one else bulk.Progress(total=len(folders))
+    progress = None if one else bulk.Progress(total=len(folders), clean=one_line)
     summary = bulk.load_many(
         app.engine,
         items,
