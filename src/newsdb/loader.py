@@ -11,6 +11,7 @@ only when they differ, so loading the same folder twice changes nothing.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +22,7 @@ from pydantic import ValidationError
 from sqlalchemy import delete, insert, select, union, update
 from sqlalchemy.orm import Session
 
-from newsdb import paragraphs, textref
+from newsdb import limits, paragraphs, textref
 from newsdb.annotation import AnnotationFile
 from newsdb.db import serialize_writes
 from newsdb.models import (
@@ -139,11 +140,13 @@ class Plan:
         return AnnotationError(self.path, reason, where, _line_of(root, where))
 
 
-def read_folder(folder: Path | str) -> Plan:
+def read_folder(folder: Path | str, max_size: int | None = None) -> Plan:
     """Read and check one article folder; raise :class:`AnnotationError` on the first problem.
 
-    The file is parsed once (with libyaml where available); only a problem found after
-    parsing has it parsed again, into nodes that know their lines.
+    A file larger than ``max_size`` bytes is refused unread (by default the caps of
+    :mod:`newsdb.limits`, one for the annotation and one for the text). The file is parsed
+    once (with libyaml where available); only a problem found after parsing has it parsed
+    again, into nodes that know their lines.
     """
     folder = Path(folder)
     path = folder / ANNOTATION_FILE
@@ -153,7 +156,9 @@ def read_folder(folder: Path | str) -> Plan:
         )
     if not path.is_file():
         raise AnnotationError(path, "missing: an article folder needs its annotations.yaml")
-    source = _utf8(path, path.read_bytes())
+    source = _utf8(
+        path, read_capped(path, max_size or limits.MAX_ANNOTATION_BYTES, "an annotation")
+    )
     try:
         data = yaml.load(source, Loader=_YamlLoader)
     except yaml.YAMLError as error:
@@ -173,7 +178,7 @@ def read_folder(folder: Path | str) -> Plan:
             path, _message(first), where, _line_of(_compose(source), where)
         ) from None
     try:
-        plan = _plan(path, doc)
+        plan = _plan(path, doc, max_size or limits.MAX_TEXT_BYTES)
     except AnnotationError as error:
         if error.line is None and error.where:
             raise AnnotationError(
@@ -230,6 +235,11 @@ def _message(error: dict) -> str:
             else None
         )
         return f"{field} is missing" + (f": {hint}" if hint else "")
+    if kind == "string_too_long":
+        limit = error["ctx"]["max_length"]
+        return f"{len(got):,} characters, over the limit of {limit:,}"
+    if kind == "less_than_equal" and error["ctx"]["le"] == limits.INT_MAX:
+        return f"{clip(str(got))} is over {limits.INT_MAX:,} (2**31-1), the largest number stored"
     if kind == "string_pattern_mismatch" and field in _PATTERNS:
         return f"{clip(str(got))!r} is not a {field}: write {_PATTERNS[field]}"
     if kind in ("model_type", "dict_type") and field in _METADATA:
@@ -254,7 +264,27 @@ def _utf8(path: Path, raw: bytes) -> str:
         ) from None
 
 
-def _plan(path: Path, doc: AnnotationFile) -> Plan:
+def read_capped(path: Path, cap: int, what: str) -> bytes:
+    """The bytes of the file at ``path``, refused unread (or as soon as they pass the cap, for
+    a file that grows) when there are more than ``cap``: one line naming it, its size and the
+    cap, and how to raise it."""
+    with path.open("rb") as file:
+        raw = file.read(cap + 1)
+        if len(raw) > cap:
+            size = max(len(raw), os.fstat(file.fileno()).st_size)
+            raise AnnotationError(
+                path,
+                f"{_mb(size)} ({size:,} bytes), over the cap of {_mb(cap)} for {what} file:"
+                " raise it with `newsdb load --max-size MB`",
+            )
+    return raw
+
+
+def _mb(size: int) -> str:
+    return f"{size / limits.MB:,.1f} MB"
+
+
+def _plan(path: Path, doc: AnnotationFile, max_size: int = limits.MAX_TEXT_BYTES) -> Plan:
     header = doc.article
     folder = path.parent
     text_path = folder / header.text
@@ -270,8 +300,10 @@ def _plan(path: Path, doc: AnnotationFile) -> Plan:
             where,
         )
     if not text_path.is_file():
-        raise AnnotationError(path, f"the text file {header.text!r} is not beside the annotation", where)
-    raw = text_path.read_bytes()
+        raise AnnotationError(
+            path, f"the text file {header.text!r} is not beside the annotation", where
+        )
+    raw = read_capped(text_path, max_size, "an article's text")
     _utf8(text_path, raw)
     return plan_document(path, doc, raw)
 
@@ -294,7 +326,9 @@ def plan_document(
             ("article", "sha256"),
             _line_of(root, ("article", "sha256")),
         )
-    p = _Planner(path, root, doc, raw.decode("utf-8"))
+    body = raw.decode("utf-8")
+    _check_body(path.parent / header.text, body)
+    p = _Planner(path, root, doc, body)
     article = _article_rows(p, digest)
     actors, aliases = _actor_rows(p)
     _affiliation_rows(p)
@@ -305,6 +339,20 @@ def plan_document(
     _drafted_rows(p)
     annotator = (doc.annotator.kind, doc.annotator.name)
     return Plan(path, doc, p.body, article, annotator, actors, aliases, events, p.rows, root)
+
+
+def _check_body(path: Path, body: str) -> None:
+    """Refuse a body the database would refuse: a NUL or another control character than the
+    white space of text, or one longer than the longest the database holds."""
+    at = limits.first_control(body, "text")
+    if at is not None:
+        reason = limits.control_character(body, "text")
+        line = body.count("\n", 0, at) + 1
+        raise AnnotationError(path, f"{reason}: an article's text is printable text", line=line)
+    if len(body) > limits.BODY:
+        raise AnnotationError(
+            path, f"{len(body):,} characters, over the limit of {limits.BODY:,} for a body"
+        )
 
 
 class _Planner:
@@ -341,6 +389,17 @@ class _Planner:
             raise self.fail(
                 f"unknown {what} {value!r}: declare it under {what.split()[0]}s", *where
             )
+
+    def cue(self, ref, *where) -> textref.Found:
+        """Where the words that attribute a quote or claim are: no longer than a cue may be."""
+        found = self.place(ref, *where)
+        if len(found.text) > limits.CUE:
+            raise self.fail(
+                f"the cue is {len(found.text):,} characters, over the limit of {limits.CUE}:"
+                " a cue is the few words that attribute it ('said', 'according to')",
+                *where,
+            )
+        return found
 
     def place(self, ref, *where) -> textref.Found:
         """Where the words ``ref`` names are in the text."""
@@ -551,7 +610,7 @@ def _quote_rows(p: _Planner) -> None:
                 i,
                 "text",
             )
-        cue = p.place(quote.cue, "quotes", i, "cue") if quote.cue else None
+        cue = p.cue(quote.cue, "quotes", i, "cue") if quote.cue else None
         p.rows[Quote].append(
             {
                 "key": quote.id,
@@ -577,7 +636,7 @@ def _claim_rows(p: _Planner) -> None:
     for i, claim in enumerate(p.doc.claims):
         p.known(claim.source, p.actors, "actor", "claims", i, "source")
         found = p.place(claim.text, "claims", i, "text")
-        cue = p.place(claim.cue, "claims", i, "cue") if claim.cue else None
+        cue = p.cue(claim.cue, "claims", i, "cue") if claim.cue else None
         p.rows[Claim].append(
             {
                 "key": claim.id,
@@ -859,8 +918,6 @@ def store(session: Session, plan: Plan, settled: Settled | None = None) -> Repor
     _store_article_rows(session, plan, article_id, keys, report)
     session.flush()
     return report
-
-
 
 
 def _store_annotator(
