@@ -92,14 +92,13 @@ def _sqlite_upgrade() -> None:
 
 
 def _postgresql_upgrade() -> None:
-    for table in ENDS:
-        ends = ENDS[table]
+    for table, ends in ENDS.items():
         op.execute(
             f"""CREATE FUNCTION span_within_body_{table}() RETURNS trigger LANGUAGE plpgsql AS $$
             DECLARE size integer;
             BEGIN
                 SELECT length(body) INTO size FROM article WHERE id = NEW.article_id;
-                IF {_past(table, 'NEW', 'size')} THEN
+                IF {_past(table, "NEW", "size")} THEN
                     RAISE EXCEPTION '{table}: {_SPAN_MESSAGE} (% characters)', size
                         USING ERRCODE = 'check_violation';
                 END IF;
@@ -175,7 +174,9 @@ def upgrade() -> None:
             comment="A short digest of each of those rows, sorted and separated by spaces: "
             "which rows are gone or changed.",
         ),
-        sa.CheckConstraint("length(sha256) = 64", name=op.f("ck_article_fingerprint_sha256_length")),
+        sa.CheckConstraint(
+            "length(sha256) = 64", name=op.f("ck_article_fingerprint_sha256_length")
+        ),
         sa.CheckConstraint(
             "row_count >= 0", name=op.f("ck_article_fingerprint_row_count_not_negative")
         ),

@@ -133,8 +133,8 @@ def _words(columns: Sequence[str], values: list) -> str:
     for column, value in zip(columns, values, strict=True):
         if value is None:
             continue
-        if isinstance(value, list):  # a reference: kind, key
-            value = ":".join(str(v) for v in value[1:])
+        if isinstance(value, list):  # a reference: kind, key (an annotator's: kind, name)
+            value = " ".join(" ".join(v) if isinstance(v, list) else str(v) for v in value[1:])
         text = str(value)
         parts.append(f"{column}={text[:40] + '...' if len(text) > 40 else text}")
     return "(" + ", ".join(parts) + ")"
@@ -258,21 +258,20 @@ def of_database(
 
 def changes(loaded: Table, now: Table, table: str) -> str:
     """What differs between the rows as loaded and as they stand, in words."""
-    gone = Counter(loaded.digests) - Counter(now.digests)
+    gone = (Counter(loaded.digests) - Counter(now.digests)).total()
     new = Counter(now.digests) - Counter(loaded.digests)
-    words = [
-        f"not as loaded: {now.row_count} row(s) now, {loaded.row_count} when loaded"
-    ]
-    if gone:
-        words.append(f"{gone.total()} row(s) as loaded gone or changed")
+    counts = f"{loaded.row_count} row(s) when loaded, {now.row_count} now"
+    if not gone and not new:
+        return f"not as loaded ({counts}): the stored sha256 is not that of the rows it lists"
+    if gone == new.total():
+        words = [f"{gone} row(s) changed since loading ({counts})"]
+    else:
+        words = [f"not as loaded ({counts}): {gone} gone or changed, {new.total()} new or changed"]
     if new:
         shown = [now.shown.get(d, d) for d in sorted(new)[:3]]
-        more = " ..." if new.total() > 3 else ""
-        words.append(f"{new.total()} not as loaded: {'; '.join(shown)}{more}")
+        words.append("now " + "; ".join(shown) + (" ..." if new.total() > 3 else ""))
     if table == "claim_quote" and gone:
-        words.append("claims rest on quotes the annotation gave them no longer")
-    if not gone and not new:
-        words.append("the stored sha256 is not that of the rows it lists")
+        words.append("claims no longer rest on every quote their annotation gave them")
     return "; ".join(words)
 
 
