@@ -65,6 +65,9 @@ class Problem:
     table: str
     row: int | None
     reason: str
+    #: what the rows were held to: "text", "annotation" (the fingerprint), "rows" (foreign
+    #: keys, cycles) or "tally"
+    check: str = "text"
 
 
 def problems(session: Session) -> list[Problem]:
@@ -192,6 +195,7 @@ def _fingerprint_problems(connection: Connection, articles, names) -> list[Probl
                     "no fingerprint: loaded before migration 0014, so what its annotation said"
                     " is not known; load it again, or `newsdb verify --refingerprint` takes"
                     " its rows as they stand",
+                    "annotation",
                 )
             )
             continue
@@ -202,7 +206,7 @@ def _fingerprint_problems(connection: Connection, articles, names) -> list[Probl
                 reason = fingerprint.changes(tables[table], now[article.id][table], table)
             else:
                 continue
-            found.append(Problem(article.slug, table, None, reason))
+            found.append(Problem(article.slug, table, None, reason, "annotation"))
     return found
 
 
@@ -242,7 +246,7 @@ def _orphans(connection: Connection, slugs: dict[int, str]) -> list[Problem]:
                     f"{n} row(s) whose {column.name} points at no {target.name} row"
                     " (written while foreign keys were off?)"
                 )
-                found.append(Problem(where, table.name, None, reason))
+                found.append(Problem(where, table.name, None, reason, "rows"))
     return found
 
 
@@ -259,7 +263,7 @@ def _cycles(connection: Connection, slugs: dict[int, str]) -> list[Problem]:
         keys = " -> ".join(rows[i].key for i in [*cycle, cycle[0]])
         article = slugs.get(rows[cycle[0]].article_id, SHARED)
         found.append(
-            Problem(article, "quote", cycle[0], f"quote continuations make a cycle: {keys}")
+            Problem(article, "quote", cycle[0], f"quote continuations make a cycle: {keys}", "rows")
         )
     for model, what in ((Actor, "part_of"), (Event, "parent")):
         rows = connection.execute(
@@ -269,7 +273,7 @@ def _cycles(connection: Connection, slugs: dict[int, str]) -> list[Problem]:
         for cycle in _loops({r.id: r.parent_id for r in rows}):
             chain = " -> ".join(slug[i] for i in [*cycle, cycle[0]])
             reason = f"{model.__tablename__} {what} makes a cycle: {chain}"
-            found.append(Problem(SHARED, model.__tablename__, cycle[0], reason))
+            found.append(Problem(SHARED, model.__tablename__, cycle[0], reason, "rows"))
     return found
 
 
@@ -306,6 +310,7 @@ def _tally_problems(connection: Connection, slugs: dict[int, str]) -> list[Probl
                 f"{diff.side} row {rest} has no match in the "
                 f"{'recount' if diff.side == 'stored' else 'stored tally'}"
                 " (a write bypassed the triggers? newsdb.tally.rebuild recounts)",
+                "tally",
             )
         )
     return found
