@@ -214,7 +214,7 @@ def test_the_triggers_are_on_again_after_a_bulk_load(engine, tmp_path):
         )
         connection.execute(text("UPDATE quote SET continues_id = NULL"))
         connection.execute(text("DELETE FROM quote WHERE key = 'doe-2'"))
-    assert_exact(engine, edited={"claim_quote", "quote"})
+    assert_exact(engine, edited={"quote"})
 
 
 def test_progress_shows_a_bar_on_a_terminal_and_one_line_elsewhere():
