@@ -93,51 +93,45 @@ class Table:
     sha256: str
     row_count: int
     digests: list[str]
-    #: digest -> the row in words, for rows computed from the database
-    shown: dict[str, str] = field(default_factory=dict)
+    #: digest -> the row in canonical form, for rows computed from the database
+    rows: dict[str, str] = field(default_factory=dict)
+    columns: Sequence[str] = ()
+
+    def shown(self, digest: str) -> str:
+        """The row of ``digest`` in words: (column=value, ...)."""
+        if digest not in self.rows:
+            return digest
+        parts = []
+        for column, value in zip(self.columns, json.loads(self.rows[digest]), strict=True):
+            if value is None:
+                continue
+            if isinstance(value, list):  # a reference: kind, key (an annotator's: kind, name)
+                value = " ".join(" ".join(v) if isinstance(v, list) else str(v) for v in value[1:])
+            text = str(value)
+            parts.append(f"{column}={text[:40] + '...' if len(text) > 40 else text}")
+        return "(" + ", ".join(parts) + ")"
 
 
-def _plain(value: Any) -> Any:
-    if value is None or isinstance(value, bool | int | float):
-        return value
-    if isinstance(value, str):
-        return str(value)  # a vocabulary member as its value
+def _date(value: Any) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, tuple | list):
-        return [_plain(v) for v in value]
     raise TypeError(f"cannot fingerprint {type(value).__name__}")
 
 
 def canonical(values: Sequence[Any]) -> str:
-    """One row's values, in :data:`COLUMNS` order, in the canonical form."""
-    return json.dumps(_plain(list(values)), ensure_ascii=False, separators=(",", ":"))
+    """One row's values, in :data:`COLUMNS` order, in the canonical form: JSON, with tuples as
+    lists, dates in ISO form and a vocabulary member as its value (a ``str``)."""
+    return json.dumps(values, ensure_ascii=False, separators=(",", ":"), default=_date)
 
 
 def table_of(rows: Iterable[str], columns: Sequence[str] = ()) -> Table:
     """The fingerprint of rows in canonical form (``columns`` to show them in words)."""
     ordered = sorted(rows)
     sha = hashlib.sha256("\n".join(ordered).encode("utf-8")).hexdigest()
-    shown = {}
-    digests = []
-    for row in ordered:
-        digest = hashlib.sha256(row.encode("utf-8")).hexdigest()[:ROW_DIGEST]
-        digests.append(digest)
-        if columns:
-            shown[digest] = _words(columns, json.loads(row))
-    return Table(sha, len(ordered), sorted(digests), shown)
-
-
-def _words(columns: Sequence[str], values: list) -> str:
-    parts = []
-    for column, value in zip(columns, values, strict=True):
-        if value is None:
-            continue
-        if isinstance(value, list):  # a reference: kind, key (an annotator's: kind, name)
-            value = " ".join(" ".join(v) if isinstance(v, list) else str(v) for v in value[1:])
-        text = str(value)
-        parts.append(f"{column}={text[:40] + '...' if len(text) > 40 else text}")
-    return "(" + ", ".join(parts) + ")"
+    digest = {r: hashlib.sha256(r.encode("utf-8")).hexdigest()[:ROW_DIGEST] for r in ordered}
+    digests = sorted(digest[r] for r in ordered)
+    shown = {d: r for r, d in digest.items()} if columns else {}
+    return Table(sha, len(ordered), digests, shown, columns)
 
 
 def of_plan(plan) -> dict[str, Table]:
@@ -268,7 +262,7 @@ def changes(loaded: Table, now: Table, table: str) -> str:
     else:
         words = [f"not as loaded ({counts}): {gone} gone or changed, {new.total()} new or changed"]
     if new:
-        shown = [now.shown.get(d, d) for d in sorted(new)[:3]]
+        shown = [now.shown(d) for d in sorted(new)[:3]]
         words.append("now " + "; ".join(shown) + (" ..." if new.total() > 3 else ""))
     if table == "claim_quote" and gone:
         words.append("claims no longer rest on every quote their annotation gave them")
