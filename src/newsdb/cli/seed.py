@@ -116,8 +116,7 @@ def load(app: App, paths: tuple[Path, ...], jobs: int) -> None:
 )
 @pass_app
 def verify(app: App, refingerprint: bool) -> None:
-    """Check the stored rows against each article's text, its annotation as loaded, and
-    themselves.
+    """Check the rows against each article's text, its annotation as loaded, and themselves.
 
     Every span against the text (and within it), every sha256 and paragraph, direct quotes
     between their quotation marks; each article's rows, table by table, against the
