@@ -59,10 +59,13 @@ def slugs(engine) -> list[str]:
         return list(connection.scalars(text("SELECT slug FROM article ORDER BY slug")))
 
 
-def assert_exact(engine) -> None:
-    """Every span matches its text and every tally a recount from the rows it counts."""
+def assert_exact(engine, edited: set[str] = frozenset()) -> None:
+    """Every span matches its text and every tally a recount from the rows it counts; the
+    rows are as loaded but in the tables ``edited`` by hand, which verify names."""
     with Session(engine) as session:
-        assert problems(session) == []
+        found = problems(session)
+        assert [p for p in found if p.check != "annotation"] == []
+        assert {p.table for p in found if p.check == "annotation"} == edited
         assert tally.differences(session.connection()) == []
 
 
@@ -211,7 +214,7 @@ def test_the_triggers_are_on_again_after_a_bulk_load(engine, tmp_path):
         )
         connection.execute(text("UPDATE quote SET continues_id = NULL"))
         connection.execute(text("DELETE FROM quote WHERE key = 'doe-2'"))
-    assert_exact(engine)
+    assert_exact(engine, edited={"quote"})
 
 
 def test_progress_shows_a_bar_on_a_terminal_and_one_line_elsewhere():

@@ -273,9 +273,10 @@ def test_verify_checks_the_time_expressions(engine):
             {"words": "on Monday"},
         )
     with Session(engine) as session:
-        (problem,) = problems(session)
-        assert problem.table == "time_expression"
+        problem, as_loaded = problems(session)
+        assert problem.table == as_loaded.table == "time_expression"
         assert "as_written 'on Monday' but the text at" in problem.reason
+        assert as_loaded.check == "annotation" and "1 row(s) changed" in as_loaded.reason
 
 
 def test_a_source_nobody_was_resolved_for_is_an_actor_by_its_words():

@@ -147,7 +147,10 @@ def test_verify_finds_a_span_that_no_longer_matches(seeded, database_url, empty_
         )
     result = run(database_url, "verify")
     assert result.exit_code == 1
-    assert "quote" in result.output and "1 problem(s) found" in result.output
+    # the words, the quotation marks, and the row as loaded (its fingerprint)
+    assert "but the text at" in result.output and "quotation mark" in result.output
+    assert "pakistan-iran-off-ramp: quote : 1 row(s) changed since loading" in result.output
+    assert "3 problem(s) found" in result.output
 
 
 @pytest.mark.parametrize("backend", [pytest.param("postgresql", marks=pytest.mark.postgres)])

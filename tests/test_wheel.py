@@ -118,4 +118,6 @@ def test_installed_newsdb_seeds_and_verifies(venv: Path, tmp_path: Path) -> None
     newsdb = venv / "bin" / "newsdb"
     assert "pakistan-iran-off-ramp: inserted" in sh(newsdb, "seed", cwd=tmp_path)
     assert "pakistan-iran-off-ramp: unchanged" in sh(newsdb, "seed", cwd=tmp_path)
-    assert "every span matches its text, every tally its rows" in sh(newsdb, "verify", cwd=tmp_path)
+    assert "every row its annotation as loaded, every tally its rows" in sh(
+        newsdb, "verify", cwd=tmp_path
+    )

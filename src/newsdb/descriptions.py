@@ -55,7 +55,8 @@ FACETS = {
     "annotator": ["kind"],
 }
 
-#: tables a person need not browse: derived counts the views show, and Alembic's
+#: tables a person need not browse: derived counts the views show (and the fingerprints
+#: and Alembic's version, named where they are hidden)
 HIDDEN_SUFFIX = "_tally"
 
 
@@ -117,7 +118,7 @@ def datasette_metadata(engine: Engine, database: str) -> dict[str, Any]:
             entry["label_column"] = LABELS[name]
         if name in FACETS:
             entry["facets"] = FACETS[name]
-        if name == "alembic_version" or name.endswith(HIDDEN_SUFFIX):
+        if name in ("alembic_version", "article_fingerprint") or name.endswith(HIDDEN_SUFFIX):
             entry["hidden"] = True
         tables[name] = entry
     return {

@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from sqlalchemy import delete, insert, select, union, update
 from sqlalchemy.orm import Session
 
-from newsdb import limits, paragraphs, textref
+from newsdb import fingerprint, limits, paragraphs, textref
 from newsdb.annotation import AnnotationFile
 from newsdb.db import serialize_writes
 from newsdb.models import (
@@ -916,6 +916,7 @@ def store(session: Session, plan: Plan, settled: Settled | None = None) -> Repor
     _store_named(session, plan, Event, plan.events, "event", keys, report, settled)
     article_id = _store_article(session, plan, report)
     _store_article_rows(session, plan, article_id, keys, report)
+    fingerprint.save(session, article_id, plan)  # what verify holds the rows to (0014)
     session.flush()
     return report
 

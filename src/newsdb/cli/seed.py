@@ -121,21 +121,40 @@ def load(app: App, paths: tuple[Path, ...], jobs: int, max_size: int | None) -> 
 
 
 @main.command()
+@click.option(
+    "--refingerprint",
+    is_flag=True,
+    help="First fingerprint the articles that have none (loaded before schema 0014) from"
+    " their rows as they stand.",
+)
 @pass_app
-def verify(app: App) -> None:
-    """Check every span against its text, every sha256, and the tallies against a recount.
+def verify(app: App, refingerprint: bool) -> None:
+    """Check the rows against each article's text, its annotation as loaded, and themselves.
 
-    Exits 1 with a list of what is wrong.
+    Every span against the text (and within it), every sha256 and paragraph, direct quotes
+    between their quotation marks; each article's rows, table by table, against the
+    fingerprint stored when it was loaded, naming the rows gone or changed since; rows that
+    point at no row; quote continuations and parents that make a cycle; the tallies against
+    a recount. Exits 1 with a list of what is wrong.
 
     \b
     Example:
         newsdb verify
+        newsdb verify --refingerprint
     """
     from sqlalchemy import func, select
 
     from newsdb.models import Article
     from newsdb.verify import problems
 
+    if refingerprint:
+        from newsdb import fingerprint
+        from newsdb.db import serialize_writes
+
+        with app.session(writes=True) as session, session.begin():
+            serialize_writes(session)
+            done = fingerprint.take_as_they_stand(session)
+        click.echo(f"fingerprinted {done} article(s) that had none, as their rows stand", err=True)
     with app.session() as session:
         found = problems(session)
         articles = session.scalar(select(func.count()).select_from(Article))
@@ -143,7 +162,10 @@ def verify(app: App) -> None:
         for problem in found:
             click.echo(f"{problem.article}: {problem.table} {problem.row or ''}: {problem.reason}")
         raise click.ClickException(f"{len(found)} problem(s) found")
-    click.echo(f"ok: {articles} article(s), every span matches its text, every tally its rows")
+    click.echo(
+        f"ok: {articles} article(s), every span matches its text, every row its annotation as"
+        " loaded, every tally its rows"
+    )
 
 
 @main.command()

@@ -2,7 +2,7 @@
 
 from newsdb.models.actor import Actor, ActorAlias, Affiliation, Mention
 from newsdb.models.annotator import Annotator
-from newsdb.models.article import Article, ArticleMetadata, Paragraph
+from newsdb.models.article import Article, ArticleFingerprint, ArticleMetadata, Paragraph
 from newsdb.models.base import Base
 from newsdb.models.claim import Claim, ClaimCheck, ClaimEvent, ClaimQuote, ClaimRelation
 from newsdb.models.descriptions import describe
@@ -26,6 +26,7 @@ __all__ = [
     "Annotator",
     "Article",
     "ArticleActorTally",
+    "ArticleFingerprint",
     "ArticleGeographyTally",
     "ArticleMetadata",
     "ArticleModeTally",

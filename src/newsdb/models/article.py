@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import CheckConstraint, Index, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from newsdb.models.base import Base, fk, held, intpk, one_of, short, slug, span_check, timestamp
@@ -98,4 +98,28 @@ class ArticleMetadata(Base):
     article: Mapped[Article] = relationship(back_populates="metadata_sources")
 
 
-__all__ = ["Article", "ArticleMetadata", "Paragraph", "span_check"]
+class ArticleFingerprint(Base):
+    """What one article's annotation put in one table, as it was loaded (migration 0014).
+
+    ``sha256`` is the hash of the table's rows of the article in a canonical form that names
+    actors, events, quotes and claims by their natural keys, not their ids
+    (:mod:`newsdb.fingerprint`); ``row_digests`` the short digest of each row, so that
+    ``newsdb verify`` can say which rows are gone or not as loaded.
+    """
+
+    __tablename__ = "article_fingerprint"
+    __table_args__ = (
+        CheckConstraint("length(sha256) = 64", name="sha256_length"),
+        CheckConstraint("row_count >= 0", name="row_count_not_negative"),
+    )
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("article.id", ondelete="CASCADE"), primary_key=True
+    )
+    table_name: Mapped[str] = mapped_column(String(63), primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    row_count: Mapped[int]
+    row_digests: Mapped[str] = mapped_column(Text)
+
+
+__all__ = ["Article", "ArticleFingerprint", "ArticleMetadata", "Paragraph", "span_check"]

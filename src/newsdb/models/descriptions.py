@@ -69,6 +69,20 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "confidence": "high, medium or low.",
         },
     ),
+    "article_fingerprint": (
+        (
+            "Kept by the loader: what an article's annotation put in one table when it was "
+            "loaded, as a hash, so that newsdb verify can tell a row changed since."
+        ),
+        {
+            "table_name": "The table whose rows of the article are fingerprinted.",
+            "sha256": "The SHA-256 of those rows in a canonical form, naming actors, events, "
+            "quotes and claims by slug or key, not by id (newsdb.fingerprint).",
+            "row_count": "How many rows the article had in the table when it was loaded.",
+            "row_digests": "A short digest of each of those rows, sorted and separated by "
+            "spaces: which rows are gone or changed.",
+        },
+    ),
     "paragraph": (
         "A paragraph of an article's body, so that any span can be placed.",
         {
