@@ -56,7 +56,9 @@ def upgrade(app: App, revision: str) -> None:
 def downgrade(app: App, revision: str, yes: bool) -> None:
     """Downgrade the schema to REVISION ("base" removes it all).
 
-    A downgrade that would drop rows says how many and asks first (--yes does not ask).
+    A downgrade that would drop rows says how many and asks first (--yes does not ask). One
+    below 0006 or 0005 that would merge what two articles say of the same event into one
+    refuses and changes nothing.
 
     \b
     Example:
@@ -75,7 +77,7 @@ def downgrade(app: App, revision: str, yes: bool) -> None:
                 err=True,
             )
         migrate.downgrade(app.engine, revision)
-    except CommandError as error:
+    except (CommandError, migrate.DowngradeRefused) as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"schema at {_describe(migrate.current_revision(app.engine))}")
 
