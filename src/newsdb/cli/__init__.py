@@ -84,7 +84,8 @@ class App:
         if revision not in (None, self.head) and not migrate.knows(revision):
             raise DatabaseError(
                 f"{display_url(self.url)} is at schema {revision!r}, which newsdb {__version__}"
-                " does not know: a newer newsdb made it; use that one, or a database of its own"
+                f" (head {self.head}) does not know: a newer newsdb made it; upgrade newsdb, or"
+                " use a database of its own"
             )
         return revision
 
