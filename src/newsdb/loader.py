@@ -23,6 +23,8 @@ from sqlalchemy.orm import Session
 
 from newsdb import paragraphs, textref
 from newsdb.annotation import AnnotationFile
+from newsdb.body import sha256 as body_sha256
+from newsdb.body import stored_body
 from newsdb.db import serialize_writes
 from newsdb.models import (
     Actor,
@@ -286,15 +288,16 @@ def plan_document(
     Each step below reads one part of the annotation and adds its rows to the plan.
     """
     header = doc.article
-    digest = hashlib.sha256(raw).hexdigest()
-    if digest != header.sha256:
+    body = stored_body(raw.decode("utf-8"))  # no BOM, LF line ends (newsdb.body)
+    digest = body_sha256(body)
+    if header.sha256 != digest and header.sha256 != hashlib.sha256(raw).hexdigest():
         raise AnnotationError(
             path,
-            f"{header.text} has sha256 {digest}, not the declared one",
+            f"{header.text} has sha256 {hashlib.sha256(raw).hexdigest()}, not the declared one",
             ("article", "sha256"),
             _line_of(root, ("article", "sha256")),
         )
-    p = _Planner(path, root, doc, raw.decode("utf-8"))
+    p = _Planner(path, root, doc, body)
     article = _article_rows(p, digest)
     actors, aliases = _actor_rows(p)
     _affiliation_rows(p)
