@@ -105,3 +105,19 @@ def test_a_downgrade_that_merges_nothing_still_goes_through(
     migrate.upgrade(engine)
     revision, reports, parts = _state(engine)
     assert (revision, len(reports), len(parts)) == (before[0], len(before[1]), len(before[2]))
+
+
+def test_an_event_that_no_article_gives_a_toll_goes_down(engine: Engine, tmp_path: Path) -> None:
+    """Two reports with no toll and no date merge into nothing: nothing to refuse."""
+    _load(engine, MINI)
+    _load(engine, mini_again(tmp_path, lambda doc: None))
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "UPDATE event_report SET date_as_written = NULL, fatalities = NULL,"
+                " fatalities_as_written = NULL, fatalities_reported_by_id = NULL,"
+                " fatalities_attribution = NULL"
+            )
+        )
+    migrate.downgrade(engine, "0005")
+    assert migrate.current_revision(engine) == "0005"

@@ -98,7 +98,7 @@ def _latest(reports: list[tuple], has) -> tuple:
     """The values of the latest report (highest id) for which ``has`` holds, as the downgrade
     puts them on the event."""
     chosen = [r for r in sorted(reports) if has(r)]
-    return chosen[-1] if chosen else (None,) * 6
+    return chosen[-1] if chosen else (None,) * (2 + len(MOVED))
 
 
 def _round_trip(reports: list[tuple], reporters: set[int], bodies: dict[int, str]) -> dict:
