@@ -89,6 +89,13 @@ BAD_FOLDERS = {
         lambda tmp: folder(tmp, lambda b: b"a: " + b"[" * 5_000 + b"]" * 5_000 + b"\n"),
         "not valid YAML",
     ),
+    "same-text-another-slug": (
+        lambda tmp: folder(tmp),
+        (
+            "article.slug: this text is stored already as 'mini-bridge': give the annotation"
+            " that slug, or `newsdb delete mini-bridge` first"
+        ),
+    ),
     "wrong-sha256": (
         lambda tmp: folder(tmp, lambda b: b.replace(b"sha256: c05f", b"sha256: 005f")),
         "not the declared one",

@@ -1141,7 +1141,7 @@ def _adopt_draft(session: Session, plan: Plan) -> None:
     """An annotation of a text that a draft stored under another slug takes that article
     over: the article gets this annotation's slug, and its rows are then replaced as usual.
     A text annotated by hand keeps its slug: a draft of it is refused, and so is a second
-    slug for it by hand (by the database, as before)."""
+    slug for it by hand, naming the stored one (the database refused it, in its words)."""
     slug, digest = plan.article["slug"], plan.article["sha256"]
     if session.scalar(select(Article.id).where(Article.slug == slug)) is not None:
         return
@@ -1150,13 +1150,20 @@ def _adopt_draft(session: Session, plan: Plan) -> None:
         return
     if drafted_only(session, other):
         session.execute(update(Article).where(Article.id == other).values(slug=slug))
-    elif plan.doc.annotator.kind in DRAFTING:
-        stored = session.scalar(select(Article.slug).where(Article.id == other))
+        return
+    stored = session.scalar(select(Article.slug).where(Article.id == other))
+    if plan.doc.annotator.kind in DRAFTING:
         raise plan.fail(
             f"this text is stored as {stored!r}, annotated by hand: a draft does not replace it",
             "article",
             "slug",
         )
+    raise plan.fail(
+        f"this text is stored already as {stored!r}: give the annotation that slug, or"
+        f" `newsdb delete {stored}` first",
+        "article",
+        "slug",
+    )
 
 
 def _columns(model) -> list[str]:
