@@ -87,14 +87,15 @@ def test_extract_refuses_a_folder_that_is_not_empty(tmp_path):
 
 
 def test_extract_json_offsets_are_python_string_offsets(tmp_path):
-    # CRLF line ends (Python reads them as one character), a character outside the BMP
-    text = "🙂 Mayor’s day\r\n\r\n“We will rebuild,” said Mayor Ann Lee on Friday.\r\n"
+    # a byte-order mark and CRLF line ends (the stored text has neither: Python reads the
+    # file so with utf-8-sig), a character outside the BMP
+    text = "\ufeff🙂 Mayor’s day\r\n\r\n“We will rebuild,” said Mayor Ann Lee on Friday.\r\n"
     path = write(tmp_path / "crlf.txt", text)
     result = run("extract", "--format", "json", str(path))
     assert result.exit_code == 0, result.output
     found = json.loads(result.output)
     assert found["path"] == str(path)
-    read = path.open(encoding="utf-8").read()
+    read = path.open(encoding="utf-8-sig").read()
     assert found["attributions"], "the quote is found"
     for att in found["attributions"]:
         assert set(att) == {

@@ -137,13 +137,47 @@ def test_a_lone_report_takes_every_value_on_upgrade(engine: Engine) -> None:
     assert _reports(engine) == {"mini-bridge": ("on Monday", *MINI_TOLL)}
 
 
-def test_shared_values_go_where_the_text_says_them(engine: Engine, rose: Path) -> None:
-    """With two reports the downgrade keeps the latest toll (the second's); the upgrade cannot
-    tell whose it was and gives it only to the article whose text says 'rose to four', and
-    the date 'on Monday' to both."""
+def test_a_downgrade_that_would_merge_two_tolls_is_refused(engine: Engine, rose: Path) -> None:
+    """Before 0006 an event held one toll: the downgrade would keep the latest and an upgrade
+    could not tell whose it was, so it refuses and changes nothing."""
     _load(engine, MINI)
     _load(engine, rose)
+    before = _reports(engine)
+    with pytest.raises(
+        migrate.DowngradeRefused, match=r"below 0006: .*bridge-collapse \(mini-again, mini-bridge\)"
+    ):
+        migrate.downgrade(engine, "0005")
+    assert migrate.current_revision(engine) == migrate.head_revision()
+    assert _reports(engine) == before
+
+
+def test_shared_values_go_where_the_text_says_them(engine: Engine, tmp_path: Path) -> None:
+    """Two articles with the same toll go down and up again unchanged. A toll that ``event``
+    held before 0006 and that both articles report goes only to the article whose text says
+    it ('rose to four', set here at 0005), the date 'on Monday' to both."""
+    _load(engine, MINI)
+    same = _second(
+        tmp_path,
+        {
+            "count": 3,
+            "as_written": "killing three people",
+            "reported_by": "officials",
+            "attribution": "unnamed_official",
+        },
+    )
+    _load(engine, same)
+    both = _reports(engine)
     migrate.downgrade(engine, "0005")
+    migrate.upgrade(engine)
+    assert _reports(engine) == both
+    migrate.downgrade(engine, "0005")
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "UPDATE event SET fatalities = 4, fatalities_as_written = 'rose to four',"
+                " fatalities_attribution = 'passive', fatalities_reported_by_id = NULL"
+            )
+        )
     migrate.upgrade(engine)
     assert _reports(engine) == {
         "mini-bridge": ("on Monday", None, None, None, None),

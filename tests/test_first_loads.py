@@ -1,4 +1,4 @@
-"""Two first loads at once on a new SQLite file run one after the other, schema migration included.
+"""Two first loads at once on a new database run one after the other, schema migration included.
 
 Once the schema is at head loads serialise on ``BEGIN IMMEDIATE``; before this test the
 migration that creates the schema began a plain transaction, and one of two `newsdb seed` or
@@ -34,13 +34,19 @@ def _start(url: str, args: list[str]) -> subprocess.Popen:
     )
 
 
+#: (backend, round): SQLite is the one that failed; PostgreSQL (an advisory lock) a few times
+ROUNDS = [("sqlite", n) for n in range(PAIRS)] + [
+    pytest.param("postgresql", n, marks=pytest.mark.postgres) for n in range(4)
+]
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("round_", range(PAIRS))
-def test_two_first_loads_on_a_new_sqlite_file_serialise(tmp_path: Path, round_: int):
+@pytest.mark.parametrize(("backend", "round_"), ROUNDS)
+def test_two_first_loads_on_a_new_database_serialise(backend: str, database_url: str, round_: int):
     # half the rounds seed the packaged article, half load the mini one: both first migrate
     args = ["seed"] if round_ % 2 else ["load", str(MINI)]
     slug = "pakistan-iran-off-ramp" if round_ % 2 else "mini-bridge"
-    url = f"sqlite:///{tmp_path / 'new.sqlite'}"
+    url = database_url  # a new SQLite file, or a new PostgreSQL database
     runs = [_start(url, args) for _ in range(2)]
     outputs = [run.communicate(timeout=90)[0] for run in runs]
     assert [run.returncode for run in runs] == [0, 0], outputs

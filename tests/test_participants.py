@@ -72,17 +72,41 @@ def test_voice_gaps_count_the_articles_own_parties(engine: Engine, second: Path)
     assert parties == set()  # neither names a state as a party
 
 
-def test_upgrade_copies_a_part_to_every_article_that_reports_its_event(
+def test_a_downgrade_that_would_merge_two_lists_of_parties_is_refused(
     engine: Engine, second: Path
 ) -> None:
-    """Before 0005 a part belonged to the event; the upgrade gives it to each article that
-    reports the event, and the downgrade merges the copies again."""
+    """Before 0005 an event had one list of parties: merging the two articles' lists, and an
+    upgrade giving the merged list to both, would change what each says, so it refuses."""
     _load(engine, MINI)
     _load(engine, second)
+    before = _parts(engine)
+    with pytest.raises(
+        migrate.DowngradeRefused, match=r"below 0005: .*bridge-collapse \(mini-again, mini-bridge\)"
+    ):
+        migrate.downgrade(engine, "0004")
+    assert migrate.current_revision(engine) == migrate.head_revision()
+    assert _parts(engine) == before
+
+
+def test_upgrade_copies_a_part_to_every_article_that_reports_its_event(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """Two articles naming the same parties go down (one list) and up (a copy each) unchanged.
+    A part that the event held before 0005 goes to each article that reports the event."""
+    _load(engine, MINI)
+    _load(engine, mini_again(tmp_path, lambda doc: None))
+    both = _parts(engine)
+    assert len(both) == 2
     migrate.downgrade(engine, "0004")
-    with engine.connect() as connection:
-        before = connection.execute(text("SELECT COUNT(*) FROM event_participant")).scalar_one()
-    assert before == 2  # one part each, on the one event
+    with engine.begin() as connection:
+        assert connection.execute(text("SELECT COUNT(*) FROM event_participant")).scalar_one() == 1
+        connection.execute(
+            text(
+                "INSERT INTO event_participant (event_id, actor_id, role, annotator_id)"
+                " SELECT p.event_id, x.id, 'initiator', p.annotator_id"
+                " FROM event_participant p, actor x WHERE x.slug = 'acme-corp'"
+            )
+        )
     migrate.upgrade(engine)
     assert _parts(engine) == {
         (article, actor, role)

@@ -14,9 +14,10 @@ import yaml
 from click.testing import CliRunner, Result
 from sqlalchemy import text
 
-from newsdb import sourcing
+from newsdb import __version__, sourcing
 from newsdb.cli import main
 from newsdb.db import ENV_VAR, make_engine
+from newsdb.migrate import HEAD_REVISION as HEAD
 
 MINI = Path(__file__).parent / "data" / "mini"
 BIN = Path(sys.executable).parent
@@ -136,9 +137,29 @@ def test_a_schema_from_a_newer_newsdb_is_named(mini, database_url):
     with mini.begin() as connection:
         connection.execute(text("UPDATE alembic_version SET version_num = 'ffff'"))
         counts = connection.execute(text("SELECT count(*) FROM quote")).scalar()
-    for args in [["seed"], ["load", str(MINI)], ["quotes"], ["verify"]]:
+    every = [
+        ["seed"],
+        ["load", str(MINI)],
+        ["quotes"],
+        ["verify"],
+        ["delete", "mini-bridge", "--yes"],
+        ["db", "upgrade"],
+        ["db", "downgrade", "0011", "--yes"],
+        ["db", "check"],
+    ]
+    for args in every:
         error = one_error(newsdb("--database", database_url, *args))
-        assert "is at schema 'ffff', which newsdb" in error and "does not know" in error
+        assert (
+            f"is at schema 'ffff', which newsdb {__version__} (head {HEAD}) does not know" in error
+        )
+        assert error.endswith(
+            "a newer newsdb made it; upgrade newsdb, or use a database of its own"
+        )
+    shown = newsdb("--database", database_url, "db", "current")
+    assert shown.exit_code == 0, shown.output
+    assert (
+        shown.stdout == f"ffff (unknown to this newsdb, whose head is {HEAD}: a newer newsdb's)\n"
+    )
     with mini.connect() as connection:
         assert connection.execute(text("SELECT version_num FROM alembic_version")).all() == [
             ("ffff",)

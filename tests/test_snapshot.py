@@ -1,18 +1,28 @@
-"""The reads of one command share one snapshot on PostgreSQL: a load committed between two of
-its statements is seen by none of them (before, each statement read its own snapshot, and one
-read in 13,207 saw an article missing in its first query and present in its second)."""
+"""The reads of one command share one snapshot: a load committed between two of its
+statements is seen by none of them (before, each statement read its own snapshot, and one
+read in 13,207 saw an article missing in its first query and present in its second).
+
+PostgreSQL reads in REPEATABLE READ; SQLite in one read transaction, where in WAL mode the
+writer commits meanwhile and in the default rollback journal it waits for the reader to end.
+"""
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import text
+from sqlalchemy import Engine, text
 
 from newsdb import sourcing
 from newsdb.cli import main
 
 ONLY_POSTGRES = pytest.mark.parametrize(
     "backend", [pytest.param("postgresql", marks=pytest.mark.postgres)]
+)
+MOVE_A_CLAIM = (
+    "UPDATE claim SET attribution_mode = 'writer', source_id = NULL,"
+    " cue = NULL, cue_start = NULL, cue_end = NULL WHERE key = 'more-will-fall'"
 )
 
 
@@ -22,31 +32,55 @@ def profile(url: str) -> str:
     return result.stdout
 
 
-@ONLY_POSTGRES
-def test_a_commit_between_two_statements_of_a_command_is_not_seen(
-    backend, mini, database_url, monkeypatch
-):
-    before = profile(database_url)
+class Writer(threading.Thread):
+    """Another connection that moves a claim from one mode to another and commits."""
+
+    def __init__(self, engine: Engine) -> None:
+        super().__init__()
+        self.engine, self.error = engine, None
+
+    def run(self) -> None:
+        try:
+            with self.engine.begin() as connection:
+                connection.execute(text(MOVE_A_CLAIM))
+        except Exception as error:  # noqa: BLE001 - handed to the test's thread
+            self.error = error
+
+
+def _a_commit_between_two_statements_is_not_seen(engine: Engine, url: str, monkeypatch) -> None:
+    before = profile(url)
     # `profile` reads the summary, then the rows per mode: between the two, another
-    # connection moves a claim from one mode to another and commits
+    # connection moves a claim from one mode to another and commits (or, on SQLite's
+    # rollback journal, waits to commit until the command ends)
     rows_per_mode = sourcing.profile
+    writer = Writer(engine)
 
     def meanwhile(session, *args, **kwargs):
-        with mini.begin() as connection:
-            connection.execute(
-                text(
-                    "UPDATE claim SET attribution_mode = 'writer', source_id = NULL,"
-                    " cue = NULL, cue_start = NULL, cue_end = NULL WHERE key = 'more-will-fall'"
-                )
-            )
+        writer.start()
+        writer.join(timeout=2)
         return rows_per_mode(session, *args, **kwargs)
 
     monkeypatch.setattr(sourcing, "profile", meanwhile)
-    during = profile(database_url)
+    during = profile(url)
     monkeypatch.setattr(sourcing, "profile", rows_per_mode)
-    after = profile(database_url)
+    writer.join(timeout=60)
+    assert not writer.is_alive() and writer.error is None, writer.error
+    after = profile(url)
     assert during == before
     assert after != before  # the change was committed, and the next command sees it
+
+
+def test_a_commit_between_two_statements_of_a_command_is_not_seen(
+    backend, mini, database_url, monkeypatch
+):
+    _a_commit_between_two_statements_is_not_seen(mini, database_url, monkeypatch)
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_a_commit_in_wal_mode_is_not_seen_either(backend, mini, database_url, monkeypatch):
+    with mini.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode=WAL").scalar() == "wal"
+    _a_commit_between_two_statements_is_not_seen(mini, database_url, monkeypatch)
 
 
 @ONLY_POSTGRES

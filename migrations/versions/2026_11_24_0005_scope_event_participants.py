@@ -17,12 +17,15 @@ a claim about it), which is what the sourcing views counted before; a part of an
 no article reports was never counted and is dropped. Loading an article again gives it
 exactly the parts its own annotation states. ``v_voice_gaps`` and ``v_source_geography`` are
 redefined to take only the parts of the article itself (0002's text with that one condition
-added). On downgrade the copies of a part are merged back into one.
+added). On downgrade the copies of a part are merged back into one, when every article that
+reports the event names the same parts; when they differ the downgrade refuses and changes
+nothing (issue 13: it merged them, and the upgrade gave the merged list to every article).
 
 SQLite rebuilds ``event_participant`` in batch mode, twice, so the two views that read it
 are dropped first and created again at the end (see 0002's docstring).
 """
 
+from collections import defaultdict
 from collections.abc import Sequence
 
 import sqlalchemy as sa
@@ -51,6 +54,48 @@ _REPORTING = """
     UNION
     SELECT ce.event_id, c.article_id FROM claim_event ce JOIN claim c ON c.id = ce.claim_id
 """
+
+
+def _slugs(table: str, ids) -> dict[int, str]:
+    rows = sa.table(table, sa.column("id"), sa.column("slug"))
+    query = sa.select(rows.c.id, rows.c.slug).where(rows.c.id.in_(sorted(ids)))
+    return dict(op.get_bind().execute(query).all())
+
+
+def _refuse_a_merge() -> None:
+    """Refuse the downgrade, changing nothing, when two articles give one event parts that
+    could not be told apart again: before 0005 an event had one list of parts, and the upgrade
+    gives that list to every article that reports the event. Only when those articles all
+    name the same parts does the way down and up again give each article its own."""
+    bind = op.get_bind()
+    held = {
+        tuple(r)
+        for r in bind.exec_driver_sql(
+            "SELECT article_id, event_id, actor_id, role FROM event_participant"
+        )
+    }
+    reporting = {
+        tuple(r) for r in bind.exec_driver_sql(f"SELECT event_id, article_id FROM ({_REPORTING}) r")
+    }
+    parts, articles = defaultdict(set), defaultdict(set)
+    for article, event, actor, role in held:
+        parts[event].add((actor, role))
+        articles[event].add(article)
+    for event, article in reporting:
+        articles[event].add(article)
+    restored = {(article, event, *part) for event, article in reporting for part in parts[event]}
+    merged = {event for _, event, *_ in held ^ restored if len(articles[event]) > 1}
+    if not merged:
+        return
+    from newsdb.migrate import refuse_merge
+
+    events = _slugs("event", merged)
+    titles = _slugs("article", set().union(*(articles[e] for e in merged)))
+    refuse_merge(
+        "0005",
+        "one list of parties",
+        {events[e]: sorted(titles[a] for a in articles[e]) for e in merged},
+    )
 
 
 def _views_of_0002() -> dict[str, str]:
@@ -102,6 +147,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    _refuse_a_merge()
     for name in SCOPED:
         op.execute(f"DROP VIEW {name}")
     with op.batch_alter_table("event_participant") as batch:

@@ -27,7 +27,9 @@ exactly its own account. ``v_event_sourcing`` is 0002's text reading the toll fr
 article's report.
 
 On downgrade the columns come back to ``event`` with, for each event, the values of its latest
-report that has them.
+report that has them. When the articles that report an event give different accounts, which
+the way down and up again would not give back to each, the downgrade refuses and changes
+nothing (issue 13: it kept the latest, and the upgrade gave it where the text contained it).
 
 SQLite rebuilds ``event`` in batch mode. The old table is dropped, and with foreign keys on
 that first deletes every row referring to an event, so it must run with foreign keys off, as
@@ -37,6 +39,7 @@ definition it had (see 0002's docstring).
 """
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 
 import sqlalchemy as sa
@@ -83,6 +86,82 @@ _REPORTING = """
     ) reporting
     GROUP BY event_id, article_id
 """
+
+
+def _slugs(table: str, ids) -> dict[int, str]:
+    rows = sa.table(table, sa.column("id"), sa.column("slug"))
+    query = sa.select(rows.c.id, rows.c.slug).where(rows.c.id.in_(sorted(ids)))
+    return dict(op.get_bind().execute(query).all())
+
+
+def _latest(reports: list[tuple], has) -> tuple:
+    """The values of the latest report (highest id) for which ``has`` holds, as the downgrade
+    puts them on the event."""
+    chosen = [r for r in sorted(reports) if has(r)]
+    return chosen[-1] if chosen else (None,) * (2 + len(MOVED))
+
+
+def _round_trip(reports: list[tuple], reporters: set[int], bodies: dict[int, str]) -> dict:
+    """What the way down and up again gives each article that reports one event: the date
+    and toll the downgrade keeps (the latest report's), each given back by the upgrade to
+    every reporter when there is one, else to those whose text contains the words."""
+    date = _latest(reports, lambda r: r[2] is not None)[2]
+    toll = _latest(reports, lambda r: any(v is not None for v in r[3:]))[3:]
+    alone = len(reporters) == 1
+    return {
+        article: (
+            date if alone or (date is not None and date in bodies[article]) else None,
+            toll if alone or (toll[1] is not None and toll[1] in bodies[article]) else (None,) * 4,
+        )
+        for article in reporters
+    }
+
+
+def _refuse_a_merge() -> None:
+    """Refuse the downgrade, changing nothing, when two articles give one event accounts
+    (date as written, death toll) that could not be told apart again: before 0006 an event
+    held one of each, and the upgrade gives it back only where it can place it."""
+    bind = op.get_bind()
+    reports, reporters = defaultdict(list), defaultdict(set)
+    columns = ", ".join(MOVED)
+    for row in bind.exec_driver_sql(
+        f"SELECT id, article_id, {columns}, event_id FROM event_report"
+    ):
+        reports[row[-1]].append(tuple(row[:-1]))
+    for event, article in bind.exec_driver_sql(
+        f"SELECT event_id, article_id FROM ({_REPORTING}) r"
+    ):
+        reporters[event].add(article)
+    shared = {
+        e
+        for e in reports.keys() | reporters.keys()
+        if len(reporters[e] | {r[1] for r in reports[e]}) > 1
+    }
+    if not shared:
+        return
+    articles = {e: reporters[e] | {r[1] for r in reports[e]} for e in shared}
+    body = sa.table("article", sa.column("id"), sa.column("body"))
+    wanted = set().union(*articles.values())
+    bodies = dict(
+        bind.execute(sa.select(body.c.id, body.c.body).where(body.c.id.in_(sorted(wanted)))).all()
+    )
+    merged = {
+        e
+        for e in shared
+        if _round_trip(reports[e], reporters[e], bodies)
+        != {r[1]: (r[2], r[3:]) for r in reports[e]}
+    }
+    if not merged:
+        return
+    from newsdb.migrate import refuse_merge
+
+    events = _slugs("event", merged)
+    titles = _slugs("article", wanted)
+    refuse_merge(
+        "0006",
+        "one date as written and one death toll",
+        {events[e]: sorted(titles[a] for a in articles[e]) for e in merged},
+    )
 
 
 def _views_of_0002() -> dict[str, str]:
@@ -249,6 +328,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     _check_foreign_keys_off()
+    _refuse_a_merge()
     views = _views_reading_event()
     for name in views:
         op.execute(f"DROP VIEW {name}")

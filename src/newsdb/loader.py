@@ -24,6 +24,8 @@ from sqlalchemy.orm import Session
 
 from newsdb import fingerprint, limits, paragraphs, textref
 from newsdb.annotation import AnnotationFile
+from newsdb.body import sha256 as body_sha256
+from newsdb.body import stored_body
 from newsdb.db import serialize_writes
 from newsdb.models import (
     Actor,
@@ -318,15 +320,15 @@ def plan_document(
     Each step below reads one part of the annotation and adds its rows to the plan.
     """
     header = doc.article
-    digest = hashlib.sha256(raw).hexdigest()
-    if digest != header.sha256:
+    body = stored_body(raw.decode("utf-8"))  # no BOM, LF line ends (newsdb.body)
+    digest = body_sha256(body)
+    if header.sha256 != digest and header.sha256 != hashlib.sha256(raw).hexdigest():
         raise AnnotationError(
             path,
-            f"{header.text} has sha256 {digest}, not the declared one",
+            f"{header.text} has sha256 {hashlib.sha256(raw).hexdigest()}, not the declared one",
             ("article", "sha256"),
             _line_of(root, ("article", "sha256")),
         )
-    body = raw.decode("utf-8")
     _check_body(path.parent / header.text, body)
     p = _Planner(path, root, doc, body)
     article = _article_rows(p, digest)
@@ -1196,7 +1198,7 @@ def _adopt_draft(session: Session, plan: Plan) -> None:
     """An annotation of a text that a draft stored under another slug takes that article
     over: the article gets this annotation's slug, and its rows are then replaced as usual.
     A text annotated by hand keeps its slug: a draft of it is refused, and so is a second
-    slug for it by hand (by the database, as before)."""
+    slug for it by hand, naming the stored one (the database refused it, in its words)."""
     slug, digest = plan.article["slug"], plan.article["sha256"]
     if session.scalar(select(Article.id).where(Article.slug == slug)) is not None:
         return
@@ -1205,13 +1207,20 @@ def _adopt_draft(session: Session, plan: Plan) -> None:
         return
     if drafted_only(session, other):
         session.execute(update(Article).where(Article.id == other).values(slug=slug))
-    elif plan.doc.annotator.kind in DRAFTING:
-        stored = session.scalar(select(Article.slug).where(Article.id == other))
+        return
+    stored = session.scalar(select(Article.slug).where(Article.id == other))
+    if plan.doc.annotator.kind in DRAFTING:
         raise plan.fail(
             f"this text is stored as {stored!r}, annotated by hand: a draft does not replace it",
             "article",
             "slug",
         )
+    raise plan.fail(
+        f"this text is stored already as {stored!r}: give the annotation that slug, or"
+        f" `newsdb delete {stored}` first",
+        "article",
+        "slug",
+    )
 
 
 def _columns(model) -> list[str]:

@@ -21,6 +21,30 @@ if TYPE_CHECKING:
 HEAD_REVISION = "0014"
 
 
+class DowngradeRefused(Exception):
+    """A downgrade refused by a migration because the older schema cannot hold the data (two
+    articles' own accounts of an event would be merged into one); the message is one line."""
+
+
+def refuse_merge(revision: str, held: str, articles_by_event: dict[str, list[str]]) -> None:
+    """Raise :class:`DowngradeRefused` for a downgrade below ``revision`` that would merge what
+    the articles of each event in ``articles_by_event`` (event slug -> article slugs) give as
+    their own, ``held`` saying what the older schema held once per event."""
+    if not articles_by_event:
+        return
+    named = [
+        f"{event} ({', '.join(articles)})" for event, articles in sorted(articles_by_event.items())
+    ]
+    more = f" and {len(named) - 3} more" if len(named) > 3 else ""
+    raise DowngradeRefused(
+        f"cannot downgrade below {revision}: before it an event held {held} for every article"
+        f" that reports it, and the articles of event {'; '.join(named[:3])}{more} give"
+        " different ones, which would be merged and could not be told apart again; nothing"
+        " was changed. Delete all but one article of each (`newsdb delete SLUG`) first, or"
+        " keep this schema"
+    )
+
+
 def alembic_config(connection: Connection | None = None) -> Config:
     """A configuration for the migrations shipped in the package, on ``connection`` if given."""
     from alembic.config import Config

@@ -84,7 +84,8 @@ class App:
         if revision not in (None, self.head) and not migrate.knows(revision):
             raise DatabaseError(
                 f"{display_url(self.url)} is at schema {revision!r}, which newsdb {__version__}"
-                " does not know: a newer newsdb made it; use that one, or a database of its own"
+                f" (head {self.head}) does not know: a newer newsdb made it; upgrade newsdb, or"
+                " use a database of its own"
             )
         return revision
 
@@ -96,10 +97,13 @@ class App:
     def session(self, *, writes: bool = False) -> Session:
         """A session on a database whose schema is at head (the query commands need it).
 
-        On PostgreSQL a reading session's statements share one snapshot (REPEATABLE READ,
-        READ ONLY): a load committed while a command runs is seen by all of them or by none.
-        A command that changes the data (``writes``) gets an ordinary session.
+        A reading session's statements share one snapshot: a load committed while a command
+        runs is seen by all of them or by none. PostgreSQL reads in REPEATABLE READ, READ ONLY;
+        SQLite in one read transaction begun before the first statement (the driver begins none
+        for a SELECT, so each statement read the file afresh). A command that changes the data
+        (``writes``) gets an ordinary session.
         """
+        from sqlalchemy import event
         from sqlalchemy.orm import Session
 
         revision, head = self.revision(), self.head
@@ -117,12 +121,25 @@ class App:
             engine = engine.execution_options(
                 isolation_level="REPEATABLE READ", postgresql_readonly=True
             )
-        return Session(engine)
+        session = Session(engine)
+        if engine.dialect.name == "sqlite" and not writes:
+            event.listen(session, "after_begin", _sqlite_read_snapshot)
+        return session
 
     def close(self) -> None:
         """Close the engine's connections, if a command opened any."""
         if "engine" in self.__dict__:
             self.__dict__.pop("engine").dispose()
+
+
+def _sqlite_read_snapshot(_session, _transaction, connection) -> None:
+    """Begin a read transaction on SQLite and start it with a first read: every later
+    statement of the session reads the database as it was then. In WAL mode a writer commits
+    meanwhile and is not seen; in the default rollback journal a writer waits for the command
+    to end (up to the busy timeout, 30 s) before it commits."""
+    if not connection.connection.driver_connection.in_transaction:
+        connection.exec_driver_sql("BEGIN")
+        connection.exec_driver_sql("SELECT 1 FROM sqlite_master LIMIT 1").all()
 
 
 class OneLineUsageError(click.UsageError):

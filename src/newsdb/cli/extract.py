@@ -160,9 +160,9 @@ def _print_attributions(
     texts = []
     for path in files:
         try:
-            decode(path, read_bytes(path, max_bytes))
-            with path.open(encoding="utf-8") as handle:  # offsets as Python reads the file
-                texts.append((path, handle.read()))
+            # offsets into the text as stored, which is how Python reads the file with
+            # encoding="utf-8-sig": no byte-order mark, LF line ends (newsdb.body)
+            texts.append((path, decode(path, read_bytes(path, max_bytes))))
         except InputError as error:
             raise _input_error(error) from None
     for path, text in texts:

@@ -12,7 +12,6 @@ the write path reports and skips.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -22,6 +21,8 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from newsdb.annotation import AnnotationFile
+from newsdb.body import sha256 as body_sha256
+from newsdb.body import stored_body
 from newsdb.extract.draft import annotator, extract, text_slug, to_annotation
 from newsdb.extract.reading import MAX_BYTES, InputError, check_text, decode, read_bytes
 from newsdb.loader import DRAFTING, AnnotationError, Plan, annotators_of, plan_document
@@ -108,7 +109,7 @@ def _record(where: str, line: bytes, max_bytes: int) -> Text:
     for name in _FIELDS:
         if record.get(name) is not None and not isinstance(record[name], str):
             raise InputError(where, f"{name} is not a string")
-    text = record.get("text") or ""
+    text = stored_body(record.get("text") or "")
     check_text(where, text, max_bytes)
     published = None
     if record.get("published"):
@@ -186,7 +187,7 @@ class Plans:
         by hand (listed in ``kept``), or drafted by these rules from the same text and the same
         values given beside it (counted in ``unchanged``: drafting it again would change
         nothing)."""
-        digest = hashlib.sha256(item.raw).hexdigest()
+        digest = body_sha256(item.text)  # of the body as stored, BOM and CRs gone
         stored = connection.execute(
             select(Article.id, Article.slug, *_GIVEN).where(Article.sha256 == digest)
         ).first()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
+from newsdb.body import stored_body
+
 #: the largest text drafted unless asked for more (``--max-bytes``)
 MAX_BYTES = 20 * 1024 * 1024
 #: control characters allowed in text
@@ -35,7 +37,8 @@ def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
 
 
 def decode(where: str | Path, raw: bytes) -> str:
-    """``raw`` as text: refused when empty, binary or not UTF-8."""
+    """``raw`` as the body newsdb stores (:mod:`newsdb.body`): refused when empty, binary or
+    not UTF-8."""
     if not raw.strip():
         raise InputError(where, "empty: there is no text to draft from")
     if b"\0" in raw:
@@ -48,6 +51,7 @@ def decode(where: str | Path, raw: bytes) -> str:
             f"not UTF-8: byte 0x{raw[error.start]:02x} at offset {error.start} ({error.reason});"
             " convert it first, e.g. iconv -f latin1 -t utf-8",
         ) from None
+    text = stored_body(text)  # no BOM, LF line ends: the body the loader stores
     check_text(where, text)
     return text
 
