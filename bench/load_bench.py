@@ -32,7 +32,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from newsdb import bulk, loader, migrate
+from newsdb import bulk, loader, migrate, yamlread
 from newsdb.annotation import AnnotationFile
 from newsdb.db import make_engine, normalize_url
 from newsdb.models import Article
@@ -147,7 +147,7 @@ def timed_plans(folders: list[Path], phases: dict[str, float], stamps: list[floa
         t0 = time.perf_counter()
         stamps.append(t0)
         path = folder / loader.ANNOTATION_FILE
-        data = loader.yaml.load(path.read_text(encoding="utf-8"), Loader=loader._YamlLoader)
+        data = yamlread.load(path.read_text(encoding="utf-8"))
         t1 = time.perf_counter()
         doc = AnnotationFile.model_validate(data)
         t2 = time.perf_counter()

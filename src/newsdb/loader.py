@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from sqlalchemy import delete, insert, select, union, update
 from sqlalchemy.orm import Session
 
-from newsdb import paragraphs, textref
+from newsdb import paragraphs, textref, yamlread
 from newsdb.annotation import AnnotationFile
 from newsdb.db import serialize_writes
 from newsdb.models import (
@@ -88,17 +88,7 @@ def _line_of(root: yaml.Node | None, where: tuple) -> int | None:
     return line
 
 
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's C parser when built in
-
-
-class _YamlLoader(_BaseLoader):
-    """Safe YAML in which dates stay strings, so pydantic checks them and says where."""
-
-
-_YamlLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+_YamlLoader = yamlread.YamlLoader  # safe YAML in which dates stay strings
 
 
 def _compose(source: str | None) -> yaml.Node | None:
@@ -142,8 +132,8 @@ class Plan:
 def read_folder(folder: Path | str) -> Plan:
     """Read and check one article folder; raise :class:`AnnotationError` on the first problem.
 
-    The file is parsed once (with libyaml where available); only a problem found after
-    parsing has it parsed again, into nodes that know their lines.
+    The file is parsed once (:mod:`newsdb.yamlread`: ryaml or libyaml); only a problem found
+    after parsing has it parsed again, into nodes that know their lines.
     """
     folder = Path(folder)
     path = folder / ANNOTATION_FILE
@@ -155,7 +145,7 @@ def read_folder(folder: Path | str) -> Plan:
         raise AnnotationError(path, "missing: an article folder needs its annotations.yaml")
     source = _utf8(path, path.read_bytes())
     try:
-        data = yaml.load(source, Loader=_YamlLoader)
+        data = yamlread.load(source)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         reason = getattr(error, "problem", None) or str(error)
