@@ -825,11 +825,13 @@ _FOREIGN = {
 }
 
 
-def store(session: Session, plan: Plan, settled: Settled | None = None) -> Report:
+def store(session: Session, plan: Plan, settled: Settled | None = None, new=None) -> Report:
     """Write ``plan`` in the session's transaction (the caller commits); return what changed.
 
     ``settled``, when given, is what earlier articles of the transaction stored of the shared
-    rows (see :class:`Settled`; the caller keeps or drops what this article adds).
+    rows (see :class:`Settled`; the caller keeps or drops what this article adds). ``new``, when
+    given, is where the rows of an article the caller found new go, to be written with the
+    rest of its batch (:class:`newsdb.batch_write.NewArticles`).
 
     Loads at once run one after the other: PostgreSQL takes an advisory lock, SQLite begins
     the transaction with ``BEGIN IMMEDIATE`` (the driver would only begin it at the first
@@ -839,12 +841,16 @@ def store(session: Session, plan: Plan, settled: Settled | None = None) -> Repor
     serialize_writes(session)
     report = Report(plan.article["slug"])
     keys = _Keys(session)
-    _adopt_draft(session, plan)
+    if new is None:  # a new article's text has no draft to adopt
+        _adopt_draft(session, plan)
     settled = settled or Settled()
     _store_annotator(session, plan, keys, report, settled)
     _store_named(session, plan, Actor, plan.actors, "actor", keys, report, settled)
     _store_aliases(session, plan, keys, report, settled)
     _store_named(session, plan, Event, plan.events, "event", keys, report, settled)
+    if new is not None:
+        new.add(plan, keys, report)
+        return report
     article_id = _store_article(session, plan, report)
     _store_article_rows(session, plan, article_id, keys, report)
     session.flush()
