@@ -4,6 +4,7 @@ reported and skipped, an interrupted run finished by running it again, the talli
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 from pathlib import Path
 
@@ -127,6 +128,7 @@ def test_an_article_at_odds_with_a_stored_one_is_skipped_whole(engine, database_
     result = run(database_url, "load", str(good[0]), str(odd), str(good[1]))
     assert result.exit_code == 1
     assert "is shared with 'copy-0'" in result.output and "nothing written" in result.output
+    assert re.search(r"odd/annotations\.yaml:\d+: events\[0\]\.date\.start: ", result.output)
     assert slugs(engine) == ["copy-0", "copy-1"]
     assert_exact(engine)
 
