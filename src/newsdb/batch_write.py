@@ -99,20 +99,23 @@ def _rows(
     if not rows:
         return
     columns = tuple(rows[0])
-    foreign = [c in _FOREIGN for c in columns]
-    extra: tuple = ()
+    foreign = [i for i, column in enumerate(columns) if column in _FOREIGN]
+    tail: list = []
     if "article_id" in model.__table__.c:
-        columns, extra = (*columns, "article_id"), (article_id,)
-    own = model in (Quote, Claim)
+        columns, tail = (*columns, "article_id"), [article_id]
+    own = model.__tablename__ if model in (Quote, Claim) else None
     if own:
         columns = (*columns, "id")
-    table = model.__tablename__
-    out = []
-    for row in rows:
-        values = [
-            keys.id(value) if f else value for value, f in zip(row.values(), foreign, strict=True)
-        ]
-        out.append((*values, *extra, keys.ids[(table, row["key"])]) if own else (*values, *extra))
+    ids, out = keys.ids, []
+    for row in rows:  # a few hundred an article: kept to plain list work
+        values = list(row.values())
+        for i in foreign:
+            if values[i] is not None:
+                values[i] = ids[values[i]]
+        values += tail
+        if own:
+            values.append(ids[(own, row["key"])])
+        out.append(tuple(values))
     yield model, columns, out
 
 
