@@ -39,9 +39,6 @@ class NewArticles:
         self.ids = _Ids(connection, plans)
         self.taken = _stored(connection, plans)  # slugs and digests stored or held
 
-    def __len__(self) -> int:
-        return len(self.held)
-
     def is_new(self, plan: Plan) -> bool:
         """Whether nothing stored or held has the article's slug or text (a draft of the same
         text would be adopted, an article of the same slug compared). Once asked, the plan's
@@ -52,6 +49,7 @@ class NewArticles:
         return new
 
     def holds_any(self) -> bool:
+        """Whether any article's rows wait to be written."""
         return bool(self.held)
 
     def add(self, plan: Plan, keys: _Keys, report: Report) -> None:

@@ -6,8 +6,9 @@ plans already read and checked (:func:`newsdb.loader.read_folder`,
 batch per transaction, each article in a savepoint of its own: an article is stored whole or
 not at all, a bad one is reported and skipped, and the others go on. A run that is stopped
 leaves the batches it committed, all whole articles; running it again finds those unchanged
-and finishes the rest. Plans are consumed as they come, so memory does not grow with the
-number of articles. :func:`read_folders` reads folders for it, in worker processes with
+and finishes the rest. The new articles of a batch have their rows written together at its
+end (:mod:`newsdb.batch_write`). Plans are consumed as they come, a batch's worth at most held,
+so memory does not grow with the number of articles. :func:`read_folders` reads folders for it, in worker processes with
 ``jobs > 1``, and :class:`Progress` shows how far a run is.
 """
 
