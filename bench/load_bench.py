@@ -32,7 +32,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from newsdb import bulk, loader, migrate
+from newsdb import bulk, loader, migrate, yamlread
 from newsdb.annotation import AnnotationFile
 from newsdb.db import make_engine, normalize_url
 from newsdb.models import Article
@@ -147,7 +147,7 @@ def timed_plans(folders: list[Path], phases: dict[str, float], stamps: list[floa
         t0 = time.perf_counter()
         stamps.append(t0)
         path = folder / loader.ANNOTATION_FILE
-        data = loader.yaml.load(path.read_text(encoding="utf-8"), Loader=loader._YamlLoader)
+        data = yamlread.load(path.read_text(encoding="utf-8"))
         t1 = time.perf_counter()
         doc = AnnotationFile.model_validate(data)
         t2 = time.perf_counter()
@@ -254,12 +254,16 @@ def raw_baseline(source_url: str, target_url: str) -> tuple[int, float, float]:
     return rows, seconds, cpu
 
 
-def bench_backend(backend: str, folders: list[Path], top: Path, dbs: Databases, jobs: int) -> None:
+def bench_backend(
+    backend: str, folders: list[Path], top: Path, dbs: Databases, jobs: list[int]
+) -> None:
     n = len(folders)
-    url = dbs.new(backend)
-    wall, peak, _ = run_command(url, "load", "--jobs", str(jobs), str(top))
-    load_cpu = CPU[0]
-    rows = annotation_rows(url)
+    runs = []  # (jobs, wall, peak, CPU seconds, rows) of each `newsdb load`
+    for j in jobs:
+        url = dbs.new(backend)
+        wall, peak, _ = run_command(url, "load", "--jobs", str(j), str(top))
+        runs.append((j, wall, peak, CPU[0], annotation_rows(url)))
+    rows = runs[0][4]
     inside = in_process(dbs.new(backend), folders)
     raw_rows, raw_seconds, raw_cpu = raw_baseline(url, dbs.new(backend))
     phases, summary = inside["phases"], inside["summary"]
@@ -267,14 +271,17 @@ def bench_backend(backend: str, folders: list[Path], top: Path, dbs: Databases, 
     raw_rate = raw_rows / raw_seconds
     print(f"\n## {backend}: {n} articles, {rows} article and annotation rows ({rows // n}/article)")
     print(f"{'measure':<52} {'value':>12}")
-    print(f"{'newsdb load (subprocess, --jobs ' + str(jobs) + '): wall s':<52} {wall:>12.1f}")
-    print(f"{'  articles/s':<52} {n / wall:>12.1f}")
-    print(f"{'  rows/s, end to end':<52} {rows / wall:>12,.0f}")
-    print(f"{'  peak memory, MB (maxrss)':<52} {peak:>12.0f}")
+    for j, wall, peak, cpu, _ in runs:
+        print(f"{'newsdb load (subprocess, --jobs ' + str(j) + '): wall s':<52} {wall:>12.1f}")
+        print(f"{'  articles/s':<52} {n / wall:>12.1f}")
+        print(f"{'  rows/s, end to end':<52} {rows / wall:>12,.0f}")
+        print(f"{'  peak memory, MB (VmHWM)':<52} {peak:>12.0f}")
+        print(f"{'  CPU s (the command and its workers)':<52} {cpu:>12.1f}")
+        print(f"{'  newsdb load end to end / raw':<52} {rows / wall / raw_rate:>12.1%}")
     print(f"{'raw driver on the same rows, rows/s':<52} {raw_rate:>12,.0f}")
-    print(f"{'  newsdb load end to end / raw':<52} {rows / wall / raw_rate:>12.1%}")
     print(f"{'  newsdb write + tallies phases / raw':<52} {rows / write / raw_rate:>12.1%}")
     if backend == "sqlite":  # all of the work is this process's: CPU time, less the load
+        load_cpu = runs[0][3]
         print(f"{'newsdb load (subprocess), rows per CPU s':<52} {rows / load_cpu:>12,.0f}")
         cpu_rate = rows / inside["cpu"]
         print(f"{'in process, rows per CPU s (load_many, all phases)':<52} {cpu_rate:>12,.0f}")
@@ -326,7 +333,9 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="both")
     parser.add_argument("--pg-url", default="postgresql://postgres@127.0.0.1:5432/postgres")
-    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument(
+        "--jobs", type=int, nargs="+", default=[1], help="run `newsdb load` with each"
+    )
     parser.add_argument("--flat", type=int, default=0, help="also load this many (SQLite)")
     parser.add_argument("--seed", action="store_true", help="time newsdb seed, cold")
     args = parser.parse_args()

@@ -4,6 +4,7 @@ reported and skipped, an interrupted run finished by running it again, the talli
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 from pathlib import Path
 
@@ -130,6 +131,7 @@ def test_an_article_at_odds_with_a_stored_one_is_skipped_whole(engine, database_
     result = run(database_url, "load", str(good[0]), str(odd), str(good[1]))
     assert result.exit_code == 1
     assert "is shared with 'copy-0'" in result.output and "nothing written" in result.output
+    assert re.search(r"odd/annotations\.yaml:\d+: events\[0\]\.date\.start: ", result.output)
     assert slugs(engine) == ["copy-0", "copy-1"]
     assert_exact(engine)
 
@@ -230,8 +232,7 @@ def test_progress_shows_a_bar_on_a_terminal_and_one_line_elsewhere():
     plain = io.StringIO()
     bulk.Progress(total=4, stream=plain, live=False).finish(summary)
     assert plain.getvalue() == (
-        "4 article(s) in 2.0 s (2.0/s): 3 new, 0 updated, 0 unchanged, 1 failed;"
-        " 10 rows written\n"
+        "4 article(s) in 2.0 s (2.0/s): 3 new, 0 updated, 0 unchanged, 1 failed; 10 rows written\n"
     )
 
 
@@ -258,12 +259,60 @@ def test_an_undone_article_leaves_nothing_for_the_next_of_its_batch(engine, tmp_
     assert [f.what for f in summary.failed] == [str(folders[1] / "annotations.yaml")]
     assert summary.inserted == 2
     with engine.connect() as connection:
-        rows = connection.execute(
-            text(
-                "SELECT a.slug FROM mention m JOIN actor s ON s.id = m.actor_id"
-                " JOIN article a ON a.id = m.article_id WHERE s.slug = 'newcomer'"
+        rows = (
+            connection.execute(
+                text(
+                    "SELECT a.slug FROM mention m JOIN actor s ON s.id = m.actor_id"
+                    " JOIN article a ON a.id = m.article_id WHERE s.slug = 'newcomer'"
+                )
             )
-        ).scalars().all()
+            .scalars()
+            .all()
+        )
     assert rows == ["copy-2"]
     assert slugs(engine) == ["copy-0", "copy-2", "mini-bridge"]
+    assert_exact(engine)
+
+
+def test_a_batch_the_database_refuses_is_stored_again_one_by_one(engine, database_url, tmp_path):
+    """New articles' rows are written together; a value only the database refuses (a toll past
+    2**63-1) undoes that batch, and storing it again article by article names the bad one."""
+    good = copies(tmp_path, 4)
+
+    def huge_toll(doc: dict) -> None:
+        doc["events"][0]["fatalities"]["count"] = 2**64
+
+    bad = copy_of_mini(tmp_path / "bad", 7, huge_toll)
+    # batches of 1, 2 and 4: the bad one in the third, with good ones before and after it
+    result = run(database_url, "load", *map(str, good[:3]), str(bad), str(good[3]))
+    assert result.exit_code == 1
+    assert f"{bad / 'annotations.yaml'}: refused by the database, nothing written" in result.output
+    assert "1 of 5 article(s) failed" in result.output.strip().splitlines()[-1]
+    assert slugs(engine) == ["copy-0", "copy-1", "copy-2", "copy-3"]
+    counts = row_counts(engine)
+    assert counts["quote"] == 4 * 2 and counts["event_report"] == 4 * 1
+    assert_exact(engine)
+
+
+def test_new_and_stored_articles_in_one_batch(engine, database_url, tmp_path, one_article):
+    """A batch that holds new articles' rows and stores others the slow way (an article
+    changed, the same one twice): every row once, ids not reused, the tallies exact."""
+    first = copies(tmp_path / "first", 2)
+    assert run(database_url, "load", *map(str, first)).exit_code == 0
+
+    def one_quote_fewer(doc: dict) -> None:
+        doc["quotes"].pop()  # doe-2: no claim rests on it
+
+    changed = copy_of_mini(tmp_path / "changed", 0, one_quote_fewer)
+    f2, f3, f4, f5, f6 = copies(tmp_path / "fresh", 7)[2:]
+    # batches of 1, 2 and 4: the last holds copy-5, stores copy-0 changed, holds copy-6, and
+    # meets copy-5 again
+    folders = [f2, f3, f4, f5, changed, f6, f5]
+    summary = bulk.load_many(engine, bulk.read_folders(folders))
+    assert (summary.inserted, summary.updated, summary.unchanged) == (5, 1, 1)
+    assert summary.failed == []
+    assert slugs(engine) == [f"copy-{i}" for i in range(7)] + ["mini-bridge"]
+    counts = row_counts(engine)
+    assert counts["quote"] == 8 * one_article["quote"] - 1
+    assert counts["claim"] == 8 * one_article["claim"]
     assert_exact(engine)

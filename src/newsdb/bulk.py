@@ -6,8 +6,9 @@ plans already read and checked (:func:`newsdb.loader.read_folder`,
 batch per transaction, each article in a savepoint of its own: an article is stored whole or
 not at all, a bad one is reported and skipped, and the others go on. A run that is stopped
 leaves the batches it committed, all whole articles; running it again finds those unchanged
-and finishes the rest. Plans are consumed as they come, so memory does not grow with the
-number of articles. :func:`read_folders` reads folders for it, in worker processes with
+and finishes the rest. The new articles of a batch have their rows written together at its
+end (:mod:`newsdb.batch_write`). Plans are consumed as they come, a batch's worth at most held,
+so memory does not grow with the number of articles. :func:`read_folders` reads folders for it, in worker processes with
 ``jobs > 1``, and :class:`Progress` shows how far a run is.
 """
 
@@ -27,6 +28,7 @@ from sqlalchemy import Engine, exc, text
 from sqlalchemy.orm import Session
 
 from newsdb import batch_tally
+from newsdb.batch_write import NewArticles
 from newsdb.db import serialize_writes
 from newsdb.loader import (
     ANNOTATION_FILE,
@@ -209,30 +211,17 @@ def _write_batch(
     on_report: Callable[[Report], None] | None,
 ) -> None:
     """One transaction for the batch; each article in a savepoint that its failure undoes.
-    Plans are stored as they come: only one is held at a time.
 
-    The tally triggers of the article's own rows are off meanwhile, and the batch's articles
-    are recounted at the end in set-based SQL (:mod:`newsdb.batch_tally`); switching them off and
-    on is part of the transaction, so other connections never see them off.
+    New articles' rows are held and written a table at a time for the batch
+    (:mod:`newsdb.batch_write`); should the database refuse that, the batch is undone and
+    stored again an article at a time, which names the one it refuses. The batch's plans are
+    kept for that until it is committed (at most :data:`BATCH` of them).
     """
-    done: list[Report | Failure] = []
-    with Session(engine) as session, session.begin():
-        started = time.perf_counter()
-        serialize_writes(session)  # one writer at a time, from before the first savepoint
-        connection = session.connection()
-        restore = batch_tally.triggers_off(connection)
-        settled = Settled()  # shared rows stored once per batch, then known
-        summary.timings["write"] += time.perf_counter() - started
-        for plan in plans:
-            started = time.perf_counter()
-            done.append(_store_one(session, plan, settled))
-            summary.timings["write"] += time.perf_counter() - started
-        started = time.perf_counter()
-        batch_tally.recount(connection, [r.article for r in done if isinstance(r, Report)])
-        restore()
-        summary.timings["tallies"] += time.perf_counter() - started
-        started = time.perf_counter()
-    summary.timings["write"] += time.perf_counter() - started  # the commit
+    plans = list(plans)
+    try:
+        done = _transaction(engine, plans, summary, together=True)
+    except _Refused:
+        done = _transaction(engine, plans, summary, together=False)
     for outcome in done:  # counted once committed
         if isinstance(outcome, Failure):
             _failed(summary, progress, outcome.what, outcome.reason)
@@ -244,11 +233,65 @@ def _write_batch(
             progress.advance()
 
 
-def _store_one(session: Session, plan: Plan, settled: Settled) -> Report | Failure:
+class _Refused(Exception):
+    """The database refused the rows of the batch's new articles written together."""
+
+
+def _transaction(
+    engine: Engine, plans: list[Plan], summary: Summary, together: bool
+) -> list[Report | Failure]:
+    """Store the plans in one transaction: what each did. The tally triggers of the article's
+    own rows are off meanwhile, and the batch's articles are recounted at the end in
+    set-based SQL (:mod:`newsdb.batch_tally`); switching them off and on is part of the
+    transaction, so other connections never see them off."""
+    done: list[Report | Failure] = []
+    timings = summary.timings
+    with Session(engine) as session, session.begin():
+        started = time.perf_counter()
+        serialize_writes(session)  # one writer at a time, from before the first savepoint
+        connection = session.connection()
+        restore = batch_tally.triggers_off(connection)
+        settled = Settled()  # shared rows stored once per batch, then known
+        new = NewArticles(connection, plans) if together else None
+        timings["write"] += time.perf_counter() - started
+        for plan in plans:
+            started = time.perf_counter()
+            if new is not None and new.is_new(plan):
+                done.append(_store_one(session, plan, settled, new))
+            else:
+                if new is not None and new.holds_any():  # its rows and ids after those held
+                    _flush(new)
+                done.append(_store_one(session, plan, settled))
+                if new is not None:
+                    new.ids.forget()
+            timings["write"] += time.perf_counter() - started
+        started = time.perf_counter()
+        if new is not None:
+            _flush(new)
+        timings["write"] += time.perf_counter() - started
+        started = time.perf_counter()
+        batch_tally.recount(connection, [r.article for r in done if isinstance(r, Report)])
+        restore()
+        timings["tallies"] += time.perf_counter() - started
+        started = time.perf_counter()
+    timings["write"] += time.perf_counter() - started  # the commit
+    return done
+
+
+def _flush(new: NewArticles) -> None:
+    try:
+        new.flush()
+    except (exc.IntegrityError, exc.DataError, OverflowError) as error:
+        raise _Refused from error
+
+
+def _store_one(
+    session: Session, plan: Plan, settled: Settled, new: NewArticles | None = None
+) -> Report | Failure:
     """Store one article in a savepoint: what it changed, or why nothing of it was written."""
     try:
         with session.begin_nested():
-            report = store(session, plan, settled)
+            report = store(session, plan, settled, new)
         settled.keep()
         return report
     except AnnotationError as error:  # at odds with what is stored: a shared actor or event
@@ -312,11 +355,19 @@ def article_folders(paths: Iterable[Path | str]) -> Iterator[Path]:
 
 def read_one(folder: Path, max_size: int | None = None) -> Plan | AnnotationError:
     """The plan of one folder, or the error reading it gave (to report and go on); files over
-    ``max_size`` bytes are refused (by default, the caps of :mod:`newsdb.limits`)."""
+    ``max_size`` bytes are refused (by default, the caps of :mod:`newsdb.limits`).
+
+    Of the checked document the plan keeps only what storing it reads, the annotator: the
+    whole would cost more to send from a worker process (~15 ms) than to write, and to keep
+    while a batch is held (~0.3 MB an article)."""
     try:
-        return read_folder(folder, max_size)
+        plan = read_folder(folder, max_size)
     except AnnotationError as error:
         return error
+    plan.doc = type(plan.doc).model_construct(annotator=plan.doc.annotator)
+    if isinstance(plan.source, str):  # for a problem's line only: a third of the size as UTF-8
+        plan.source = plan.source.encode()  # (yaml.compose reads either)
+    return plan
 
 
 def read_folders(

@@ -168,6 +168,9 @@ def serialize_writes(session) -> None:
 
     connection = session.connection()
     if connection.dialect.name == "postgresql":
+        if session.info.get("newsdb.locked") is session.get_transaction():
+            return  # held already, until this transaction ends
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOAD_LOCK})
+        session.info["newsdb.locked"] = session.get_transaction()
     elif not connection.connection.driver_connection.in_transaction:
         connection.exec_driver_sql("BEGIN IMMEDIATE")

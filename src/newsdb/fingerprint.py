@@ -152,16 +152,20 @@ def save(session: Session, article_id: int, plan) -> None:
     _write(connection, article_id, of_plan(plan))
 
 
+#: the columns of :class:`ArticleFingerprint` that :func:`rows_of` fills
+ROW_COLUMNS = ("article_id", "table_name", "sha256", "row_count", "row_digests")
+
+
+def rows_of(article_id: int, tables: dict[str, Table]) -> list[tuple]:
+    """The ``article_fingerprint`` rows of an article's fingerprint, as :data:`ROW_COLUMNS`."""
+    return [
+        (article_id, name, t.sha256, t.row_count, " ".join(t.digests))
+        for name, t in tables.items()
+    ]
+
+
 def _write(connection: Connection, article_id: int, tables: dict[str, Table]) -> None:
-    write_rows(
-        connection,
-        ArticleFingerprint.__table__,
-        ("article_id", "table_name", "sha256", "row_count", "row_digests"),
-        [
-            (article_id, name, t.sha256, t.row_count, " ".join(t.digests))
-            for name, t in tables.items()
-        ],
-    )
+    write_rows(connection, ArticleFingerprint.__table__, ROW_COLUMNS, rows_of(article_id, tables))
 
 
 def stored(connection: Connection, ids: Sequence[int]) -> dict[int, dict[str, Table]]:

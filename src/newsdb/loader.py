@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from sqlalchemy import delete, insert, select, union, update
 from sqlalchemy.orm import Session
 
-from newsdb import fingerprint, limits, paragraphs, textref
+from newsdb import fingerprint, limits, paragraphs, textref, yamlread
 from newsdb.annotation import AnnotationFile
 from newsdb.body import sha256 as body_sha256
 from newsdb.body import stored_body
@@ -91,17 +91,7 @@ def _line_of(root: yaml.Node | None, where: tuple) -> int | None:
     return line
 
 
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's C parser when built in
-
-
-class _YamlLoader(_BaseLoader):
-    """Safe YAML in which dates stay strings, so pydantic checks them and says where."""
-
-
-_YamlLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+_YamlLoader = yamlread.YamlLoader  # safe YAML in which dates stay strings
 
 
 def _compose(source: str | None) -> yaml.Node | None:
@@ -147,8 +137,8 @@ def read_folder(folder: Path | str, max_size: int | None = None) -> Plan:
 
     A file larger than ``max_size`` bytes is refused unread (by default the caps of
     :mod:`newsdb.limits`, one for the annotation and one for the text). The file is parsed
-    once (with libyaml where available); only a problem found after parsing has it parsed
-    again, into nodes that know their lines.
+    once (:mod:`newsdb.yamlread`: ryaml or libyaml); only a problem found after parsing has it
+    parsed again, into nodes that know their lines.
     """
     folder = Path(folder)
     path = folder / ANNOTATION_FILE
@@ -162,7 +152,7 @@ def read_folder(folder: Path | str, max_size: int | None = None) -> Plan:
         path, read_capped(path, max_size or limits.MAX_ANNOTATION_BYTES, "an annotation")
     )
     try:
-        data = yaml.load(source, Loader=_YamlLoader)
+        data = yamlread.load(source)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         reason = getattr(error, "problem", None) or str(error)
@@ -896,11 +886,13 @@ _FOREIGN = {
 }
 
 
-def store(session: Session, plan: Plan, settled: Settled | None = None) -> Report:
+def store(session: Session, plan: Plan, settled: Settled | None = None, new=None) -> Report:
     """Write ``plan`` in the session's transaction (the caller commits); return what changed.
 
     ``settled``, when given, is what earlier articles of the transaction stored of the shared
-    rows (see :class:`Settled`; the caller keeps or drops what this article adds).
+    rows (see :class:`Settled`; the caller keeps or drops what this article adds). ``new``, when
+    given, is where the rows of an article the caller found new go, to be written with the
+    rest of its batch (:class:`newsdb.batch_write.NewArticles`).
 
     Loads at once run one after the other: PostgreSQL takes an advisory lock, SQLite begins
     the transaction with ``BEGIN IMMEDIATE`` (the driver would only begin it at the first
@@ -910,12 +902,16 @@ def store(session: Session, plan: Plan, settled: Settled | None = None) -> Repor
     serialize_writes(session)
     report = Report(plan.article["slug"])
     keys = _Keys(session)
-    _adopt_draft(session, plan)
+    if new is None:  # a new article's text has no draft to adopt
+        _adopt_draft(session, plan)
     settled = settled or Settled()
     _store_annotator(session, plan, keys, report, settled)
     _store_named(session, plan, Actor, plan.actors, "actor", keys, report, settled)
     _store_aliases(session, plan, keys, report, settled)
     _store_named(session, plan, Event, plan.events, "event", keys, report, settled)
+    if new is not None:
+        new.add(plan, keys, report)
+        return report
     article_id = _store_article(session, plan, report)
     _store_article_rows(session, plan, article_id, keys, report)
     fingerprint.save(session, article_id, plan)  # what verify holds the rows to (0014)

@@ -46,8 +46,9 @@ def _pick(starts: list[int], words: str, occurrence: int | None, where: str) -> 
 
 def resolve(body: str, ref: str | Span) -> Found:
     """Place one reference: plain words occur once; a Span narrows by occurrence and context."""
-    if isinstance(ref, str):
-        ref = Span(text=ref)
+    if isinstance(ref, str):  # the commonest: no model to build, no slice of the text to copy
+        start = _pick(_occurrences(body, ref), ref, None, "the article")
+        return Found(start, start + len(ref), ref)
     lo, hi, where = 0, len(body), "the article"
     if ref.context is not None:
         if ref.text not in ref.context:

@@ -1,0 +1,164 @@
+"""The rows of a batch's new articles, written one table at a time for the whole batch.
+
+Stored one by one, an article costs a write per table and its quotes' and claims' ids read
+back: some twenty round trips on PostgreSQL for a few hundred rows. An article that is new
+(neither its slug nor its text is stored) has nothing to compare or replace, so
+:func:`newsdb.loader.store` hands its rows here once its shared rows (annotator, actors,
+events) are stored: its ids are taken from the tables' sequences up front, its references
+turned into ids, and the rows kept until :meth:`NewArticles.flush` writes every table's rows
+of the batch at once (one ``COPY`` or ``executemany`` a table, :func:`newsdb.rows.write_rows`).
+
+Each article stays all or nothing: its shared rows are stored in its savepoint as before,
+and its own rows are handed over last, whole. A flush the database refuses (a check, a
+length, a number too large) is not any one article's fault yet: :mod:`newsdb.bulk` then
+undoes the batch and stores it again one article at a time, which names the article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, text
+
+from newsdb import fingerprint
+from newsdb.loader import _FOREIGN, ARTICLE_TABLES, Plan, Report, _Keys
+from newsdb.models import Article, ArticleFingerprint, Claim, Quote
+from newsdb.rows import write_rows
+
+#: the tables whose ids other rows of the article refer to: taken up front
+_KEYED = (Article, Quote, Claim)
+
+
+class NewArticles:
+    """New articles' rows by table, in the order they are to be written, and the ids to give."""
+
+    def __init__(self, connection: Connection, plans: list[Plan]) -> None:
+        self.connection = connection
+        self.rows: dict[tuple[type, tuple[str, ...]], list[tuple]] = {}
+        self.held: set[str] = set()
+        self.ids = _Ids(connection, plans)
+        self.taken = _stored(connection, plans)  # slugs and digests stored or held
+
+    def is_new(self, plan: Plan) -> bool:
+        """Whether nothing stored or held has the article's slug or text (a draft of the same
+        text would be adopted, an article of the same slug compared). Once asked, the plan's
+        are taken: the caller stores it, held or the slow way."""
+        slug, digest = plan.article["slug"], plan.article["sha256"]
+        new = slug not in self.taken and digest not in self.taken
+        self.taken.update((slug, digest))
+        return new
+
+    def holds_any(self) -> bool:
+        """Whether any article's rows wait to be written."""
+        return bool(self.held)
+
+    def add(self, plan: Plan, keys: _Keys, report: Report) -> None:
+        """Take the article's rows (its shared rows are stored and in ``keys``)."""
+        article_id = self.ids.take(Article, 1)[0]
+        for model in (Quote, Claim):
+            found = [row["key"] for row in plan.rows[model]]
+            for key, id_ in zip(found, self.ids.take(model, len(found)), strict=True):
+                keys.remember(model.__tablename__, key, id_)
+        made = [(Article, (*plan.article, "id"), [(*plan.article.values(), article_id)])]
+        for model in ARTICLE_TABLES:
+            made.extend(_rows(model, plan.rows[model], article_id, keys))
+        prints = fingerprint.rows_of(article_id, fingerprint.of_plan(plan))  # what verify holds
+        made.append((ArticleFingerprint, fingerprint.ROW_COLUMNS, prints))
+        for model, columns, rows in made:  # all made: only now is anything kept
+            self.rows.setdefault((model, columns), []).extend(rows)
+            if model not in (Article, ArticleFingerprint):
+                report.count(model.__tablename__, "inserted", len(rows))
+        self.held.add(plan.article["slug"])
+        report.status = "inserted"
+
+    def flush(self) -> None:
+        """Write what is held, a table at a time, in the order the references need."""
+        order = {m: i for i, m in enumerate([Article, *ARTICLE_TABLES, ArticleFingerprint])}
+        for model, columns in sorted(self.rows, key=lambda mc: order[mc[0]]):
+            write_rows(self.connection, model.__table__, columns, self.rows[(model, columns)])
+        self.rows.clear()
+        self.held.clear()
+
+
+def _stored(connection: Connection, plans: list[Plan]) -> set[str]:
+    """The slugs and digests of ``plans`` that stored articles have, in one query."""
+    slugs = [plan.article["slug"] for plan in plans]
+    digests = [plan.article["sha256"] for plan in plans]
+    query = text(
+        "SELECT slug, sha256 FROM article WHERE slug IN :slugs OR sha256 IN :digests"
+    ).bindparams(bindparam("slugs", expanding=True), bindparam("digests", expanding=True))
+    rows = connection.execute(query, {"slugs": slugs, "digests": digests})
+    return {value for row in rows for value in row}
+
+
+def _rows(
+    model, rows: list[dict[str, Any]], article_id: int, keys: _Keys
+) -> Iterator[tuple[type, tuple[str, ...], list[tuple]]]:
+    """The plan's rows of ``model`` as tuples with ids for natural keys, the article's id, and
+    for quotes and claims their own ids (taken up front)."""
+    if not rows:
+        return
+    columns = tuple(rows[0])
+    foreign = [i for i, column in enumerate(columns) if column in _FOREIGN]
+    tail: list = []
+    if "article_id" in model.__table__.c:
+        columns, tail = (*columns, "article_id"), [article_id]
+    own = model.__tablename__ if model in (Quote, Claim) else None
+    if own:
+        columns = (*columns, "id")
+    ids, out = keys.ids, []
+    for row in rows:  # a few hundred an article: kept to plain list work
+        values = list(row.values())
+        for i in foreign:
+            if values[i] is not None:
+                values[i] = ids[values[i]]
+        values += tail
+        if own:
+            values.append(ids[(own, row["key"])])
+        out.append(tuple(values))
+    yield model, columns, out
+
+
+class _Ids:
+    """Ids for rows not yet written: from the sequences on PostgreSQL, first what the batch
+    would take were every article new (those it does not take are a gap, as after a
+    rollback), then as needed; on
+    SQLite, counted on from the largest stored (the batch holds the database's write lock,
+    and every row of a flushed table is written before another article is stored the slow
+    way, see :mod:`newsdb.bulk`)."""
+
+    def __init__(self, connection: Connection, plans: list[Plan]) -> None:
+        self.connection = connection
+        self.pg = connection.dialect.name == "postgresql"
+        self.free: dict[type, list[int]] = {model: [] for model in _KEYED}
+        self.next: dict[type, int] = {}
+        #: what the batch's articles would take, were they all new: drawn at once
+        self.want = {
+            Article: len(plans),
+            **{model: sum(len(plan.rows[model]) for plan in plans) for model in (Quote, Claim)},
+        }
+
+    def take(self, model, n: int) -> list[int]:
+        table = model.__tablename__  # a model's own name, never input
+        if not self.pg:
+            if model not in self.next:
+                query = text(f"SELECT coalesce(max(id), 0) + 1 FROM {table}")
+                self.next[model] = self.connection.execute(query).scalar_one()
+            start = self.next[model]
+            self.next[model] = start + n
+            return list(range(start, start + n))
+        free = self.free[model]
+        if len(free) < n:
+            query = text(
+                f"SELECT nextval(pg_get_serial_sequence('{table}', 'id'))"
+                " FROM generate_series(1, :n)"
+            )
+            want, self.want[model] = self.want[model], 0
+            free.extend(self.connection.execute(query, {"n": max(n, want)}).scalars())
+        taken, self.free[model] = free[:n], free[n:]
+        return taken
+
+    def forget(self) -> None:
+        """Rows were written the slow way: on SQLite the largest stored id may have moved."""
+        self.next.clear()

@@ -1,0 +1,123 @@
+"""Reading an annotation file's YAML: fast where that gives the same objects, PyYAML otherwise.
+
+PyYAML parses with libyaml's C parser but builds every node, mark and object in Python: a
+seed-size file (68 KB) takes ~15 ms, more than writing its rows. ``ryaml`` (serde-yaml, whose
+scanner is a port of libyaml's) builds the objects in Rust in ~4 ms, and is used when it is
+installed (``pip install 'newsdb[fast]'``). It reads YAML 1.2's scalars, PyYAML 1.1's: the two
+give different objects for a few plain scalars (``yes``, ``on``, ``012``, ``1_000``, ``1:20``,
+``1e3``, ``0o12``, ``+.5``, ``<<``, ``=``) and for tags, so the fast result is used only when
+neither can be in the file; any doubt, and any error, and the file is read by PyYAML, so what
+a file means and how a problem in it is reported (with its line) never depend on what is
+installed. ``tests/test_yamlread.py`` holds the two to the same objects.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+try:
+    import ryaml
+except ImportError:  # the optional fast reader is not installed
+    ryaml = None
+
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's C parser when built in
+
+
+class YamlLoader(_BaseLoader):
+    """Safe YAML in which dates stay strings, so pydantic checks them and says where."""
+
+
+YamlLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+#: what in the text may make a YAML 1.2 reader give a number where PyYAML gives a string, as
+#: a whole word: an octal 0o12, an exponent (PyYAML wants a dot and a signed one: 1e3), a
+#: signed fraction without a leading digit (+.5); or a tag (!x), which ryaml keeps as a
+#: mapping where PyYAML refuses it. Words in quotes may match too: that file is then only read
+#: the slow way. (A word starts after a space, a line's end or a flow mark; the search is
+#: written to start from that one character, which keeps it to ~1 ms for a seed-size file.)
+_DOUBT = re.compile(
+    r"[\s\[{,](?:[-+]?(?:0o[0-7_]+|[0-9.][0-9_.]*[eE][-+]?[0-9]+|\.[0-9][0-9_.]*)"
+    r"(?=[\s,\]}#:]|$)|!)"
+)
+
+
+def load(source: str) -> Any:
+    """The document in ``source``, as PyYAML's safe loader (dates kept as strings) gives it;
+    a malformed file raises PyYAML's error, with its mark."""
+    data = fast(source)
+    return pyyaml_load(source) if data is DOUBT else data
+
+
+#: what :func:`fast` gives when it leaves the file to PyYAML
+DOUBT = object()
+
+
+def fast(source: str) -> Any:
+    """The document by ryaml, where it is installed and gives what PyYAML would; else DOUBT."""
+    if ryaml is None or _DOUBT.search("\n" + source):
+        return DOUBT
+    try:
+        data = ryaml.loads(source)
+    except Exception:  # noqa: BLE001 - whatever it refuses, PyYAML says why, or reads it
+        return DOUBT
+    return data if _same_as_pyyaml(data) else DOUBT
+
+
+def pyyaml_load(source: str) -> Any:
+    """The document by PyYAML alone (what :func:`load` is held to)."""
+    return yaml.load(source, Loader=YamlLoader)
+
+
+_RESOLVERS = YamlLoader.yaml_implicit_resolvers
+_STR = "tag:yaml.org,2002:str"
+
+
+#: strings that both readers take for a number, bool or null when plain: a string like these
+#: from ryaml was quoted, and PyYAML gives the same string
+_ALIKE = re.compile(
+    r"[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?|true|True|TRUE|false|False|FALSE|~|null|Null|NULL|"
+)
+
+
+def _as_pyyaml(value: str) -> bool:
+    """Whether PyYAML gives ``value`` as this string where ryaml does: not a word that PyYAML
+    1.1 reads written plain as a bool, number, null or merge key and YAML 1.2 as a string."""
+    if _ALIKE.fullmatch(value):
+        return True
+    for first in (value[:1], None):  # as PyYAML's resolver looks them up
+        for tag, regexp in _RESOLVERS.get(first, ()):
+            if tag != _STR and regexp.match(value):
+                return False
+    return True
+
+
+#: the first letters of words that PyYAML may read as other than a string
+_FIRST = frozenset(
+    first
+    for first, resolvers in _RESOLVERS.items()
+    if first and any(tag != _STR for tag, _ in resolvers)
+)
+
+
+def _same_as_pyyaml(data: Any) -> bool:
+    """Whether every string of ``data`` (keys too) is one PyYAML would give the same way; the
+    numbers that differ are caught in the text beforehand (see _DOUBT)."""
+    doubtful, stack = [], [data]
+    pop, extend, keep = stack.pop, stack.extend, doubtful.append
+    while stack:
+        item = pop()
+        kind = type(item)
+        if kind is dict:
+            extend(item.keys())
+            extend(item.values())
+        elif kind is list:
+            extend(item)
+        elif kind is str and (not item or item[0] in _FIRST):
+            keep(item)
+    return all(map(_as_pyyaml, doubtful))

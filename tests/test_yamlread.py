@@ -1,0 +1,140 @@
+"""The fast YAML reader gives what PyYAML gives, or leaves the file to PyYAML (newsdb.yamlread).
+
+Objects are compared by their repr, so a 1 is not a True nor a 1.0, and key order counts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsdb import yamlread
+from newsdb.annotation import AnnotationFile
+from newsdb.extract.document import to_yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+FILES = sorted(ROOT.glob("seeds/*/annotations.yaml")) + sorted(
+    (ROOT / "tests" / "data").glob("**/*.yaml")
+)
+needs_ryaml = pytest.mark.skipif(yamlread.ryaml is None, reason="ryaml is not installed")
+
+
+def outcome(read, source: str) -> str:
+    """What reading gives, as text: the object's repr, or the error's kind, text and mark."""
+    try:
+        return repr(read(source))
+    except yaml.YAMLError as error:
+        return f"{type(error).__name__}: {error}"
+
+
+def same(source: str) -> None:
+    assert outcome(yamlread.load, source) == outcome(yamlread.pyyaml_load, source)
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_project_files_read_alike(path: Path) -> None:
+    same(path.read_text(encoding="utf-8"))
+
+
+@needs_ryaml
+def test_the_seed_takes_the_fast_road() -> None:
+    """Else the other tests here would prove nothing of the fast reader."""
+    source = FILES[0].read_text(encoding="utf-8")
+    data = yamlread.fast(source)
+    assert data is not yamlread.DOUBT
+    assert repr(data) == repr(yamlread.pyyaml_load(source))
+
+
+@needs_ryaml
+def test_a_drafted_file_reads_alike() -> None:
+    """What `newsdb extract` writes (PyYAML's dumper, folded lines, flow mappings)."""
+    doc = AnnotationFile.model_validate(yamlread.pyyaml_load(FILES[0].read_text("utf-8")))
+    source = to_yaml(doc, text_name="article.txt", folder="x", ruleset="test 1")
+    assert yamlread.fast(source) is not yamlread.DOUBT
+    same(source)
+
+
+#: plain scalars that YAML 1.1 (PyYAML) and 1.2 (ryaml) read differently, or alike but near
+#: enough to be worth holding, and the shapes the annotation format uses
+PLAIN = """
+yes no on Off y True TRUE tRue ~ Null NULL = << inf .inf -.Inf .nan NaN
+012 0o12 0O12 0x1F 0X1F 0b101 0B101 1_000 1:20 190:20:30 0:0 1__0 _1 0_7 08
+-012 00 0. 01.5 1e3 1.5e3 1.5e+3 1e+3 1.0E-3 .5 +.5 -.5 1. +12 -0 -1_000.5_0
+99999999999999999999 18446744073709551615 9223372036854775808 -9223372036854775809
+2024-01-19 2024-01 10:30 3.14159265358979323846
+"""
+EDGES = [
+    *PLAIN.split(),
+    "'2024-01-19 10:00:00'",
+    '"yes"',
+    '"1979"',
+    '"-12"',
+    '"0.25"',
+    '"1."',
+    '"true"',
+    '"~"',
+    '"012"',
+    "'012'",
+    '""',
+    "''",
+    '"\\x41\\u00e9\\N\\_\\t\\0"',
+    "'it''s'",
+    "“curly” ‘quotes’ — and a dash",
+    '"“quoted” in quotes"',
+    "!!str 12",
+    "!foo x",
+    "&a x",
+    "[1, 2,]",
+    "{a: 1, a: 2}",
+    "b: c",
+    "'x",
+]
+
+
+@pytest.mark.parametrize("value", EDGES)
+def test_edge_values_read_alike(value: str) -> None:
+    same(f"a: {value}\n")
+    same(f"- {value}\n- x\n")
+    same(f"{value}: x\n")
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "a: |\n  line1\n  line2\n",
+        "a: >-\n  folded\n  text\n\n  para\n",
+        'a: "multi\n  line\n\n  quoted"\n',
+        "a: plain\n  continued\n  line\n",
+        "a:\t1\n",
+        "\ufeffa: 1\n",
+        "a: 1\na: 2\n",
+        "<<: {a: 1}\nb: 2\n",
+        "a: &x [1]\nb: *x\n",
+        "? [1, 2]\n: x\n",
+        "--- a\n--- b\n",
+        "--- a\n",
+        "%YAML 1.1\n--- a\n",
+        "a: [" * 200 + "]" * 200,
+        "a:\n  - b\n - c\n",
+        "a: 'x\n",
+        "a: 1 # comment\n# a: 2\n",
+        "- \x85\n",
+        "",
+    ],
+)
+def test_documents_read_alike(source: str) -> None:
+    same(source)
+
+
+TOKENS = st.sampled_from(EDGES + ["word", "two words", "Michael Kugelman", "12", "-3", "0.25"])
+
+
+@settings(max_examples=300, derandomize=True, database=None, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["a", "b", "c", "1", "yes"]), TOKENS), max_size=6))
+def test_mixed_documents_read_alike(pairs: list[tuple[str, str]]) -> None:
+    same("".join(f"{key}: {value}\n" for key, value in pairs))
+    same("".join(f"- {value}\n" for _, value in pairs))
