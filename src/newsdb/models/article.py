@@ -10,7 +10,7 @@ from newsdb.vocab import Confidence, DatePrecision, MetadataField, Origin, Publi
 
 
 class Article(Base):
-    """One article, its body exactly as published, and its metadata.
+    """One article, its body as published (LF line ends, no byte-order mark), and its metadata.
 
     Where each metadata value came from is in :class:`ArticleMetadata`.
     """

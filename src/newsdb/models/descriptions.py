@@ -40,7 +40,8 @@ COMMON = {
 #: table -> (what a row is, {column: what it holds}), for the columns COMMON does not cover
 TABLES: dict[str, tuple[str, dict[str, str]]] = {
     "article": (
-        "An article: its body exactly as published, its metadata and the body's sha256.",
+        "An article: its body as published (line ends as LF, no byte-order mark), its metadata "
+        "and the body's sha256.",
         {
             "headline": "The headline, where known (where it came from: article_metadata).",
             "outlet": "The outlet that published it.",
@@ -51,7 +52,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "published_qualifier": "exact, on_or_after or on_or_before: how published_date "
             "bounds the real date.",
             "language": "The language of the body (BCP 47: en, fr...).",
-            "body": "The text exactly as published; every span points into it.",
+            "body": "The text as published, a leading byte-order mark dropped and every line end "
+            "stored as LF (newsdb.body); every span points into it.",
             "sha256": "The SHA-256 of the body's UTF-8 bytes, in hex.",
         },
     ),
