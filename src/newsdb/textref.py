@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from newsdb.annotation import EveryOccurrence, Span
+from newsdb.annotation_errors import shown
 
 
 class TextRefError(ValueError):
@@ -29,17 +30,17 @@ def _occurrences(haystack: str, words: str, offset: int = 0) -> list[int]:
 
 def _pick(starts: list[int], words: str, occurrence: int | None, where: str) -> int:
     if not starts:
-        raise TextRefError(f"{words!r} is not in {where}")
+        raise TextRefError(f"{shown(words)} is not in {where}")
     if occurrence is None:
         if len(starts) > 1:
             raise TextRefError(
-                f"{words!r} occurs {len(starts)} times in {where}: give an occurrence (1-{len(starts)})"
+                f"{shown(words)} occurs {len(starts)} times in {where}: give an occurrence (1-{len(starts)})"
                 " or a context"
             )
         return starts[0]
     if occurrence > len(starts):
         raise TextRefError(
-            f"{words!r} occurs {len(starts)} times in {where}, so there is no occurrence {occurrence}"
+            f"{shown(words)} occurs {len(starts)} times in {where}, so there is no occurrence {occurrence}"
         )
     return starts[occurrence - 1]
 
@@ -51,9 +52,9 @@ def resolve(body: str, ref: str | Span) -> Found:
     lo, hi, where = 0, len(body), "the article"
     if ref.context is not None:
         if ref.text not in ref.context:
-            raise TextRefError(f"{ref.text!r} is not inside its context {ref.context!r}")
+            raise TextRefError(f"{shown(ref.text)} is not inside its context {shown(ref.context)}")
         lo = _pick(_occurrences(body, ref.context), ref.context, None, "the article")
-        hi, where = lo + len(ref.context), f"the context {ref.context!r}"
+        hi, where = lo + len(ref.context), f"the context {shown(ref.context)}"
     start = _pick(_occurrences(body[lo:hi], ref.text, lo), ref.text, ref.occurrence, where)
     return Found(start, start + len(ref.text), ref.text)
 
@@ -65,5 +66,5 @@ def resolve_all(body: str, ref: str | Span | EveryOccurrence) -> list[Found]:
     pattern = re.compile(rf"(?<!\w){re.escape(ref.every)}(?!\w)")
     found = [Found(m.start(), m.end(), m.group()) for m in pattern.finditer(body)]
     if not found:
-        raise TextRefError(f"{ref.every!r} is not in the article as a whole word")
+        raise TextRefError(f"{shown(ref.every)} is not in the article as a whole word")
     return found
