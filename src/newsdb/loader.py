@@ -146,7 +146,8 @@ def read_folder(folder: Path | str) -> Plan:
         except AnnotationError as error:
             if error.path != path and not problems:
                 raise  # the text's own problem, in its own file
-            problems += error.problems if error.path == path else [_elsewhere_problem(error)]
+            found = error.problems if error.path == path else [_elsewhere_problem(error)]
+            problems += [p for p in found if not _follows(p, problems)]
     if problems:
         raise AnnotationError(path, problems=problems).located(_compose(source)) from None
     plan.source = source
@@ -168,15 +169,35 @@ def _validated(path: Path, data: Any) -> tuple[AnnotationFile | None, list[Probl
 _SECTIONS = ("actors", "affiliations", "events", "quotes", "claims", "times")
 
 
+#: what stands in for a header field or the annotator that failed validation, so that the
+#: rest can still be checked against the text (never stored: the file has a problem)
+_STAND_INS = {
+    "slug": "unchecked",
+    "sha256": "0" * 64,
+    "published": {"origin": "unknown"},
+    **{name: {"origin": "unknown"} for name in ("headline", "outlet", "byline", "url", "language")},
+}
+
+
 def _without_bad_items(data: Any, errors: list[dict]) -> AnnotationFile | None:
+    """The document less what failed: list items as None, header fields stood in for; None
+    when what is left cannot be checked against the text (no text named, no mapping)."""
     bad: dict[str, set[int]] = {}
+    header, annotator = set(), False
     for error in errors:
         loc = error["loc"]
         if len(loc) >= 2 and loc[0] in _SECTIONS and isinstance(loc[1], int):
             bad.setdefault(loc[0], set()).add(loc[1])
+        elif len(loc) >= 2 and loc[0] == "article" and loc[1] in _STAND_INS:
+            header.add(loc[1])
+        elif loc[:1] == ("annotator",):
+            annotator = True
         elif not (len(loc) == 1 and error["type"] == "extra_forbidden"):
-            return None  # the header, the annotator, a section that is no list
+            return None  # the text's name, a header that is no mapping, a section no list
     kept = {k: v for k, v in data.items() if k in AnnotationFile.model_fields}
+    kept["article"] = {**data["article"], **{name: _STAND_INS[name] for name in header}}
+    if annotator:
+        kept["annotator"] = {"name": "unchecked"}
     for section, indexes in bad.items():
         kept[section] = [item for i, item in enumerate(data[section]) if i not in indexes]
     try:
@@ -188,6 +209,11 @@ def _without_bad_items(data: Any, errors: list[dict]) -> AnnotationFile | None:
         items = iter(getattr(doc, section))
         holes[section] = [None if i in indexes else next(items) for i in range(len(data[section]))]
     return doc.model_copy(update=holes)
+
+
+def _follows(problem: Problem, reported: list[Problem]) -> bool:
+    """Whether ``problem`` is at or below a place already reported (a stood-in sha256)."""
+    return any(problem.where[: len(p.where)] == p.where for p in reported if p.where)
 
 
 def _elsewhere_problem(error: AnnotationError) -> Problem:
@@ -282,6 +308,8 @@ class _Planner:
         self.path, self.root, self.doc, self.body = path, root, doc, body
         self.data = data if isinstance(data, dict) else {}
         self.problems: list[Problem] = []
+        #: whether every item passed validation (else there is no plan to make, only problems)
+        self.whole = all(item is not None for s in _SECTIONS for item in getattr(doc, s))
         self.annotator = ("annotator", (doc.annotator.kind, doc.annotator.name))
         self.rows: dict[type, list[dict[str, Any]]] = {table: [] for table in ARTICLE_TABLES}
         self.actors = self.unique("actors", "slug", "actor slug")
@@ -593,7 +621,7 @@ def _check_continuations(p: _Planner) -> None:
     except ValueError as error:
         p.fail(str(error), "quotes")
         return
-    if not p.problems:  # every segment placed: each comes after the one it continues
+    if p.whole and not p.problems:  # every segment placed: each after the one it continues
         p.rows[Quote] = _continued_first(p.rows[Quote])
 
 
