@@ -70,7 +70,10 @@ def test_every_problem_of_a_file_in_one_run(engine, database_url, tmp_path):
         (line_with(folder, "kind: crowd"), "actors[2].kind: 'crowd' is not one of 'person'"),
         (line_with(folder, "2024-02-30"), "events[0].date.start: '2024-02-30' is not a date"),
         (line_with(folder, "It was a catastrophe"), "quotes[0].text: 'It was a catastrophe,' is"),
-        (line_with(folder, "- bridge-repair"), "claims[0].events[0]: unknown event 'bridge-repair'"),
+        (
+            line_with(folder, "- bridge-repair"),
+            "claims[0].events[0]: unknown event 'bridge-repair'",
+        ),
         (line_with(folder, "source: pundits"), "claims[2].source: unknown actor 'pundits'"),
     ]
     assert [problem.split(": ", 1)[0] for problem in problems] == [
@@ -136,10 +139,20 @@ def test_many_folders_report_each_bad_article_with_its_problems(engine, database
     at = lines.index(f"failed: {bad / 'annotations.yaml'}: 7 problems, nothing loaded:")
     assert [line.split(",")[0] for line in lines[at + 1 : at + 8]] == [
         f"  line {line_with(bad, words)}"
-        for words in ("sha256: abc", "headline: Bridge", "kind: crowd", "2024-02-30", "It was a catastrophe", "- bridge-repair",
-                      "source: pundits")  # fmt: skip
+        for words in (
+            "sha256: abc",
+            "headline: Bridge",
+            "kind: crowd",
+            "2024-02-30",
+            "It was a catastrophe",
+            "- bridge-repair",
+            "source: pundits",
+        )
     ]
-    assert lines[-1] == "Error: 1 of 2 article(s) failed, nothing of them written (the reasons are above)"
+    assert (
+        lines[-1]
+        == "Error: 1 of 2 article(s) failed, nothing of them written (the reasons are above)"
+    )
     assert row_counts(engine)["article"] == 1
 
 

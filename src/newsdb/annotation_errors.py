@@ -222,7 +222,9 @@ def message(error: dict, model: type | None = None) -> str:
     if kind == "extra_forbidden":
         return _unknown_field(error["loc"], model)
     if kind == "missing":
-        hint = PATTERNS.get(_pattern_name(field)) or (_METADATA_SHAPE if field in METADATA else None)
+        hint = PATTERNS.get(_pattern_name(field)) or (
+            _METADATA_SHAPE if field in METADATA else None
+        )
         return f"{field} is missing" + (f": {hint}" if hint else "")
     if kind == "string_pattern_mismatch":
         name = _pattern_name(field, ctx.get("pattern"))

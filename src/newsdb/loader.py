@@ -129,17 +129,9 @@ def read_folder(folder: Path | str) -> Plan:
     if not path.is_file():
         raise AnnotationError(path, "missing: an article folder needs its annotations.yaml")
     source = _utf8(path, path.read_bytes())
-    try:
-        data = yaml.load(source, Loader=_YamlLoader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        reason = getattr(error, "problem", None) or str(error)
-        raise AnnotationError(
-            path, f"not valid YAML: {reason}", line=mark.line + 1 if mark else None
-        ) from None
-    except RecursionError:  # the YAML reader descends one call per level
-        raise AnnotationError(path, "not valid YAML: nested too deep") from None
-    doc, problems = _validated(path, data)
+    data = _parsed(path, source)
+    doc, problems = _validated(data)
+    plan = None
     if doc is not None:
         try:
             plan = _plan(path, doc, data)
@@ -148,13 +140,27 @@ def read_folder(folder: Path | str) -> Plan:
                 raise  # the text's own problem, in its own file
             found = error.problems if error.path == path else [_elsewhere_problem(error)]
             problems += [p for p in found if not _follows(p, problems)]
-    if problems:
+    if problems or plan is None:
         raise AnnotationError(path, problems=problems).located(_compose(source)) from None
     plan.source = source
     return plan
 
 
-def _validated(path: Path, data: Any) -> tuple[AnnotationFile | None, list[Problem]]:
+def _parsed(path: Path, source: str) -> Any:
+    """The YAML document in ``source``, or an :class:`AnnotationError` saying where it breaks."""
+    try:
+        return yaml.load(source, Loader=_YamlLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        reason = getattr(error, "problem", None) or str(error)
+        raise AnnotationError(
+            path, f"not valid YAML: {reason}", line=mark.line + 1 if mark else None
+        ) from None
+    except RecursionError:  # the YAML reader descends one call per level
+        raise AnnotationError(path, "not valid YAML: nested too deep") from None
+
+
+def _validated(data: Any) -> tuple[AnnotationFile | None, list[Problem]]:
     """The document and, when it is not valid, its problems and what of it can still be
     checked against the text: the document without the list items that failed (None where
     they were), or nothing when the header or the file's shape failed."""
@@ -162,7 +168,9 @@ def _validated(path: Path, data: Any) -> tuple[AnnotationFile | None, list[Probl
         return AnnotationFile.model_validate(data), []
     except ValidationError as error:
         errors = error.errors()
-    problems = [Problem(words, where) for where, words in validation_problems(errors, AnnotationFile)]
+    problems = [
+        Problem(words, where) for where, words in validation_problems(errors, AnnotationFile)
+    ]
     return _without_bad_items(data, errors), problems
 
 
@@ -916,8 +924,6 @@ def store(session: Session, plan: Plan, settled: Settled | None = None) -> Repor
     _store_article_rows(session, plan, article_id, keys, report)
     session.flush()
     return report
-
-
 
 
 def _store_annotator(

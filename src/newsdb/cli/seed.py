@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from importlib.resources import files
 from pathlib import Path
+
 import click
 
 from newsdb.cli import App, main, pass_app
