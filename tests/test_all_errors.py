@@ -185,3 +185,19 @@ def test_a_segment_continuing_a_quote_that_failed_is_no_further_problem(tmp_path
         read_folder(edited(tmp_path, doc_edit))
     assert [p.where for p in raised.value.problems] == [("quotes", 0, "text")]
     assert "None is not words of the article: write the words, or {text: ...," in str(raised.value)
+
+
+def test_words_typed_with_other_marks_are_shown_as_the_text_has_them(tmp_path):
+    def doc_edit(doc: dict) -> None:
+        doc["claims"][1]["text"] = "it was a Disaster"  # the text: "It was a disaster"
+        doc["quotes"][0]["cue"] = {"text": "said", "context": '," said Jane Doe'}  # curly there
+
+    with pytest.raises(AnnotationError) as raised:
+        read_folder(edited(tmp_path, doc_edit))
+    reasons = {p.where: p.reason for p in raised.value.problems}
+    assert reasons == {
+        ("quotes", 0, "cue"): """'," said Jane Doe' is not in the article: it has ',” said"""
+        """ Jane Doe', copy the words as they stand""",
+        ("claims", 1, "text"): "'it was a Disaster' is not in the article: it has"
+        " 'It was a disaster', copy the words as they stand",
+    }
