@@ -201,3 +201,15 @@ def test_words_typed_with_other_marks_are_shown_as_the_text_has_them(tmp_path):
         ("claims", 1, "text"): "'it was a Disaster' is not in the article: it has"
         " 'It was a disaster', copy the words as they stand",
     }
+
+
+def test_a_long_first_word_is_kept_whole_and_a_huge_value_says_its_size():
+    from newsdb.annotation_errors import clip, shown
+
+    assert clip("Constantinople-" * 4 + " fell") == "Constantinople-" * 4 + "…"
+    assert clip("x" * 1000) == "x" * 80 + "…"  # no word: cut, and said to be
+    assert shown("x" * 1000).endswith("…' (1,000 characters)")
+    assert (
+        shown("It was a disaster, said Jane Doe, a engineer")
+        == "'It was a disaster, said Jane Doe, a…'"
+    )

@@ -131,13 +131,13 @@ def clip(text: str, width: int = 40) -> str:
     word longer than ``width`` is kept whole up to twice that (past it, it is no word)."""
     if len(text) <= width:
         return text
-    spaces = [m.start() for m in re.finditer(r"\s", text)]
+    spaces = [m.start() for m in re.finditer(r"\s", text[: 2 * width + 1])]
     before = [at for at in spaces if 0 < at <= width]
     if before:
         cut = before[-1]
     else:
         after = [at for at in spaces if at > width]
-        cut = after[0] if after and after[0] <= 2 * width else min(len(text), 2 * width)
+        cut = after[0] if after else 2 * width
     if cut >= len(text):
         return text
     return text[:cut].rstrip(",;:") + "…"

@@ -153,7 +153,7 @@ def _failure(error: Exception, ctx: click.Context) -> click.ClickException | Non
     if isinstance(error, click.UsageError):
         return OneLineUsageError(error, ctx)
     if isinstance(error, Refusal):
-        error.message = error.printable()
+        error.message = error.as_printed()
         return error
     if isinstance(error, click.ClickException):
         error.message = one_line(error.message)

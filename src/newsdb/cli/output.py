@@ -115,7 +115,7 @@ class Refusal(click.ClickException):
         self.lines = list(lines)
         super().__init__("\n".join(self.lines))
 
-    def printable(self) -> str:
+    def as_printed(self) -> str:
         """Each line as :func:`one_line` makes it; every line after the first indented."""
         first, *rest = [one_line(line) for line in self.lines] or [""]
         return "\n".join([first, *(line if line.startswith(" ") else "  " + line for line in rest)])
