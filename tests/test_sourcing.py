@@ -465,6 +465,13 @@ def test_unknown_article_is_refused(session, helper) -> None:
         getattr(sourcing, helper)(session, article="no-such-article")
 
 
+@pytest.mark.parametrize("helper", [*sourcing.HELPERS, "profile", "profile_summary", *TOTALS])
+def test_unknown_outlet_is_refused(session, helper) -> None:
+    """Every helper narrows by outlet alone too (toll_totals once answered for every article)."""
+    with pytest.raises(UnknownArticle):
+        getattr(sourcing, helper)(session, outlet="no-such-outlet")
+
+
 @pytest.mark.parametrize("value", HOSTILE)
 def test_hostile_values_are_only_parameters(session, value) -> None:
     with pytest.raises(UnknownArticle):

@@ -13,14 +13,51 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    create_model,
+    model_validator,
+)
 
-from newsdb import vocab
+from newsdb import limits, vocab
 
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=200)]
-Key = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=100)]
+
+def _printable(kind: str):
+    """A validator that refuses the control characters a ``kind`` of value may not hold
+    (:mod:`newsdb.limits`): a NUL, ESC, BEL... and in a line, a line break too."""
+
+    def check(value: str) -> str:
+        reason = limits.control_character(value, kind)
+        if reason:
+            what = "one line of printable text" if kind == "line" else "printable text"
+            raise ValueError(f"{reason}: this is {what}")
+        return value
+
+    return AfterValidator(check)
+
+
+def Line(max_length: int, min_length: int = 0):
+    """One line of printable text of at most ``max_length`` characters: a name, a role."""
+    return Annotated[
+        str, StringConstraints(min_length=min_length, max_length=max_length), _printable("line")
+    ]
+
+
+#: printable text that may run over lines: a note, a source, a proposition
+Text = Annotated[str, StringConstraints(max_length=limits.TEXT), _printable("text")]
+Slug = Annotated[
+    str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=limits.SLUG)
+]
+Key = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=limits.KEY)]
 Country = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
-Words = Annotated[str, StringConstraints(min_length=1)]
+#: words of the article, to be found in its text (which the loader checks for control characters)
+Words = Annotated[str, StringConstraints(min_length=1, max_length=limits.BODY)]
+#: a name, an alias, a role, a place: one line, not empty
+Name = Line(limits.NAME, min_length=1)
 #: how sure the rules that drafted an item are, 0 to 1; hand annotations leave it out
 Confidence = Annotated[
     float | None,
@@ -44,6 +81,7 @@ class Span(Strict):
     occurrence: int | None = Field(
         None,
         ge=1,
+        le=limits.INT_MAX,
         description="Which occurrence (1-based) of the words, in the article or in the context.",
     )
     context: Words | None = Field(
@@ -64,11 +102,11 @@ MentionRef = Words | Span | EveryOccurrence
 
 
 class MetadataValue(Strict):
-    value: str | None = None
+    value: Line(limits.TEXT) | None = None
     origin: vocab.Origin
-    source: str | None = Field(None, description="Where the value comes from, when not the text.")
+    source: Text | None = Field(None, description="Where the value comes from, when not the text.")
     confidence: vocab.Confidence | None = None
-    note: str | None = None
+    note: Text | None = None
 
     @model_validator(mode="after")
     def _outside_needs_source(self) -> MetadataValue:
@@ -89,34 +127,53 @@ class Published(MetadataValue):
         return self
 
 
+def _metadata(name: str, max_length: int) -> type[MetadataValue]:
+    """A metadata value held to the length of the article's column it fills."""
+    return create_model(
+        name, __base__=MetadataValue, __module__=__name__, value=(Line(max_length) | None, None)
+    )
+
+
+# module attributes, so that a plan read in a worker process reaches the writer (pickle)
+Headline = _metadata("Headline", limits.HEADLINE)
+Outlet = _metadata("Outlet", limits.NAME)
+Byline = _metadata("Byline", limits.NAME)
+Url = _metadata("Url", limits.URL)
+Language = _metadata("Language", limits.LANGUAGE)
+
+
 class ArticleHeader(Strict):
     slug: Slug
-    text: str = Field("article.txt", description="The body text file, beside this one.")
+    text: Line(limits.FILE_NAME, min_length=1) = Field(
+        "article.txt", description="The body text file, beside this one."
+    )
     sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
-    headline: MetadataValue
-    outlet: MetadataValue
-    byline: MetadataValue
-    url: MetadataValue
+    headline: Headline
+    outlet: Outlet
+    byline: Byline
+    url: Url
     published: Published
-    language: MetadataValue
+    language: Language
 
 
 class AnnotatorSpec(Strict):
     kind: vocab.AnnotatorKind = vocab.AnnotatorKind.HAND
-    name: Words
-    note: str | None = None
+    name: Name
+    note: Text | None = None
 
 
 class ActorSpec(Strict):
     slug: Slug
-    name: Words
+    name: Name
     kind: vocab.ActorKind
     sector: vocab.Sector = vocab.Sector.UNKNOWN
     country: Country | None = None
-    wikidata: Annotated[str, StringConstraints(pattern=r"^Q[0-9]+$")] | None = None
+    wikidata: (
+        Annotated[str, StringConstraints(pattern=r"^Q[0-9]+$", max_length=limits.WIKIDATA)] | None
+    ) = None
     part_of: Slug | None = None
-    aliases: list[Words] = []
-    note: str | None = None
+    aliases: list[Name] = []
+    note: Text | None = None
     mentions: list[MentionRef] = []
     confidence: Confidence = None
 
@@ -124,22 +181,22 @@ class ActorSpec(Strict):
 class AffiliationSpec(Strict):
     person: Slug
     organisation: Slug | None = None
-    role: str | None = None
+    role: Name | None = None
     descriptor: TextRef = Field(description="The article's words that state the affiliation.")
-    location: str | None = Field(None, description="Where the person is based: 'Washington'.")
-    location_as_written: str | None = Field(
+    location: Name | None = Field(None, description="Where the person is based: 'Washington'.")
+    location_as_written: Name | None = Field(
         None, description="The words inside the descriptor that say so: 'Washington-based'."
     )
     confidence: Confidence = None
 
 
 class EventDate(Strict):
-    as_written: str | None = None
+    as_written: Name | None = None
     start: dt.date | None = None
     end: dt.date | None = None
     precision: vocab.DatePrecision = vocab.DatePrecision.UNKNOWN
     resolution: vocab.DateResolution = vocab.DateResolution.UNRESOLVED
-    source: str | None = Field(
+    source: Text | None = Field(
         None, description="What the date was resolved from, when not the text."
     )
 
@@ -158,8 +215,8 @@ class EventDate(Strict):
 
 
 class Fatalities(Strict):
-    count: int | None = Field(None, ge=0)
-    as_written: str | None = None
+    count: int | None = Field(None, ge=0, le=limits.INT_MAX)
+    as_written: Name | None = None
     reported_by: Slug | None = None
     attribution: vocab.AttributionMode | None = None
 
@@ -183,11 +240,11 @@ class Participant(Strict):
 
 class EventSpec(Strict):
     slug: Slug
-    name: Words
+    name: Name
     type: vocab.EventType
     parent: Slug | None = None
     date: EventDate = EventDate()
-    location: str | None = None
+    location: Name | None = None
     country: Country | None = None
     fatalities: Fatalities | None = None
     participants: list[Participant] = []
@@ -207,18 +264,18 @@ class QuoteSpec(Strict):
 
 
 class CheckSpec(Strict):
-    aspect: Words
-    stated: Words
-    checked: str | None = None
+    aspect: Line(limits.KEY, min_length=1)
+    stated: Name
+    checked: Name | None = None
     verdict: vocab.Verdict
-    source: Words
-    note: str | None = None
+    source: Annotated[Text, StringConstraints(min_length=1)]
+    note: Text | None = None
 
 
 class ClaimSpec(Strict):
     id: Key
     text: TextRef
-    proposition: Words
+    proposition: Annotated[Text, StringConstraints(min_length=1)]
     mode: vocab.AttributionMode
     source: Slug | None = None
     cue: TextRef | None = None

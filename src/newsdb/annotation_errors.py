@@ -18,6 +18,8 @@ from typing import Any
 
 import yaml
 
+from newsdb import limits
+
 #: problems listed at most for one file; a garbage file would otherwise print thousands
 SHOWN = 50
 
@@ -226,6 +228,10 @@ def message(error: dict, model: type | None = None) -> str:
             _METADATA_SHAPE if field in METADATA else None
         )
         return f"{field} is missing" + (f": {hint}" if hint else "")
+    if kind == "string_too_long":
+        return f"{len(got):,} characters, over the limit of {ctx['max_length']:,}"
+    if kind == "less_than_equal" and ctx.get("le") == limits.INT_MAX:
+        return f"{clip(str(got))} is over {limits.INT_MAX:,} (2**31-1), the largest number stored"
     if kind == "string_pattern_mismatch":
         name = _pattern_name(field, ctx.get("pattern"))
         if name in PATTERNS:
@@ -249,7 +255,6 @@ def message(error: dict, model: type | None = None) -> str:
 _WORDS = {
     "string_type": "{got} is not text: write words (quote them if YAML reads them otherwise)",
     "string_too_short": "is empty: write at least {min_length} character(s)",
-    "string_too_long": "{got} is longer than {max_length} characters",
     "int_type": "{got} is not a whole number",
     "int_parsing": "{got} is not a whole number",
     "int_from_float": "{got} is not a whole number",

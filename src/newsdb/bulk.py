@@ -117,8 +117,16 @@ class Progress:
     """How far a run is: on a terminal a bar with articles per second and the time left,
     redrawn at most ten times a second; elsewhere nothing until :meth:`finish`'s one line."""
 
-    def __init__(self, total: int | None = None, stream: TextIO | None = None, live=None):
-        self.total, self.stream = total, stream or sys.stderr
+    def __init__(
+        self,
+        total: int | None = None,
+        stream: TextIO | None = None,
+        live=None,
+        clean: Callable[[str], str] = str,
+    ):
+        """``clean`` makes a failure's line safe to print (the command line escapes control
+        characters and shortens huge values: a path or quoted words may hold either)."""
+        self.total, self.stream, self.clean = total, stream or sys.stderr, clean
         self.live = self.stream.isatty() if live is None else live
         self.done, self.failed = 0, 0
         self.start = self.drawn = time.perf_counter()
@@ -150,7 +158,7 @@ class Progress:
         """A line (a failure), and its indented details, printed above the bar."""
         if self.live:
             self.stream.write("\r\x1b[K")
-        self.stream.write("".join(line + "\n" for line in (message, *details)))
+        self.stream.write("".join(self.clean(line) + "\n" for line in (message, *details)))
         self.stream.flush()
 
     def finish(self, summary: Summary) -> None:
@@ -312,19 +320,22 @@ def article_folders(paths: Iterable[Path | str]) -> Iterator[Path]:
             yield path
 
 
-def read_one(folder: Path) -> Plan | AnnotationError:
-    """The plan of one folder, or the error reading it gave (to report and go on)."""
+def read_one(folder: Path, max_size: int | None = None) -> Plan | AnnotationError:
+    """The plan of one folder, or the error reading it gave (to report and go on); files over
+    ``max_size`` bytes are refused (by default, the caps of :mod:`newsdb.limits`)."""
     try:
-        return read_folder(folder)
+        return read_folder(folder, max_size)
     except AnnotationError as error:
         return error
 
 
-def read_folders(folders: Iterable[Path], jobs: int = 1) -> Iterator[Plan | AnnotationError]:
+def read_folders(
+    folders: Iterable[Path], jobs: int = 1, max_size: int | None = None
+) -> Iterator[Plan | AnnotationError]:
     """Read folders in order, in ``jobs`` worker processes when more than one. At most four
     plans per worker are read ahead of the writer, so memory stays flat however many."""
     if jobs <= 1:
-        yield from map(read_one, folders)
+        yield from (read_one(folder, max_size) for folder in folders)
         return
     import multiprocessing
     from collections import deque
@@ -332,7 +343,7 @@ def read_folders(folders: Iterable[Path], jobs: int = 1) -> Iterator[Plan | Anno
     ahead = deque()
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
         for folder in folders:
-            ahead.append(pool.apply_async(read_one, (folder,)))
+            ahead.append(pool.apply_async(read_one, (folder, max_size)))
             if len(ahead) >= 4 * jobs:
                 yield ahead.popleft().get()
         while ahead:

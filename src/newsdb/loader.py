@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +24,7 @@ from pydantic import ValidationError
 from sqlalchemy import delete, insert, select, union, update
 from sqlalchemy.orm import Session
 
-from newsdb import paragraphs, textref
+from newsdb import limits, paragraphs, textref
 from newsdb.annotation import AnnotationFile
 from newsdb.annotation_errors import (
     AnnotationError,
@@ -113,12 +114,14 @@ class Plan:
         return AnnotationError(self.path, reason, where, line_of(root, where))
 
 
-def read_folder(folder: Path | str) -> Plan:
+def read_folder(folder: Path | str, max_size: int | None = None) -> Plan:
     """Read and check one article folder; raise :class:`AnnotationError` with every problem.
 
-    The file is parsed once (with libyaml where available); only a problem found after
-    parsing has it parsed again, into nodes that know their lines. Items that fail
-    validation are left out of the checks against the text, which go on with the rest.
+    A file larger than ``max_size`` bytes is refused unread (by default the caps of
+    :mod:`newsdb.limits`, one for the annotation and one for the text). The file is parsed
+    once (with libyaml where available); only a problem found after parsing has it parsed
+    again, into nodes that know their lines. Items that fail validation are left out of the
+    checks against the text, which go on with the rest.
     """
     folder = Path(folder)
     path = folder / ANNOTATION_FILE
@@ -128,13 +131,15 @@ def read_folder(folder: Path | str) -> Plan:
         )
     if not path.is_file():
         raise AnnotationError(path, "missing: an article folder needs its annotations.yaml")
-    source = _utf8(path, path.read_bytes())
+    source = _utf8(
+        path, read_capped(path, max_size or limits.MAX_ANNOTATION_BYTES, "an annotation")
+    )
     data = _parsed(path, source)
     doc, problems = _validated(data)
     plan = None
     if doc is not None:
         try:
-            plan = _plan(path, doc, data)
+            plan = _plan(path, doc, data, max_size or limits.MAX_TEXT_BYTES)
         except AnnotationError as error:
             if error.path != path and not problems:
                 raise  # the text's own problem, in its own file
@@ -242,7 +247,29 @@ def _utf8(path: Path, raw: bytes) -> str:
         ) from None
 
 
-def _plan(path: Path, doc: AnnotationFile, data: Any = None) -> Plan:
+def read_capped(path: Path, cap: int, what: str) -> bytes:
+    """The bytes of the file at ``path``, refused unread (or as soon as they pass the cap, for
+    a file that grows) when there are more than ``cap``: one line naming it, its size and the
+    cap, and how to raise it."""
+    with path.open("rb") as file:
+        raw = file.read(cap + 1)
+        if len(raw) > cap:
+            size = max(len(raw), os.fstat(file.fileno()).st_size)
+            raise AnnotationError(
+                path,
+                f"{_mb(size)} ({size:,} bytes), over the cap of {_mb(cap)} for {what} file:"
+                " raise it with `newsdb load --max-size MB`",
+            )
+    return raw
+
+
+def _mb(size: int) -> str:
+    return f"{size / limits.MB:,.1f} MB"
+
+
+def _plan(
+    path: Path, doc: AnnotationFile, data: Any = None, max_size: int = limits.MAX_TEXT_BYTES
+) -> Plan:
     header = doc.article
     folder = path.parent
     text_path = folder / header.text
@@ -261,7 +288,7 @@ def _plan(path: Path, doc: AnnotationFile, data: Any = None) -> Plan:
         raise AnnotationError(
             path, f"the text file {shown(header.text)} is not beside the annotation", where
         )
-    raw = text_path.read_bytes()
+    raw = read_capped(text_path, max_size, "an article's text")
     _utf8(text_path, raw)
     return plan_document(path, doc, raw, data=data)
 
@@ -284,7 +311,9 @@ def plan_document(
     """
     header = doc.article
     digest = hashlib.sha256(raw).hexdigest()
-    p = _Planner(path, root, doc, raw.decode("utf-8"), data)
+    body = raw.decode("utf-8")
+    _check_body(path.parent / header.text, body)
+    p = _Planner(path, root, doc, body, data)
     if digest != header.sha256:
         p.fail(
             f"{header.text} has sha256 {digest}, not the declared one: if the text is right,"
@@ -304,6 +333,20 @@ def plan_document(
         raise AnnotationError(path, problems=p.problems).located(root)
     annotator = (doc.annotator.kind, doc.annotator.name)
     return Plan(path, doc, p.body, article, annotator, actors, aliases, events, p.rows, root)
+
+
+def _check_body(path: Path, body: str) -> None:
+    """Refuse a body the database would refuse: a NUL or another control character than the
+    white space of text, or one longer than the longest the database holds."""
+    at = limits.first_control(body, "text")
+    if at is not None:
+        reason = limits.control_character(body, "text")
+        line = body.count("\n", 0, at) + 1
+        raise AnnotationError(path, f"{reason}: an article's text is printable text", line=line)
+    if len(body) > limits.BODY:
+        raise AnnotationError(
+            path, f"{len(body):,} characters, over the limit of {limits.BODY:,} for a body"
+        )
 
 
 class _Planner:
@@ -370,6 +413,19 @@ class _Planner:
         hint = f" (did you mean {near[0]!r}?)" if near else ""
         self.fail(f"unknown {what} {shown(value)}{hint}: declare it under {what}s", *where)
         return False
+
+    def cue(self, ref, *where) -> textref.Found | None:
+        """Where the words that attribute a quote or claim are: no longer than a cue may be;
+        None (and a problem) if nowhere or longer."""
+        found = self.place(ref, *where)
+        if found is not None and len(found.text) > limits.CUE:
+            self.fail(
+                f"the cue is {len(found.text):,} characters, over the limit of {limits.CUE}:"
+                " a cue is the few words that attribute it ('said', 'according to')",
+                *where,
+            )
+            return None
+        return found
 
     def place(self, ref, *where) -> textref.Found | None:
         """Where the words ``ref`` names are in the text; None (and a problem) if nowhere."""
@@ -593,7 +649,7 @@ def _quote_rows(p: _Planner) -> None:
                 i,
                 "text",
             )
-        cue = p.place(quote.cue, "quotes", i, "cue") if quote.cue else None
+        cue = p.cue(quote.cue, "quotes", i, "cue") if quote.cue else None
         if found is None:
             continue
         p.rows[Quote].append(
@@ -639,7 +695,7 @@ def _claim_rows(p: _Planner) -> None:
     for i, claim in p.each("claims"):
         p.known(claim.source, p.actors, "actor", "claims", i, "source")
         found = p.place(claim.text, "claims", i, "text")
-        cue = p.place(claim.cue, "claims", i, "cue") if claim.cue else None
+        cue = p.cue(claim.cue, "claims", i, "cue") if claim.cue else None
         if found is not None:
             p.rows[Claim].append(
                 {

@@ -13,7 +13,8 @@ from pathlib import Path
 import click
 
 from newsdb.cli import App, main, pass_app
-from newsdb.cli.sourcing import IsoDate
+from newsdb.cli.options import IsoDate
+from newsdb.cli.output import one_line
 
 _DATE = IsoDate()
 _MAX_BYTES = 20 * 1024 * 1024
@@ -227,7 +228,7 @@ def ingest(app: App, paths: tuple[Path, ...], published: dt.date | None, max_byt
     app.creates = True
     files = ingesting.sources(paths)
     migrate.upgrade(app.engine)
-    progress = bulk.Progress(total=ingesting.count(files))
+    progress = bulk.Progress(total=ingesting.count(files), clean=one_line)
     plans = ingesting.Plans(app.engine)
     items = ingesting.texts(files, published=published, max_bytes=max_bytes)
     summary = bulk.load_many(

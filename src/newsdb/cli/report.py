@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from newsdb.cli import App, lazy, main, pass_app
-from newsdb.cli.sourcing import IsoDate
+from newsdb.cli.options import IsoDate
 
 # imported when the command first uses it, so that the others start without SQLAlchemy
 listings = lazy("newsdb.listings")

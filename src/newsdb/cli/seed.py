@@ -9,6 +9,8 @@ from pathlib import Path
 import click
 
 from newsdb.cli import App, main, pass_app
+from newsdb.cli.output import one_line
+from newsdb.limits import MAX_SIZE_MB, MB
 
 
 def packaged_seeds() -> list[Path]:
@@ -19,7 +21,7 @@ def packaged_seeds() -> list[Path]:
     return sorted(p for p in root.iterdir() if (p / ANNOTATION_FILE).is_file())
 
 
-def _load(app: App, paths: list[Path], jobs: int = 1):
+def _load(app: App, paths: list[Path], jobs: int = 1, max_size: int | None = None):
     """Bring the schema to head, then read, check and store every article folder in ``paths``
     (or below them), each whole or not at all; exit 1 at the end if any failed.
 
@@ -33,14 +35,14 @@ def _load(app: App, paths: list[Path], jobs: int = 1):
     folders = list(bulk.article_folders(paths))
     one = len(folders) == 1
     if one:  # a lone bad folder is refused before the database is opened, let alone created
-        item = bulk.read_one(folders[0])
+        item = bulk.read_one(folders[0], max_size)
         if isinstance(item, Exception):
             raise Refusal(item.lines())
         items = [item]
     else:
-        items = bulk.read_folders(folders, jobs=jobs)
+        items = bulk.read_folders(folders, jobs=jobs, max_size=max_size)
     app.upgrade()
-    progress = None if one else bulk.Progress(total=len(folders))
+    progress = None if one else bulk.Progress(total=len(folders), clean=one_line)
     summary = bulk.load_many(
         app.engine,
         items,
@@ -92,8 +94,15 @@ def seed(app: App) -> None:
     show_default=True,
     help="Worker processes that read and check folders while one writes to the database.",
 )
+@click.option(
+    "--max-size",
+    type=click.IntRange(min=1, max=MAX_SIZE_MB),
+    metavar="MB",
+    help="Refuse an annotations.yaml or text file larger than this many megabytes"
+    " [default: 5 for annotations.yaml, 2 for the text].",
+)
 @pass_app
-def load(app: App, paths: tuple[Path, ...], jobs: int) -> None:
+def load(app: App, paths: tuple[Path, ...], jobs: int, max_size: int | None) -> None:
     """Load annotated article folders, or every article folder below the folders given.
 
     An article folder holds the text and its annotations.yaml. Each folder is checked whole
@@ -102,13 +111,16 @@ def load(app: App, paths: tuple[Path, ...], jobs: int) -> None:
     the end. Articles are
     written many to a transaction, each whole or not at all; run it again after an
     interruption and it finishes the rest (what is stored already is left unchanged).
+    Files over 5 MB (annotations.yaml) or 2 MB (the text) are refused unread; --max-size
+    raises both.
 
     \b
     Example:
         newsdb load my-articles/2024-01-20-some-story
         newsdb load --jobs 2 my-articles/
+        newsdb load --max-size 20 a-very-long-article/
     """
-    _load(app, list(paths), jobs=jobs)
+    _load(app, list(paths), jobs=jobs, max_size=max_size * MB if max_size else None)
 
 
 @main.command()

@@ -1,124 +1,21 @@
 """Sourcing commands: who is quoted, on whose word claims rest, who goes unheard.
 
 Each command reads one helper of :mod:`newsdb.sourcing` (and so one SQL view) and shares the
-options --article, --since, --until and --format.
+options --article, --outlet, --since, --until and --format (:mod:`newsdb.cli.options`).
 """
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
-import functools
-from collections.abc import Callable, Sequence
-from typing import Any
-
 import click
 
-from newsdb.cli import App, lazy, main, pass_app
-from newsdb.cli.output import echo, emit, format_option
-from newsdb.vocab import GROUPINGS, AttributionMode
+from newsdb.cli import lazy, main
+from newsdb.cli.options import BY, TOP, compared, scoped, show
+from newsdb.cli.output import echo
+from newsdb.vocab import AttributionMode
 
 # imported when a command first uses them, so that the others start without SQLAlchemy
 listings = lazy("newsdb.listings")
 sourcing = lazy("newsdb.sourcing")
-
-
-class IsoDate(click.ParamType):
-    """A day as YYYY-MM-DD; a value that is not one says why ("month must be in 1..12")."""
-
-    name = "date"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None):
-        if isinstance(value, dt.date):
-            return value
-        try:
-            if len(value) != len("YYYY-MM-DD"):
-                raise ValueError("write it as YYYY-MM-DD")
-            return dt.date.fromisoformat(value)
-        except ValueError as error:
-            reason = str(error).removeprefix(f"Invalid isoformat string: '{value}'")
-            self.fail(f"{value!r} is not a day: {reason or 'write it as YYYY-MM-DD'}", param, ctx)
-
-
-_DATE = IsoDate()
-
-
-def scoped(fn: Callable) -> Callable:
-    """The options every sourcing command shares, and their errors as one line, exit 1."""
-
-    @click.option("--article", metavar="SLUG", help="Only this article.")
-    @click.option("--outlet", metavar="NAME", help="Only the articles of this outlet.")
-    @click.option(
-        "--since", type=_DATE, metavar="YYYY-MM-DD", help="Only articles published on or after."
-    )
-    @click.option(
-        "--until", type=_DATE, metavar="YYYY-MM-DD", help="Only articles published on or before."
-    )
-    @format_option
-    @pass_app
-    @functools.wraps(fn)
-    def run(
-        app: App, since: dt.date | None, until: dt.date | None, outlet: str | None, **kwargs: Any
-    ):
-        scope = {"since": since, "until": until, "outlet": outlet}
-        # options at odds are refused before the database is opened
-        if kwargs.get("top") is not None and not (kwargs.get("totals") or kwargs.get("by")):
-            raise click.UsageError("--top goes with --totals or --by")
-        if kwargs.get("event") is not None and kwargs.get("totals"):
-            raise click.UsageError("--event and --totals do not go together")
-        if kwargs.get("show_conflicts") and kwargs.get("totals"):
-            raise click.UsageError("--conflicts and --totals do not go together")
-        if kwargs.get("show_all") and kwargs.get("totals"):
-            raise click.UsageError(
-                "--all and --totals do not go together (the totals count every verdict)"
-            )
-        for other in ("detail", "summary", "show_conflicts"):
-            if kwargs.get("by") and kwargs.get(other):
-                name = {"show_conflicts": "conflicts"}.get(other, other)
-                raise click.UsageError(f"--by and --{name} do not go together")
-        if kwargs.get("places") and kwargs.get("detail"):
-            raise click.UsageError(
-                "--places and --detail do not go together (the detail lists every place)"
-            )
-        try:
-            with app.session() as session:
-                return fn(session, scope=scope, **kwargs)
-        except (listings.UnknownArticle, listings.UnknownEvent, sourcing.BadRange) as error:
-            raise click.ClickException(str(error)) from None
-
-    return run
-
-
-def _show(rows: Sequence[Any], fmt: str, columns: Sequence[str] | None = None) -> None:
-    """``emit``, with tuples of names joined for tables and CSV (JSON keeps them as lists)."""
-    records = []
-    for row in rows:
-        record = dataclasses.asdict(row) if dataclasses.is_dataclass(row) else dict(row)
-        records.append(
-            {
-                k: "; ".join(v) if fmt != "json" and isinstance(v, tuple | list) else v
-                for k, v in record.items()
-            }
-        )
-    emit(records, fmt, columns if fmt == "table" else None)
-
-
-def _compared(rows: Sequence[Any], fmt: str, columns: Sequence[str], by: str | None) -> None:
-    """``_show`` for rows with a ``group``: named after ``by`` and first, or left out."""
-    records = []
-    for row in rows:
-        record = dataclasses.asdict(row)
-        group = record.pop("group")
-        records.append({by: group, **record} if by else record)
-    _show(records, fmt, [by, *columns] if by else columns)
-
-
-#: the comparison every collection question offers
-_BY = click.option(
-    "--by",
-    type=click.Choice(GROUPINGS),
-    help="Compare: one group per article, outlet, or month or year of publication.",
-)
 
 
 def _percent(share: float | None) -> str:
@@ -138,7 +35,7 @@ def quotes(session, scope, article: str | None, fmt: str) -> None:
         newsdb quotes --article pakistan-iran-off-ramp --format json
     """
     rows = sourcing.quotes(session, article, **scope)
-    _show(rows, fmt, ["paragraph", "speaker", "kind", "cue", "text"])
+    show(rows, fmt, ["paragraph", "speaker", "kind", "cue", "text"])
 
 
 @main.command()
@@ -154,7 +51,7 @@ def events(session, scope, article: str | None, fmt: str) -> None:
         newsdb events --format json
     """
     rows = listings.events(session, article, **scope)
-    _show(
+    show(
         rows,
         fmt,
         [
@@ -170,21 +67,10 @@ def events(session, scope, article: str | None, fmt: str) -> None:
     )
 
 
-#: the largest number a database takes as a LIMIT (a 64-bit integer); past it, bad usage
-MAX_TOP = 2**63 - 1
-
-_TOP = click.option(
-    "--top",
-    type=click.IntRange(min=1, max=MAX_TOP),
-    metavar="N",
-    help="With --totals: only the first N.",
-)
-
-
 @main.command()
 @click.option("--totals", is_flag=True, help="One row per source across all the articles chosen.")
-@_TOP
-@_BY
+@TOP
+@BY
 @scoped
 def sources(
     session, scope, article: str | None, fmt: str, totals: bool, top: int | None, by: str | None
@@ -209,10 +95,10 @@ def sources(
     if totals or by:
         heard = sourcing.source_totals(session, article, limit=top, by=by, **scope)
         columns = ["name", "source_class", "sector", "country", "articles", "quotes"]
-        _compared(heard, fmt, [*columns, "words_quoted", "claims"], by)
+        compared(heard, fmt, [*columns, "words_quoted", "claims"], by)
         return
     rows = sourcing.sources(session, article, **scope)
-    _show(
+    show(
         rows,
         fmt,
         [
@@ -246,12 +132,12 @@ def claims(session, scope, article: str | None, fmt: str, mode: str | None) -> N
         newsdb claims --format json
     """
     rows = sourcing.claims(session, article, mode=mode, **scope)
-    _show(rows, fmt, ["paragraph", "attribution_mode", "source", "cue", "text"])
+    show(rows, fmt, ["paragraph", "attribution_mode", "source", "cue", "text"])
 
 
 @main.command()
 @click.option("--summary", is_flag=True, help="Only the totals: how many claims name a source.")
-@_BY
+@BY
 @scoped
 def profile(session, scope, article: str | None, fmt: str, summary: bool, by: str | None) -> None:
     """Count claims by attribution mode, with shares and the named share.
@@ -268,14 +154,14 @@ def profile(session, scope, article: str | None, fmt: str, summary: bool, by: st
     """
     if by:
         rows = sourcing.profile(session, article, by=by, **scope)
-        _compared(rows, fmt, ["mode_label", "claims", "share"], by)
+        compared(rows, fmt, ["mode_label", "claims", "share"], by)
         return
     totals = sourcing.profile_summary(session, article, **scope)
     if summary:
-        _show([totals], fmt)
+        show([totals], fmt)
         return
     rows = sourcing.profile(session, article, **scope)
-    _show(rows, fmt, ["mode_label", "claims", "share"])
+    show(rows, fmt, ["mode_label", "claims", "share"])
     if fmt == "table":
         echo(
             f"\n{totals.named_claims} of {totals.claims} claims name who said them"
@@ -290,8 +176,8 @@ def profile(session, scope, article: str | None, fmt: str, summary: bool, by: st
     is_flag=True,
     help="One row per actor mentioned and not heard, across all the articles chosen.",
 )
-@_TOP
-@_BY
+@TOP
+@BY
 @scoped
 def gaps(
     session, scope, article: str | None, fmt: str, totals: bool, top: int | None, by: str | None
@@ -316,10 +202,10 @@ def gaps(
         unheard = sourcing.unheard_totals(session, article, limit=top, by=by, **scope)
         # the kind, not the source class: these actors are not heard (a state is a state)
         columns = ["name", "kind", "country", "articles", "mentions", "heard_in"]
-        _compared(unheard, fmt, columns, by)
+        compared(unheard, fmt, columns, by)
         return
     rows = sourcing.voice_gaps(session, article, **scope)
-    _show(
+    show(
         rows,
         fmt,
         [
@@ -337,7 +223,7 @@ def gaps(
 @main.command()
 @click.option("--detail", is_flag=True, help="One row per source, event and party state.")
 @click.option("--places", is_flag=True, help="Count per place as well as per country.")
-@_BY
+@BY
 @scoped
 def geography(
     session, scope, article: str | None, fmt: str, detail: bool, places: bool, by: str | None
@@ -356,11 +242,11 @@ def geography(
     """
     if detail:
         rows = sourcing.geography(session, article, **scope)
-        _show(rows, fmt, ["side", "country", "place", "subject", "detail", "event_slug"])
+        show(rows, fmt, ["side", "country", "place", "subject", "detail", "event_slug"])
         return
     counted = sourcing.geography_by_country(session, article, places=places, by=by, **scope)
     columns = ["country", "place", "sources", "events", "party_states"]
-    _compared(counted, fmt, columns if places else [c for c in columns if c != "place"], by)
+    compared(counted, fmt, columns if places else [c for c in columns if c != "place"], by)
 
 
 @main.command()
@@ -375,7 +261,7 @@ def geography(
     is_flag=True,
     help="Claims per attribution mode and support, across the articles chosen.",
 )
-@_BY
+@BY
 @scoped
 def corroboration(
     session,
@@ -406,14 +292,14 @@ def corroboration(
         counted = sourcing.support_totals(session, article, by=by, **scope)
         if support is not None:
             counted = [row for row in counted if row.support == support]
-        _compared(counted, fmt, ["label", "support", "claims", "conflicted"], by)
+        compared(counted, fmt, ["label", "support", "claims", "conflicted"], by)
         return
     if show_conflicts:
         rows = sourcing.conflicts(session, article, **scope)
-        _show(rows, fmt, ["claim_key", "claim_source", "other_claim_key", "other_source"])
+        show(rows, fmt, ["claim_key", "claim_source", "other_claim_key", "other_source"])
         return
     rows = sourcing.corroboration(session, article, support=support, **scope)
-    _show(
+    show(
         rows,
         fmt,
         ["claim_key", "attribution_mode", "sources", "support", "supported_by", "text"],
@@ -443,10 +329,10 @@ def event_sourcing(
     """
     if totals:
         tolls = sourcing.toll_totals(session, article, **scope)
-        _show(tolls, fmt, ["attribution_mode", "label", "tolls", "events", "articles"])
+        show(tolls, fmt, ["attribution_mode", "label", "tolls", "events", "articles"])
         return
     rows = sourcing.event_sourcing(session, article, event=event, **scope)
-    _show(
+    show(
         rows,
         fmt,
         ["event_slug", "item", "item_key", "attribution_mode", "source", "cue", "text"],
@@ -457,7 +343,7 @@ def event_sourcing(
 @click.option(
     "--totals", is_flag=True, help="One row per speaker and actor across the articles chosen."
 )
-@_TOP
+@TOP
 @scoped
 def network(session, scope, article: str | None, fmt: str, totals: bool, top: int | None) -> None:
     """Show who speaks about whom: speakers and the actors inside their quotes.
@@ -473,10 +359,10 @@ def network(session, scope, article: str | None, fmt: str, totals: bool, top: in
     """
     if totals:
         edges = sourcing.network_totals(session, article, limit=top, **scope)
-        _show(edges, fmt, ["speaker", "mentioned", "mentioned_kind", "articles", "quotes"])
+        show(edges, fmt, ["speaker", "mentioned", "mentioned_kind", "articles", "quotes"])
         return
     rows = sourcing.quote_network(session, article, **scope)
-    _show(rows, fmt, ["speaker", "mentioned", "mentioned_kind", "quotes", "mentions"])
+    show(rows, fmt, ["speaker", "mentioned", "mentioned_kind", "quotes", "mentions"])
 
 
 @main.command()
@@ -501,10 +387,10 @@ def checks(session, scope, article: str | None, fmt: str, show_all: bool, totals
     """
     if totals:
         counted = sourcing.check_totals(session, article, **scope)
-        _show(counted, fmt, ["aspect", "verdict", "differs", "checks", "articles"])
+        show(counted, fmt, ["aspect", "verdict", "differs", "checks", "articles"])
         return
     rows = sourcing.claim_checks(session, article, differing_only=not show_all, **scope)
-    _show(
+    show(
         rows,
         fmt,
         ["claim_key", "aspect", "stated_value", "checked_value", "verdict", "source"],

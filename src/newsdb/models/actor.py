@@ -10,6 +10,7 @@ from newsdb.models.base import (
     country,
     country_check,
     fk,
+    held,
     intpk,
     name,
     one_of,
@@ -24,6 +25,7 @@ class Actor(Base):
 
     __tablename__ = "actor"
     __table_args__ = (
+        *held("actor"),
         one_of("kind", ActorKind),
         one_of("sector", Sector),
         country_check(),
@@ -52,7 +54,7 @@ class Actor(Base):
 
 class ActorAlias(Base):
     __tablename__ = "actor_alias"
-    __table_args__ = (UniqueConstraint("actor_id", "alias"),)
+    __table_args__ = (UniqueConstraint("actor_id", "alias"), *held("actor_alias"))
 
     id: Mapped[intpk]
     actor_id: Mapped[int] = fk("actor.id", index=False)  # leads the unique key
@@ -71,6 +73,7 @@ class Affiliation(Provenance, Base):
 
     __tablename__ = "affiliation"
     __table_args__ = (
+        *held("affiliation"),
         UniqueConstraint("article_id", "person_id", "span_start"),
         CheckConstraint("person_id <> organisation_id", name="not_self"),
         *span_check("span", "descriptor"),

@@ -3,7 +3,7 @@ from __future__ import annotations
 from sqlalchemy import UniqueConstraint
 from sqlalchemy.orm import Mapped
 
-from newsdb.models.base import Base, intpk, name, one_of, timestamp
+from newsdb.models.base import Base, held, intpk, name, one_of, timestamp
 from newsdb.vocab import AnnotatorKind
 
 
@@ -12,6 +12,7 @@ class Annotator(Base):
 
     __tablename__ = "annotator"
     __table_args__ = (
+        *held("annotator"),
         UniqueConstraint("kind", "name"),
         one_of("kind", AnnotatorKind),
     )

@@ -5,7 +5,7 @@ import datetime as dt
 from sqlalchemy import CheckConstraint, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from newsdb.models.base import Base, fk, intpk, one_of, short, slug, span_check, timestamp
+from newsdb.models.base import Base, fk, held, intpk, one_of, short, slug, span_check, timestamp
 from newsdb.vocab import Confidence, DatePrecision, MetadataField, Origin, PublishedQualifier
 
 
@@ -17,6 +17,7 @@ class Article(Base):
 
     __tablename__ = "article"
     __table_args__ = (
+        *held("article"),
         CheckConstraint("length(sha256) = 64", name="sha256_length"),
         one_of("published_precision", DatePrecision),
         one_of("published_qualifier", PublishedQualifier),
@@ -75,6 +76,7 @@ class ArticleMetadata(Base):
 
     __tablename__ = "article_metadata"
     __table_args__ = (
+        *held("article_metadata"),
         UniqueConstraint("article_id", "field"),
         one_of("field", MetadataField),
         one_of("origin", Origin),

@@ -6,8 +6,12 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated
 
-from sqlalchemy import CheckConstraint, DateTime, ForeignKey, MetaData, String, func
+from sqlalchemy import Boolean, CheckConstraint, DateTime, ForeignKey, MetaData, String, func
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+from sqlalchemy.sql.expression import ColumnElement
+
+from newsdb import limits
 
 # Deterministic constraint names, identical on SQLite and PostgreSQL, so that migrations
 # can drop and alter them (SQLite batch mode needs the names).
@@ -88,3 +92,64 @@ class Provenance:
         return fk("annotator.id", ondelete="RESTRICT")
 
     created_at: Mapped[timestamp]
+
+
+def printable_sql(column: str, kind: str, dialect: str) -> str:
+    """SQL true when ``column`` holds none of the characters a ``kind`` of value ("line" or
+    "text") may not hold (:data:`newsdb.limits.RANGES`). PostgreSQL cannot store a NUL in
+    text at all; SQLite can, and its GLOB stops at one, so ``instr`` (which reads the whole
+    value) looks for it."""
+    ranges = limits.RANGES[kind]
+    if dialect == "postgresql":
+        chars = "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in ranges)
+        return f"{column} !~ '[{chars}]'"
+    codes = ", ".join(f"{lo}, 45, {hi}" for lo, hi in ranges)  # 45 is '-'
+    return f"instr({column}, char(0)) = 0 AND {column} NOT GLOB '*[' || char({codes}) || ']*'"
+
+
+class _Printable(ColumnElement[bool]):
+    """The condition of :func:`printable_sql`, written for the database it is created in."""
+
+    type = Boolean()
+    inherit_cache = False
+
+    def __init__(self, column: str, kind: str) -> None:
+        self.column, self.kind = column, kind
+
+
+@compiles(_Printable)
+def _printable_default(element: _Printable, compiler, **kw) -> str:
+    return printable_sql(element.column, element.kind, "sqlite")
+
+
+@compiles(_Printable, "postgresql")
+def _printable_postgresql(element: _Printable, compiler, **kw) -> str:
+    return printable_sql(element.column, element.kind, "postgresql")
+
+
+def limited(
+    column: str, max_length: int | None, kind: str | None = "line"
+) -> list[CheckConstraint]:
+    """The limits of :mod:`newsdb.limits` on a string column, as named CHECKs the database
+    holds (migration 0013): at most ``max_length`` characters (SQLite does not hold
+    VARCHAR(n)), and none of the control characters a ``kind`` of value may not hold."""
+    checks = []
+    if max_length is not None:
+        checks.append(
+            CheckConstraint(f"length({column}) <= {max_length}", name=f"{column}_max_length")
+        )
+    if kind is not None:
+        checks.append(CheckConstraint(_Printable(column, kind), name=f"{column}_printable"))
+    return checks
+
+
+def held(table: str) -> list[CheckConstraint]:
+    """Every limit :mod:`newsdb.limits` declares on ``table``'s columns, as named CHECKs:
+    lengths and kinds of text (:func:`limited`), integers up to 2**31-1 on both databases
+    (SQLite's INTEGER holds up to 2**63-1)."""
+    checks = []
+    for column, (max_length, kind) in limits.COLUMNS.get(table, {}).items():
+        checks += limited(column, max_length, kind)
+    for column in limits.INTEGERS.get(table, ()):
+        checks.append(CheckConstraint(f"{column} <= {limits.INT_MAX}", name=f"{column}_max"))
+    return checks

@@ -10,6 +10,7 @@ from newsdb.models.base import (
     confidence_check,
     cue_check,
     fk,
+    held,
     intpk,
     name,
     one_of,
@@ -33,6 +34,7 @@ class Claim(Provenance, Base):
 
     __tablename__ = "claim"
     __table_args__ = (
+        *held("claim"),
         UniqueConstraint("article_id", "key"),
         Index(None, "article_id", "attribution_mode"),
         # an article's sourced claims and their spans, from the index alone (bench/README.md)
@@ -136,6 +138,7 @@ class ClaimCheck(Provenance, Base):
 
     __tablename__ = "claim_check"
     __table_args__ = (
+        *held("claim_check"),
         UniqueConstraint("claim_id", "aspect"),
         one_of("verdict", Verdict),
     )

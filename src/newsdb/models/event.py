@@ -12,6 +12,7 @@ from newsdb.models.base import (
     country,
     country_check,
     fk,
+    held,
     intpk,
     name,
     one_of,
@@ -41,6 +42,7 @@ class Event(Base):
 
     __tablename__ = "event"
     __table_args__ = (
+        *held("event"),
         one_of("event_type", EventType),
         one_of("date_precision", DatePrecision),
         one_of("date_resolution", DateResolution),
@@ -91,6 +93,7 @@ class EventReport(Provenance, Base):
 
     __tablename__ = "event_report"
     __table_args__ = (
+        *held("event_report"),
         UniqueConstraint("article_id", "event_id"),
         Index(None, "event_id", "article_id"),
         one_of("fatalities_attribution", AttributionMode),

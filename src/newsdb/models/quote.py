@@ -10,6 +10,7 @@ from newsdb.models.base import (
     confidence_check,
     cue_check,
     fk,
+    held,
     intpk,
     one_of,
     short,
@@ -27,6 +28,7 @@ class Quote(Provenance, Base):
 
     __tablename__ = "quote"
     __table_args__ = (
+        *held("quote"),
         UniqueConstraint("article_id", "key"),
         # a speaker's quotes across articles
         Index(None, "speaker_id", "article_id"),
