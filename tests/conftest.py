@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import uuid
 from collections.abc import Callable, Iterator
@@ -23,6 +24,24 @@ from newsdb.db import make_engine, normalize_url
 PG_ENV = "NEWSDB_TEST_DATABASE_URL"
 MINI = Path(__file__).parent / "data" / "mini"
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+def error_lines(stderr: str) -> list[str]:
+    """The error of a refused command: exactly one line starting "Error: ", and, when it
+    says how many problems a file has, one indented line per problem after it (at most 50,
+    then one saying how many more). A line naming the database is left out."""
+    lines = [line for line in stderr.splitlines() if not line.startswith("newsdb: ")]
+    assert lines and lines[0].startswith("Error: "), stderr
+    rest = lines[1:]
+    assert all(line.startswith("  ") and line.strip() for line in rest), stderr
+    counted = re.search(r": (\d+) problems, nothing loaded:$", lines[0])
+    if not counted:
+        assert not rest, stderr
+        return lines
+    n = int(counted.group(1))
+    assert n > 1 and len(rest) == min(n, 51), stderr
+    assert n <= 50 or rest[-1] == f"  ... and {n - 50} more", stderr
+    return lines
 
 
 def _pg_admin_url():

@@ -1,7 +1,8 @@
 """Fuzzing what a user hands newsdb: values on the command line of the read commands, and
 mutated copies of the mini article's annotations.yaml fed to `newsdb load`, on both backends.
 
-Every run must end in exit 0, or in exit 1 or 2 with one line of error: never a traceback,
+Every run must end in exit 0, or in exit 1 or 2 with one line of error (a file's problems
+after it, one indented line each): never a traceback, never a raw validator message,
 never "unexpected" (a bug), and after a refusal the database is as it was. Hypothesis draws
 the cases from a fixed seed (``derandomize``), so CI sees the same ones each run; set
 NEWSDB_FUZZ_EXAMPLES to draw more, at random, when hunting.
@@ -19,6 +20,7 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import CliRunner, Result
+from conftest import error_lines
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Engine, inspect, text
@@ -59,15 +61,19 @@ def digest(engine: Engine) -> str:
 
 
 def assert_clean_end(result: Result, args: list[str]) -> None:
-    """Exit 0, or one line of error with exit 1 or 2; no traceback, no unexpected error."""
+    """Exit 0, or one line of error with exit 1 or 2 (an annotation file's problems after it,
+    one indented line each); no traceback, no unexpected error."""
     assert isinstance(result.exception, SystemExit | None), (args, result.exception)
     assert "Traceback" not in result.output, args
     if result.exit_code == 0:
         return
     assert result.exit_code in (1, 2), (args, result.output)
-    lines = [line for line in result.stderr.splitlines() if not line.startswith("newsdb: ")]
-    assert len(lines) == 1 and lines[0].startswith("Error: "), (args, result.stderr)
+    lines = error_lines(result.stderr)
     assert not lines[0].startswith("Error: unexpected "), (args, lines[0])
+    assert not any("Input should be" in line or "Field required" in line for line in lines), (
+        args,
+        lines,
+    )
 
 
 # -- the read commands' command line ---------------------------------------------------------

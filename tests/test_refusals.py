@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner, Result
+from conftest import error_lines
 from sqlalchemy import text
 
 from newsdb import __version__, sourcing
@@ -33,13 +34,18 @@ def newsdb(*args: str) -> Result:
 
 
 def one_error(result: Result, code: int = 1) -> str:
-    """The one error line of a refused command (stderr may also name the database)."""
+    """The one error line of a refused command with one problem (stderr may also name the
+    database)."""
+    (line,) = error_block(result, code)
+    return line
+
+
+def error_block(result: Result, code: int = 1) -> list[str]:
+    """The error of a refused command: its one "Error:" line, then any problems, indented."""
     assert isinstance(result.exception, SystemExit), result.exception
     assert result.exit_code == code, result.output
     assert "Traceback" not in result.output
-    lines = [line for line in result.stderr.splitlines() if not line.startswith("newsdb: ")]
-    assert len(lines) == 1 and lines[0].startswith("Error: "), result.stderr
-    return lines[0]
+    return error_lines(result.stderr)
 
 
 def copy_mini(tmp_path: Path, edit=None, body: bytes | None = None) -> Path:

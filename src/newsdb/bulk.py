@@ -67,10 +67,20 @@ ANALYZED = (
 
 @dataclass
 class Failure:
-    """An article that was not loaded: what it is (its folder or file) and why, in one line."""
+    """An article that was not loaded: what it is (its folder or file) and why, in one line,
+    followed by one line per problem when its annotation has several."""
 
     what: str
     reason: str
+    details: list[str] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, what: str, error: AnnotationError, after: str = "") -> Failure:
+        first, *details = error.lines()
+        return cls(what, first + after, details)
+
+    def lines(self) -> list[str]:
+        return [self.reason, *self.details]
 
 
 @dataclass
@@ -146,11 +156,11 @@ class Progress:
             f" {rate:.1f} articles/s, ETA {int(left) // 60}:{int(left) % 60:02d}{failed}"
         )
 
-    def note(self, message: str) -> None:
-        """A line (a failure) printed above the bar."""
+    def note(self, message: str, details: Iterable[str] = ()) -> None:
+        """A line (a failure), and its indented details, printed above the bar."""
         if self.live:
             self.stream.write("\r\x1b[K")
-        self.stream.write(self.clean(message) + "\n")
+        self.stream.write("".join(self.clean(line) + "\n" for line in (message, *details)))
         self.stream.flush()
 
     def finish(self, summary: Summary) -> None:
@@ -191,15 +201,15 @@ def _plans(items, summary: Summary, progress: Progress | None) -> Iterator[Plan]
     """The plans among ``items``, one at a time; the errors reported as they come."""
     for item in items:
         if isinstance(item, AnnotationError):
-            _failed(summary, progress, str(item.path), str(item))
+            _failed(summary, progress, Failure.of(str(item.path), item))
         else:
             yield item
 
 
-def _failed(summary: Summary, progress: Progress | None, what: str, reason: str) -> None:
-    summary.failed.append(Failure(what, reason))
+def _failed(summary: Summary, progress: Progress | None, failure: Failure) -> None:
+    summary.failed.append(failure)
     if progress:
-        progress.note(f"failed: {reason}")
+        progress.note(f"failed: {failure.reason}", failure.details)
         progress.advance(ok=False)
 
 
@@ -224,7 +234,7 @@ def _write_batch(
         done = _transaction(engine, plans, summary, together=False)
     for outcome in done:  # counted once committed
         if isinstance(outcome, Failure):
-            _failed(summary, progress, outcome.what, outcome.reason)
+            _failed(summary, progress, outcome)
             continue
         summary.add(outcome)
         if on_report:
@@ -296,7 +306,7 @@ def _store_one(
         return report
     except AnnotationError as error:  # at odds with what is stored: a shared actor or event
         settled.drop()
-        return Failure(str(plan.path), f"{error}; nothing written")
+        return Failure.of(str(plan.path), error, "; nothing written")
     except (exc.IntegrityError, exc.DataError) as error:  # DataError: too long, a NUL
         settled.drop()
         reason = str(error.orig).strip().splitlines()[0]

@@ -2,14 +2,16 @@
 
 An article folder holds the body text and one annotation file (see :mod:`newsdb.annotation`).
 :func:`read_folder` validates the whole folder and places every quoted reference in the text,
-refusing the first problem with the file, the line, the place in the document and the reason.
-:func:`store` then writes it in the caller's transaction: actors and events are upserted by
-slug, and the article's own annotation rows are compared with what is stored and replaced
-only when they differ, so loading the same folder twice changes nothing.
+refusing it with every problem found, each with its line, its place in the document and the
+reason (:mod:`newsdb.annotation_errors`). :func:`store` then writes it in the caller's
+transaction: actors and events are upserted by slug, and the article's own annotation rows
+are compared with what is stored and replaced only when they differ, so loading the same
+folder twice changes nothing.
 """
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import os
 from collections import Counter
@@ -24,6 +26,14 @@ from sqlalchemy.orm import Session
 
 from newsdb import fingerprint, limits, paragraphs, textref, yamlread
 from newsdb.annotation import AnnotationFile
+from newsdb.annotation_errors import (
+    AnnotationError,
+    Problem,
+    clip,
+    line_of,
+    shown,
+    validation_problems,
+)
 from newsdb.body import sha256 as body_sha256
 from newsdb.body import stored_body
 from newsdb.db import serialize_writes
@@ -51,44 +61,9 @@ from newsdb.models import (
 from newsdb.rows import write_rows
 from newsdb.vocab import MetadataField, QuoteKind
 
+__all__ = ["AnnotationError", "clip"]  # where callers have always found them
+
 ANNOTATION_FILE = "annotations.yaml"
-
-
-class AnnotationError(Exception):
-    """A problem in an annotation folder: where it is and why, in one line."""
-
-    def __init__(self, path: Path, reason: str, where: tuple = (), line: int | None = None):
-        self.path, self.reason, self.where, self.line = path, reason, where, line
-        place = f"{path}:{line}" if line else str(path)
-        location = _dotted(where)
-        super().__init__(f"{place}: {location + ': ' if location else ''}{reason}")
-
-    def __reduce__(self):  # so that an error made in a worker process reaches the writer whole
-        return (AnnotationError, (self.path, self.reason, self.where, self.line))
-
-
-def _dotted(where: tuple) -> str:
-    out = ""
-    for part in where:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
-def _line_of(root: yaml.Node | None, where: tuple) -> int | None:
-    """The line of the YAML node at ``where`` (or of its nearest ancestor that exists)."""
-    node, line = root, (root.start_mark.line + 1 if root else None)
-    for part in where:
-        child = None
-        if isinstance(node, yaml.MappingNode):
-            child = next((v for k, v in node.value if k.value == part), None)
-        elif (
-            isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value)
-        ):
-            child = node.value[part]
-        if child is None:
-            break
-        node, line = child, child.start_mark.line + 1
-    return line
 
 
 _YamlLoader = yamlread.YamlLoader  # safe YAML in which dates stay strings
@@ -129,16 +104,17 @@ class Plan:
 
     def fail(self, reason: str, *where) -> AnnotationError:
         root = self.root if self.root is not None else _compose(self.source)
-        return AnnotationError(self.path, reason, where, _line_of(root, where))
+        return AnnotationError(self.path, reason, where, line_of(root, where))
 
 
 def read_folder(folder: Path | str, max_size: int | None = None) -> Plan:
-    """Read and check one article folder; raise :class:`AnnotationError` on the first problem.
+    """Read and check one article folder; raise :class:`AnnotationError` with every problem.
 
     A file larger than ``max_size`` bytes is refused unread (by default the caps of
     :mod:`newsdb.limits`, one for the annotation and one for the text). The file is parsed
     once (:mod:`newsdb.yamlread`: ryaml or libyaml); only a problem found after parsing has it
-    parsed again, into nodes that know their lines.
+    parsed again, into nodes that know their lines. Items that fail validation are left out of
+    the checks against the text, which go on with the rest.
     """
     folder = Path(folder)
     path = folder / ANNOTATION_FILE
@@ -151,8 +127,27 @@ def read_folder(folder: Path | str, max_size: int | None = None) -> Plan:
     source = _utf8(
         path, read_capped(path, max_size or limits.MAX_ANNOTATION_BYTES, "an annotation")
     )
+    data = _parsed(path, source)
+    doc, problems = _validated(data)
+    plan = None
+    if doc is not None:
+        try:
+            plan = _plan(path, doc, data, max_size or limits.MAX_TEXT_BYTES)
+        except AnnotationError as error:
+            if error.path != path and not problems:
+                raise  # the text's own problem, in its own file
+            found = error.problems if error.path == path else [_elsewhere_problem(error)]
+            problems += [p for p in found if not _follows(p, problems)]
+    if problems or plan is None:
+        raise AnnotationError(path, problems=problems).located(_compose(source)) from None
+    plan.source = source
+    return plan
+
+
+def _parsed(path: Path, source: str) -> Any:
+    """The YAML document in ``source``, or an :class:`AnnotationError` saying where it breaks."""
     try:
-        data = yamlread.load(source)
+        return yamlread.load(source)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         reason = getattr(error, "problem", None) or str(error)
@@ -161,86 +156,75 @@ def read_folder(folder: Path | str, max_size: int | None = None) -> Plan:
         ) from None
     except RecursionError:  # the YAML reader descends one call per level
         raise AnnotationError(path, "not valid YAML: nested too deep") from None
+
+
+def _validated(data: Any) -> tuple[AnnotationFile | None, list[Problem]]:
+    """The document and, when it is not valid, its problems and what of it can still be
+    checked against the text: the document without the list items that failed (None where
+    they were), or nothing when the header or the file's shape failed."""
     try:
-        doc = AnnotationFile.model_validate(data)
+        return AnnotationFile.model_validate(data), []
     except ValidationError as error:
-        first = error.errors()[0]
-        where = tuple(p for p in first["loc"] if not (isinstance(p, str) and p in _UNION_TAGS))
-        raise AnnotationError(
-            path, _message(first), where, _line_of(_compose(source), where)
-        ) from None
+        errors = error.errors()
+    problems = [
+        Problem(words, where) for where, words in validation_problems(errors, AnnotationFile)
+    ]
+    return _without_bad_items(data, errors), problems
+
+
+_SECTIONS = ("actors", "affiliations", "events", "quotes", "claims", "times")
+
+
+#: what stands in for a header field or the annotator that failed validation, so that the
+#: rest can still be checked against the text (never stored: the file has a problem)
+_STAND_INS = {
+    "slug": "unchecked",
+    "sha256": "0" * 64,
+    "published": {"origin": "unknown"},
+    **{name: {"origin": "unknown"} for name in ("headline", "outlet", "byline", "url", "language")},
+}
+
+
+def _without_bad_items(data: Any, errors: list[dict]) -> AnnotationFile | None:
+    """The document less what failed: list items as None, header fields stood in for; None
+    when what is left cannot be checked against the text (no text named, no mapping)."""
+    bad: dict[str, set[int]] = {}
+    header, annotator = set(), False
+    for error in errors:
+        loc = error["loc"]
+        if len(loc) >= 2 and loc[0] in _SECTIONS and isinstance(loc[1], int):
+            bad.setdefault(loc[0], set()).add(loc[1])
+        elif len(loc) >= 2 and loc[0] == "article" and loc[1] in _STAND_INS:
+            header.add(loc[1])
+        elif loc[:1] == ("annotator",):
+            annotator = True
+        elif not (len(loc) == 1 and error["type"] == "extra_forbidden"):
+            return None  # the text's name, a header that is no mapping, a section no list
+    kept = {k: v for k, v in data.items() if k in AnnotationFile.model_fields}
+    kept["article"] = {**data["article"], **{name: _STAND_INS[name] for name in header}}
+    if annotator:
+        kept["annotator"] = {"name": "unchecked"}
+    for section, indexes in bad.items():
+        kept[section] = [item for i, item in enumerate(data[section]) if i not in indexes]
     try:
-        plan = _plan(path, doc, max_size or limits.MAX_TEXT_BYTES)
-    except AnnotationError as error:
-        if error.line is None and error.where:
-            raise AnnotationError(
-                error.path, error.reason, error.where, _line_of(_compose(source), error.where)
-            ) from None
-        raise
-    plan.source = source
-    return plan
+        doc = AnnotationFile.model_validate(kept)
+    except ValidationError:
+        return None
+    holes = {}
+    for section, indexes in bad.items():
+        items = iter(getattr(doc, section))
+        holes[section] = [None if i in indexes else next(items) for i in range(len(data[section]))]
+    return doc.model_copy(update=holes)
 
 
-_UNION_TAGS = {
-    "str",
-    "Span",
-    "EveryOccurrence",
-    "constrained-str",
-    "function-after[_consistent(), EventDate]",
-}
+def _follows(problem: Problem, reported: list[Problem]) -> bool:
+    """Whether ``problem`` is at or below a place already reported (a stood-in sha256)."""
+    return any(problem.where[: len(p.where)] == p.where for p in reported if p.where)
 
 
-#: what a value of a field that has a pattern looks like, in words
-_PATTERNS = {
-    "sha256": "64 lower-case hex digits, the SHA-256 of the text file's bytes:"
-    " `sha256sum article.txt` prints it (`newsdb new` fills it in)",
-    "slug": "lower-case letters and digits in words joined by single hyphens ('bridge-collapse')",
-    "country": "two capital letters, the ISO 3166-1 code ('PK')",
-    "wikidata": "Q and digits ('Q1234')",
-}
-_PATTERNS["id"] = _PATTERNS["slug"]
-#: the header's metadata fields: each a mapping with its value and where it came from
-_METADATA = {"headline", "outlet", "byline", "url", "published", "language"}
-
-
-def clip(text: str, width: int = 40) -> str:
-    """``text`` cut to about ``width`` characters at a word boundary, with … if cut."""
-    if len(text) <= width:
-        return text
-    cut = text[: width + 1].rsplit(" ", 1)[0].rstrip(",;:")
-    return (cut if " " in text[:width] else text[:width]) + "…"
-
-
-def _message(error: dict) -> str:
-    """A pydantic error in words: what is wrong and what would be right."""
-    message, kind = error["msg"], error["type"]
-    field = next((p for p in reversed(error["loc"]) if isinstance(p, str)), "")
-    got = error.get("input")
-    if kind in ("literal_error", "enum"):
-        return f"{message} (got {got!r})"
-    if kind == "extra_forbidden":
-        return "unknown field"
-    if kind == "missing":
-        hint = _PATTERNS.get(field) or (
-            "a mapping: {value: ..., origin: text|outside|inference|unknown}"
-            if field in _METADATA
-            else None
-        )
-        return f"{field} is missing" + (f": {hint}" if hint else "")
-    if kind == "string_too_long":
-        limit = error["ctx"]["max_length"]
-        return f"{len(got):,} characters, over the limit of {limit:,}"
-    if kind == "less_than_equal" and error["ctx"]["le"] == limits.INT_MAX:
-        return f"{clip(str(got))} is over {limits.INT_MAX:,} (2**31-1), the largest number stored"
-    if kind == "string_pattern_mismatch" and field in _PATTERNS:
-        return f"{clip(str(got))!r} is not a {field}: write {_PATTERNS[field]}"
-    if kind in ("model_type", "dict_type") and field in _METADATA:
-        return (
-            f"{field} is a mapping of its value and where it came from, not {clip(str(got))!r}:"
-            f" {field}: {{value: {clip(str(got))!r}, origin: text}} (origin: text, outside,"
-            " inference or unknown; outside and inference need a source)"
-        )
-    return message.removeprefix("Value error, ")
+def _elsewhere_problem(error: AnnotationError) -> Problem:
+    """A problem of another file (the text) among the annotation's: named with its file."""
+    return Problem(str(error), ("article", "text"))
 
 
 def _utf8(path: Path, raw: bytes) -> str:
@@ -276,7 +260,9 @@ def _mb(size: int) -> str:
     return f"{size / limits.MB:,.1f} MB"
 
 
-def _plan(path: Path, doc: AnnotationFile, max_size: int = limits.MAX_TEXT_BYTES) -> Plan:
+def _plan(
+    path: Path, doc: AnnotationFile, data: Any = None, max_size: int = limits.MAX_TEXT_BYTES
+) -> Plan:
     header = doc.article
     folder = path.parent
     text_path = folder / header.text
@@ -287,40 +273,48 @@ def _plan(path: Path, doc: AnnotationFile, max_size: int = limits.MAX_TEXT_BYTES
     if not inside or text_path.resolve().parent != folder.resolve():
         raise AnnotationError(
             path,
-            f"the text file {header.text!r} must be a file in the article's folder, named"
+            f"the text file {shown(header.text)} must be a file in the article's folder, named"
             " without a path",
             where,
         )
     if not text_path.is_file():
         raise AnnotationError(
-            path, f"the text file {header.text!r} is not beside the annotation", where
+            path, f"the text file {shown(header.text)} is not beside the annotation", where
         )
     raw = read_capped(text_path, max_size, "an article's text")
     _utf8(text_path, raw)
-    return plan_document(path, doc, raw)
+    return plan_document(path, doc, raw, data=data)
 
 
 def plan_document(
-    path: Path, doc: AnnotationFile, raw: bytes, root: yaml.Node | None = None
+    path: Path,
+    doc: AnnotationFile,
+    raw: bytes,
+    root: yaml.Node | None = None,
+    data: Any = None,
 ) -> Plan:
     """Check ``doc`` against the article's text ``raw`` (its bytes, as hashed) and place every
     reference; ``path`` and ``root`` only locate a problem. The one road into the database:
     an annotation file read from a folder and a draft made by :mod:`newsdb.extract` alike.
 
-    Each step below reads one part of the annotation and adds its rows to the plan.
+    Each step below reads one part of the annotation and adds its rows to the plan, noting
+    each problem and going on with the next item; the problems are raised together at the
+    end. ``doc`` may hold None for list items that failed validation; ``data``, the document
+    as read, then still declares their keys, so that nothing is refused for naming them.
     """
     header = doc.article
     body = stored_body(raw.decode("utf-8"))  # no BOM, LF line ends (newsdb.body)
     digest = body_sha256(body)
-    if header.sha256 != digest and header.sha256 != hashlib.sha256(raw).hexdigest():
-        raise AnnotationError(
-            path,
-            f"{header.text} has sha256 {hashlib.sha256(raw).hexdigest()}, not the declared one",
-            ("article", "sha256"),
-            _line_of(root, ("article", "sha256")),
-        )
+    as_saved = hashlib.sha256(raw).hexdigest()  # what sha256sum says of the file
     _check_body(path.parent / header.text, body)
-    p = _Planner(path, root, doc, body)
+    p = _Planner(path, root, doc, body, data)
+    if header.sha256 not in (digest, as_saved):
+        p.fail(
+            f"{header.text} has sha256 {as_saved}, not the declared one: if the text is right,"
+            " declare that",
+            "article",
+            "sha256",
+        )
     article = _article_rows(p, digest)
     actors, aliases = _actor_rows(p)
     _affiliation_rows(p)
@@ -329,6 +323,8 @@ def plan_document(
     _quote_rows(p)
     _claim_rows(p)
     _drafted_rows(p)
+    if p.problems:
+        raise AnnotationError(path, problems=p.problems).located(root)
     annotator = (doc.annotator.kind, doc.annotator.name)
     return Plan(path, doc, p.body, article, annotator, actors, aliases, events, p.rows, root)
 
@@ -348,57 +344,90 @@ def _check_body(path: Path, body: str) -> None:
 
 
 class _Planner:
-    """What the planning steps share: the document, its text, the rows made so far, and how
-    to place words in the text or say where a problem is."""
+    """What the planning steps share: the document, its text, the rows made so far, the
+    problems found so far, and how to place words in the text or note a problem."""
 
-    def __init__(self, path: Path, root: yaml.Node | None, doc: AnnotationFile, body: str):
+    def __init__(
+        self, path: Path, root: yaml.Node | None, doc: AnnotationFile, body: str, data: Any
+    ):
         self.path, self.root, self.doc, self.body = path, root, doc, body
+        self.data = data if isinstance(data, dict) else {}
+        self.problems: list[Problem] = []
+        #: whether every item passed validation (else there is no plan to make, only problems)
+        self.whole = all(item is not None for s in _SECTIONS for item in getattr(doc, s))
         self.annotator = ("annotator", (doc.annotator.kind, doc.annotator.name))
         self.rows: dict[type, list[dict[str, Any]]] = {table: [] for table in ARTICLE_TABLES}
-        self.actors = self.unique(doc.actors, "slug", "actor slug", "actors")
-        self.events = self.unique(doc.events, "slug", "event slug", "events")
-        self.quotes = self.unique(doc.quotes, "id", "quote id", "quotes")
-        self.claims = self.unique(doc.claims, "id", "claim id", "claims")
+        self.actors = self.unique("actors", "slug", "actor slug")
+        self.events = self.unique("events", "slug", "event slug")
+        self.quotes = self.unique("quotes", "id", "quote id")
+        self.claims = self.unique("claims", "id", "claim id")
 
-    def fail(self, reason: str, *where) -> AnnotationError:
-        return AnnotationError(self.path, reason, where, _line_of(self.root, where))
+    def fail(self, reason: str, *where) -> None:
+        """Note a problem at ``where``; the caller goes on with what it can still check."""
+        self.problems.append(Problem(reason, where, line_of(self.root, where)))
 
-    def unique(self, items, attr: str, what: str, section: str) -> dict:
-        """The position of each item by ``attr``; a key given twice is refused."""
+    def each(self, section: str):
+        """(position, item) of the section's items that passed validation."""
+        return ((i, item) for i, item in enumerate(getattr(self.doc, section)) if item is not None)
+
+    def given(self, section: str, i: int, attr: str) -> Any:
+        """What the file gives for ``attr`` of an item, as read (for one that failed)."""
+        item = getattr(self.doc, section)[i]
+        if item is not None:
+            return getattr(item, attr)
+        items = self.data.get(section)
+        raw = items[i] if isinstance(items, list) and i < len(items) else None
+        return raw.get(attr) if isinstance(raw, dict) else None
+
+    def unique(self, section: str, attr: str, what: str) -> dict:
+        """The position of each item by ``attr``; a key given twice is refused. An item that
+        failed validation still declares its key, so that naming it is no further problem."""
         seen: dict = {}
-        for i, item in enumerate(items):
-            key = getattr(item, attr)
+        for i in range(len(getattr(self.doc, section))):
+            key = self.given(section, i, attr)
+            if not isinstance(key, str):
+                continue
             if key in seen:
-                raise self.fail(
-                    f"duplicate {what} {key!r} (first at {section}[{seen[key]}])", section, i, attr
+                self.fail(
+                    f"duplicate {what} {shown(key)} (first at {section}[{seen[key]}])",
+                    section,
+                    i,
+                    attr,
                 )
+                continue
             seen[key] = i
         return seen
 
-    def known(self, value, declared: dict, what: str, *where) -> None:
-        """Refuse a reference to an actor, event, quote or claim the file does not declare."""
-        if value is not None and value not in declared:
-            raise self.fail(
-                f"unknown {what} {value!r}: declare it under {what.split()[0]}s", *where
-            )
+    def known(self, value, declared: dict, what: str, *where) -> bool:
+        """Whether ``value`` is absent or declared; a reference to an actor, event, quote or
+        claim the file does not declare is a problem (with the nearest declared key)."""
+        if value is None or value in declared:
+            return True
+        near = difflib.get_close_matches(value, list(declared), n=1)
+        hint = f" (did you mean {near[0]!r}?)" if near else ""
+        self.fail(f"unknown {what} {shown(value)}{hint}: declare it under {what}s", *where)
+        return False
 
-    def cue(self, ref, *where) -> textref.Found:
-        """Where the words that attribute a quote or claim are: no longer than a cue may be."""
+    def cue(self, ref, *where) -> textref.Found | None:
+        """Where the words that attribute a quote or claim are: no longer than a cue may be;
+        None (and a problem) if nowhere or longer."""
         found = self.place(ref, *where)
-        if len(found.text) > limits.CUE:
-            raise self.fail(
+        if found is not None and len(found.text) > limits.CUE:
+            self.fail(
                 f"the cue is {len(found.text):,} characters, over the limit of {limits.CUE}:"
                 " a cue is the few words that attribute it ('said', 'according to')",
                 *where,
             )
+            return None
         return found
 
-    def place(self, ref, *where) -> textref.Found:
-        """Where the words ``ref`` names are in the text."""
+    def place(self, ref, *where) -> textref.Found | None:
+        """Where the words ``ref`` names are in the text; None (and a problem) if nowhere."""
         try:
             return textref.resolve(self.body, ref)
         except textref.TextRefError as error:
-            raise self.fail(str(error), *where) from None
+            self.fail(str(error), *where)
+            return None
 
     def mentions(self, model, column: str, ref_to, refs, section: str, i: int) -> None:
         """Rows of ``model`` for every place the references name; a place named twice once."""
@@ -407,7 +436,8 @@ class _Planner:
             try:
                 found = textref.resolve_all(self.body, ref)
             except textref.TextRefError as error:
-                raise self.fail(str(error), section, i, "mentions", j) from None
+                self.fail(str(error), section, i, "mentions", j)
+                continue
             for hit in found:
                 if (hit.start, hit.end) in spans:
                     continue  # overlapping references name one place twice
@@ -462,10 +492,10 @@ def _article_rows(p: _Planner, digest: str) -> dict[str, Any]:
 def _actor_rows(p: _Planner) -> tuple[dict[str, dict[str, Any]], dict[str, set[str]]]:
     """The actors (to upsert by slug), their aliases, and the rows of their mentions."""
     actor_rows, aliases = {}, {}
-    for i, actor in enumerate(p.doc.actors):
+    for i, actor in p.each("actors"):
         p.known(actor.part_of, p.actors, "actor", "actors", i, "part_of")
         if actor.part_of == actor.slug:
-            raise p.fail("an actor cannot be part of itself", "actors", i, "part_of")
+            p.fail("an actor cannot be part of itself", "actors", i, "part_of")
         actor_rows[actor.slug] = {
             "name": actor.name,
             "kind": actor.kind,
@@ -482,13 +512,15 @@ def _actor_rows(p: _Planner) -> tuple[dict[str, dict[str, Any]], dict[str, set[s
 
 def _affiliation_rows(p: _Planner) -> None:
     """A person's ties to organisations, placed at the words that state them."""
-    for i, aff in enumerate(p.doc.affiliations):
+    for i, aff in p.each("affiliations"):
         p.known(aff.person, p.actors, "actor", "affiliations", i, "person")
         p.known(aff.organisation, p.actors, "actor", "affiliations", i, "organisation")
         found = p.place(aff.descriptor, "affiliations", i, "descriptor")
+        if found is None:
+            continue  # where the location is written is then no further question
         if aff.location_as_written and aff.location_as_written not in found.text:
-            raise p.fail(
-                f"{aff.location_as_written!r} is not in the descriptor {found.text!r}",
+            p.fail(
+                f"{shown(aff.location_as_written)} is not in the descriptor {shown(found.text)}",
                 "affiliations",
                 i,
                 "location_as_written",
@@ -504,6 +536,7 @@ def _affiliation_rows(p: _Planner) -> None:
                 "span_start": found.start,
                 "span_end": found.end,
                 "annotator_id": p.annotator,
+                "confidence": aff.confidence,
             }
         )
 
@@ -512,10 +545,10 @@ def _event_rows(p: _Planner) -> dict[str, dict[str, Any]]:
     """The events (to upsert by slug), what this article says of each, their parties and
     where the article reports them."""
     event_rows = {}
-    for i, ev in enumerate(p.doc.events):
+    for i, ev in p.each("events"):
         p.known(ev.parent, p.events, "event", "events", i, "parent")
         if ev.parent == ev.slug:
-            raise p.fail("an event cannot be its own parent", "events", i, "parent")
+            p.fail("an event cannot be its own parent", "events", i, "parent")
         fat = ev.fatalities
         if fat:
             p.known(fat.reported_by, p.actors, "actor", "events", i, "fatalities", "reported_by")
@@ -524,7 +557,7 @@ def _event_rows(p: _Planner) -> dict[str, dict[str, Any]]:
             (fat and fat.as_written, ("fatalities", "as_written")),
         ):
             if words and words not in p.body:
-                raise p.fail(f"{words!r} is not in the article text", "events", i, *where)
+                p.fail(f"{shown(words)} is not in the article text", "events", i, *where)
         event_rows[ev.slug] = {
             "name": ev.name,
             "event_type": ev.type,
@@ -572,11 +605,15 @@ def _participant_rows(p: _Planner, ev, i: int) -> None:
 
 def _check_events_reported(p: _Planner) -> None:
     """An event the article lists is one it reports: in its words, or in what a claim is about
-    (an event known only from elsewhere is not the article's to list)."""
-    claimed = {slug for claim in p.doc.claims for slug in claim.events}
-    for i, ev in enumerate(p.doc.events):
+    (an event known only from elsewhere is not the article's to list). A claim that failed
+    validation still names its events, as read."""
+    claimed = set()
+    for i in range(len(p.doc.claims)):
+        events = p.given("claims", i, "events")
+        claimed.update(e for e in events if isinstance(e, str)) if isinstance(events, list) else ()
+    for i, ev in p.each("events"):
         if not ev.mentions and ev.slug not in claimed:
-            raise p.fail(
+            p.fail(
                 "the article neither mentions this event nor makes a claim about it:"
                 " give its mentions, or name it in a claim's events",
                 "events",
@@ -588,21 +625,27 @@ def _quote_rows(p: _Planner) -> None:
     """Quotes: direct and partial quotes are exactly the words between “ and ”; a segment
     comes after the one it continues."""
     body = p.body
-    for i, quote in enumerate(p.doc.quotes):
+    for i, quote in p.each("quotes"):
         p.known(quote.speaker, p.actors, "actor", "quotes", i, "speaker")
         p.known(quote.continues, p.quotes, "quote", "quotes", i, "continues")
         if quote.continues == quote.id:
-            raise p.fail("a quote cannot continue itself", "quotes", i, "continues")
+            p.fail("a quote cannot continue itself", "quotes", i, "continues")
         found = p.place(quote.text, "quotes", i, "text")
-        if quote.kind != QuoteKind.INDIRECT and not between_marks(body, found.start, found.end):
-            raise p.fail(
+        if (
+            found
+            and quote.kind != QuoteKind.INDIRECT
+            and not between_marks(body, found.start, found.end)
+        ):
+            p.fail(
                 f"a {quote.kind} quote is the words between “ and ” (or straight marks), and"
-                f" {clip(found.text)!r} is not",
+                f" {shown(found.text)} is not",
                 "quotes",
                 i,
                 "text",
             )
         cue = p.cue(quote.cue, "quotes", i, "cue") if quote.cue else None
+        if found is None:
+            continue
         p.rows[Quote].append(
             {
                 "key": quote.id,
@@ -614,42 +657,62 @@ def _quote_rows(p: _Planner) -> None:
                 **_cue(cue),
                 "continues_id": _ref("quote", quote.continues),
                 "annotator_id": p.annotator,
+                "confidence": quote.confidence,
             }
         )
+    _check_continuations(p)
+
+
+def _check_continuations(p: _Planner) -> None:
+    """Segments that continue each other in a ring are a problem; with no problem at all,
+    the quote rows are put in the order they are stored in."""
+    valid = {q.id for _, q in p.each("quotes")}
+    links = [
+        {"key": q.id, "continues_id": ("quote", q.continues) if q.continues in valid else None}
+        for _, q in p.each("quotes")
+    ]
+    for link in links:  # a segment that continues itself is a problem of its own
+        if link["continues_id"] == ("quote", link["key"]):
+            link["continues_id"] = None
     try:
-        p.rows[Quote] = _continued_first(p.rows[Quote])
+        _continued_first(links)
     except ValueError as error:
-        raise p.fail(str(error), "quotes") from None
+        p.fail(str(error), "quotes")
+        return
+    if p.whole and not p.problems:  # every segment placed: each after the one it continues
+        p.rows[Quote] = _continued_first(p.rows[Quote])
 
 
 def _claim_rows(p: _Planner) -> None:
     """Claims, the events they are about, the quotes they rest on, how they relate to other
     claims, and their checks against the record."""
-    for i, claim in enumerate(p.doc.claims):
+    for i, claim in p.each("claims"):
         p.known(claim.source, p.actors, "actor", "claims", i, "source")
         found = p.place(claim.text, "claims", i, "text")
         cue = p.cue(claim.cue, "claims", i, "cue") if claim.cue else None
-        p.rows[Claim].append(
-            {
-                "key": claim.id,
-                "text": found.text,
-                "span_start": found.start,
-                "span_end": found.end,
-                "proposition": claim.proposition,
-                "attribution_mode": claim.mode,
-                "source_id": _ref("actor", claim.source),
-                **_cue(cue),
-                "certainty": claim.certainty,
-                "annotator_id": p.annotator,
-            }
-        )
+        if found is not None:
+            p.rows[Claim].append(
+                {
+                    "key": claim.id,
+                    "text": found.text,
+                    "span_start": found.start,
+                    "span_end": found.end,
+                    "proposition": claim.proposition,
+                    "attribution_mode": claim.mode,
+                    "source_id": _ref("actor", claim.source),
+                    **_cue(cue),
+                    "certainty": claim.certainty,
+                    "annotator_id": p.annotator,
+                    "confidence": claim.confidence,
+                }
+            )
         me = ("claim", claim.id)
         for j, slug in enumerate(dict.fromkeys(claim.events)):
-            p.known(slug, p.events, "event", "claims", i, "events", j)
-            p.rows[ClaimEvent].append({"claim_id": me, "event_id": ("event", slug)})
+            if p.known(slug, p.events, "event", "claims", i, "events", j):
+                p.rows[ClaimEvent].append({"claim_id": me, "event_id": ("event", slug)})
         for j, key in enumerate(dict.fromkeys(claim.quotes)):
-            p.known(key, p.quotes, "quote", "claims", i, "quotes", j)
-            p.rows[ClaimQuote].append({"claim_id": me, "quote_id": ("quote", key)})
+            if p.known(key, p.quotes, "quote", "claims", i, "quotes", j):
+                p.rows[ClaimQuote].append({"claim_id": me, "quote_id": ("quote", key)})
         _relation_rows(p, claim, i)
         _check_rows(p, claim, i)
 
@@ -657,15 +720,17 @@ def _claim_rows(p: _Planner) -> None:
 def _relation_rows(p: _Planner, claim, i: int) -> None:
     for relation in ("corroborates", "conflicts"):
         for j, key in enumerate(dict.fromkeys(getattr(claim, relation))):
-            p.known(key, p.claims, "claim", "claims", i, relation, j)
+            if not p.known(key, p.claims, "claim", "claims", i, relation, j):
+                continue
             if key == claim.id:
-                raise p.fail(
+                p.fail(
                     f"a claim cannot be said to {relation.removesuffix('s')} itself",
                     "claims",
                     i,
                     relation,
                     j,
                 )
+                continue
             p.rows[ClaimRelation].append(
                 {
                     "claim_id": ("claim", claim.id),
@@ -679,9 +744,10 @@ def _check_rows(p: _Planner, claim, i: int) -> None:
     aspects = set()
     for j, check in enumerate(claim.checks):
         if check.aspect in aspects:
-            raise p.fail(
-                f"the claim is checked twice for {check.aspect!r}", "claims", i, "checks", j
+            p.fail(
+                f"the claim is checked twice for {shown(check.aspect)}", "claims", i, "checks", j
             )
+            continue
         aspects.add(check.aspect)
         p.rows[ClaimCheck].append(
             {
@@ -712,28 +778,26 @@ def between_marks(body: str, start: int, end: int) -> bool:
 def _drafted_rows(p: _Planner) -> None:
     """What drafted annotations add (issue 10): each row's confidence, and the time expressions.
 
-    A drafted actor's confidence goes on each of its mentions (the actor row is shared).
+    A drafted actor's confidence goes on each of its mentions (the actor row is shared); the
+    other rows took theirs as they were made.
     """
-    doc = p.doc
-    by_actor = {("actor", a.slug): a.confidence for a in doc.actors}
+    by_actor = {("actor", a.slug): a.confidence for _, a in p.each("actors")}
     for row in p.rows[Mention]:
         row["confidence"] = by_actor[row["actor_id"]]
-    for row, aff in zip(p.rows[Affiliation], doc.affiliations, strict=True):
-        row["confidence"] = aff.confidence
-    for model, items in ((Quote, doc.quotes), (Claim, doc.claims)):
-        by_key = {item.id: item.confidence for item in items}
-        for row in p.rows[model]:
-            row["confidence"] = by_key[row["key"]]
     spans: dict[tuple[int, int], int] = {}
-    for i, time in enumerate(doc.times):
+    for i, time in p.each("times"):
         found = p.place(time.text, "times", i, "text")
+        if found is None:
+            continue
         if (found.start, found.end) in spans:
-            raise p.fail(
-                f"{found.text!r} at {found.start} is already times[{spans[found.start, found.end]}]",
+            p.fail(
+                f"{shown(found.text)} at {found.start} is already"
+                f" times[{spans[found.start, found.end]}]",
                 "times",
                 i,
                 "text",
             )
+            continue
         spans[found.start, found.end] = i
         p.rows[TimeExpression].append(
             {
@@ -1009,7 +1073,7 @@ def _elsewhere(session: Session, kind: str, id_: int, article: str) -> list[str]
 
 
 def _shown(value: Any) -> str:
-    return "none" if value is None else repr(str(value))
+    return "none" if value is None else shown(str(value))
 
 
 def _merge_shared(

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from newsdb.annotation import EveryOccurrence, Span
+from newsdb.annotation_errors import shown
 
 
 class TextRefError(ValueError):
@@ -27,19 +28,37 @@ def _occurrences(haystack: str, words: str, offset: int = 0) -> list[int]:
     return found
 
 
-def _pick(starts: list[int], words: str, occurrence: int | None, where: str) -> int:
+#: what an annotation typed by hand often has where the text has another mark: straight quotes
+#: for curly ones, a hyphen for a dash, a plain space for a no-break or thin one
+_LOOSE = str.maketrans("‘’‚‛“”„‟–—\u00a0\u2009\u202f", "'" * 4 + '"' * 4 + "--" + " " * 3)
+
+
+def _as_written(haystack: str, words: str) -> str | None:
+    """The text's own words where ``words`` differ from them only in case or in such marks."""
+    loose_text, loose_words = haystack.translate(_LOOSE).lower(), words.translate(_LOOSE).lower()
+    if len(loose_text) != len(haystack) or len(loose_words) != len(words):
+        return None  # a letter whose lower case is longer: offsets would not match
+    at = loose_text.find(loose_words)
+    return None if at == -1 else haystack[at : at + len(words)]
+
+
+def _pick(
+    starts: list[int], words: str, occurrence: int | None, where: str, haystack: str = ""
+) -> int:
     if not starts:
-        raise TextRefError(f"{words!r} is not in {where}")
+        written = _as_written(haystack, words)
+        hint = f": it has {shown(written)}, copy the words as they stand" if written else ""
+        raise TextRefError(f"{shown(words)} is not in {where}{hint}")
     if occurrence is None:
         if len(starts) > 1:
             raise TextRefError(
-                f"{words!r} occurs {len(starts)} times in {where}: give an occurrence (1-{len(starts)})"
+                f"{shown(words)} occurs {len(starts)} times in {where}: give an occurrence (1-{len(starts)})"
                 " or a context"
             )
         return starts[0]
     if occurrence > len(starts):
         raise TextRefError(
-            f"{words!r} occurs {len(starts)} times in {where}, so there is no occurrence {occurrence}"
+            f"{shown(words)} occurs {len(starts)} times in {where}, so there is no occurrence {occurrence}"
         )
     return starts[occurrence - 1]
 
@@ -52,10 +71,12 @@ def resolve(body: str, ref: str | Span) -> Found:
     lo, hi, where = 0, len(body), "the article"
     if ref.context is not None:
         if ref.text not in ref.context:
-            raise TextRefError(f"{ref.text!r} is not inside its context {ref.context!r}")
-        lo = _pick(_occurrences(body, ref.context), ref.context, None, "the article")
-        hi, where = lo + len(ref.context), f"the context {ref.context!r}"
-    start = _pick(_occurrences(body[lo:hi], ref.text, lo), ref.text, ref.occurrence, where)
+            raise TextRefError(f"{shown(ref.text)} is not inside its context {shown(ref.context)}")
+        lo = _pick(_occurrences(body, ref.context), ref.context, None, "the article", body)
+        hi, where = lo + len(ref.context), f"the context {shown(ref.context)}"
+    start = _pick(
+        _occurrences(body[lo:hi], ref.text, lo), ref.text, ref.occurrence, where, body[lo:hi]
+    )
     return Found(start, start + len(ref.text), ref.text)
 
 
@@ -66,5 +87,5 @@ def resolve_all(body: str, ref: str | Span | EveryOccurrence) -> list[Found]:
     pattern = re.compile(rf"(?<!\w){re.escape(ref.every)}(?!\w)")
     found = [Found(m.start(), m.end(), m.group()) for m in pattern.finditer(body)]
     if not found:
-        raise TextRefError(f"{ref.every!r} is not in the article as a whole word")
+        raise TextRefError(f"{shown(ref.every)} is not in the article as a whole word")
     return found

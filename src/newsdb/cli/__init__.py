@@ -1,7 +1,8 @@
 """The ``newsdb`` command line.
 
 Results go to stdout (a table for people, ``--format json|csv`` for programs); what the
-command is doing goes to stderr. Expected failures exit 1 with one line; bad usage exits 2.
+command is doing goes to stderr. Expected failures exit 1 with one line (an annotation file's
+problems follow it, one indented line each); bad usage exits 2.
 An unexpected error is one line too, asking to report it; ``--debug`` shows its traceback.
 
 Importing this package imports click and little else, so that ``newsdb --help`` and every
@@ -21,7 +22,7 @@ from typing import TYPE_CHECKING
 import click
 
 from newsdb import __version__, migrate
-from newsdb.cli.output import one_line, printable
+from newsdb.cli.output import Refusal, one_line, printable
 from newsdb.db import (
     ENV_VAR,
     DatabaseError,
@@ -168,6 +169,9 @@ def _failure(error: Exception, ctx: click.Context) -> click.ClickException | Non
         return None
     if isinstance(error, click.UsageError):
         return OneLineUsageError(error, ctx)
+    if isinstance(error, Refusal):
+        error.message = error.as_printed()
+        return error
     if isinstance(error, click.ClickException):
         error.message = one_line(error.message)
         return error

@@ -135,7 +135,10 @@ def _draft_folder(
     try:
         plan_document(out / ANNOTATION_FILE, doc, raw)  # the draft loads as it is
     except AnnotationError as error:
-        raise click.ClickException(f"the draft does not load, a bug: {error}") from None
+        from newsdb.cli.output import Refusal
+
+        first, *problems = error.lines()
+        raise Refusal([f"the draft does not load, a bug: {first}", *problems]) from None
     out.mkdir(parents=True, exist_ok=True)
     (out / doc.article.text).write_bytes(raw)
     (out / ANNOTATION_FILE).write_text(

@@ -107,6 +107,20 @@ def shorten(message: str) -> str:
     return message
 
 
+class Refusal(click.ClickException):
+    """An error of one line that says what was refused, then one indented line per reason
+    (the problems of an annotation file): still one line that starts "Error:"."""
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        self.lines = list(lines)
+        super().__init__("\n".join(self.lines))
+
+    def as_printed(self) -> str:
+        """Each line as :func:`one_line` makes it; every line after the first indented."""
+        first, *rest = [one_line(line) for line in self.lines] or [""]
+        return "\n".join([first, *(line if line.startswith(" ") else "  " + line for line in rest)])
+
+
 def one_line(message: str) -> str:
     """An error message as it may be printed: long values shortened, control characters
     escaped (a line break too: one error is one line)."""

@@ -29,6 +29,7 @@ def _load(app: App, paths: list[Path], jobs: int = 1, max_size: int | None = Non
     summary line, with a line for each article that failed.
     """
     from newsdb import bulk
+    from newsdb.cli.output import Refusal
 
     app.creates = True
     folders = list(bulk.article_folders(paths))
@@ -36,7 +37,7 @@ def _load(app: App, paths: list[Path], jobs: int = 1, max_size: int | None = Non
     if one:  # a lone bad folder is refused before the database is opened, let alone created
         item = bulk.read_one(folders[0], max_size)
         if isinstance(item, Exception):
-            raise click.ClickException(str(item))
+            raise Refusal(item.lines())
         items = [item]
     else:
         items = bulk.read_folders(folders, jobs=jobs, max_size=max_size)
@@ -51,7 +52,7 @@ def _load(app: App, paths: list[Path], jobs: int = 1, max_size: int | None = Non
     if progress:
         progress.finish(summary)
     if len(summary.failed) == 1 and one:
-        raise click.ClickException(summary.failed[0].reason)
+        raise Refusal(summary.failed[0].lines())
     if summary.failed:
         raise click.ClickException(
             f"{len(summary.failed)} of {summary.articles} article(s) failed, nothing of them"
@@ -104,8 +105,10 @@ def seed(app: App) -> None:
 def load(app: App, paths: tuple[Path, ...], jobs: int, max_size: int | None) -> None:
     """Load annotated article folders, or every article folder below the folders given.
 
-    An article folder holds the text and its annotations.yaml. Each folder is checked whole first; a bad one is reported with its reason and nothing of
-    it is written, the others are loaded, and the command exits 1 at the end. Articles are
+    An article folder holds the text and its annotations.yaml. Each folder is checked whole
+    first; a bad one is reported with every problem found in it (file, line, place and
+    reason) and nothing of it is written, the others are loaded, and the command exits 1 at
+    the end. Articles are
     written many to a transaction, each whole or not at all; run it again after an
     interruption and it finishes the rest (what is stored already is left unchanged).
     Files over 5 MB (annotations.yaml) or 2 MB (the text) are refused unread; --max-size
