@@ -933,21 +933,9 @@ class Settled:
         self.pending.clear()
 
 
-_FOREIGN = {
-    "actor_id": "actor",
-    "person_id": "actor",
-    "organisation_id": "actor",
-    "speaker_id": "actor",
-    "source_id": "actor",
-    "parent_id": None,
-    "fatalities_reported_by_id": "actor",
-    "event_id": "event",
-    "quote_id": "quote",
-    "continues_id": "quote",
-    "claim_id": "claim",
-    "other_claim_id": "claim",
-    "annotator_id": "annotator",
-}
+#: the columns of a plan's rows that refer to another row, and the kind of row they name (a
+#: parent, an actor's or an event's, may be either kind: its reference says which)
+_FOREIGN = {**fingerprint.REFERS, "parent_id": None}
 
 
 def store(session: Session, plan: Plan, settled: Settled | None = None, new=None) -> Report:
