@@ -171,11 +171,14 @@ def test_a_sql_client_cannot_insert_a_bad_actor(backend, engine: Engine):
 
 
 def state(engine: Engine) -> dict[str, list]:
-    """Every row of every table, to see that a refused load changed nothing."""
+    """Every row of every table the database has (an older revision has fewer), to see that a
+    refused load changed nothing."""
+    present = set(inspect(engine).get_table_names())
     with engine.connect() as connection:
         return {
             table.name: sorted(map(tuple, connection.execute(table.select()).all()), key=repr)
             for table in Base.metadata.sorted_tables
+            if table.name in present
         }
 
 

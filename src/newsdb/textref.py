@@ -66,7 +66,7 @@ def _pick(
 def resolve(body: str, ref: str | Span) -> Found:
     """Place one reference: plain words occur once; a Span narrows by occurrence and context."""
     if isinstance(ref, str):  # the commonest: no model to build, no slice of the text to copy
-        start = _pick(_occurrences(body, ref), ref, None, "the article")
+        start = _pick(_occurrences(body, ref), ref, None, "the article", body)
         return Found(start, start + len(ref), ref)
     lo, hi, where = 0, len(body), "the article"
     if ref.context is not None:
