@@ -75,6 +75,32 @@ def test_an_unexpected_error_is_one_line_asking_to_report_it(mini, database_url,
     assert "please report it" in error and "newsdb --debug" in error
 
 
+def test_a_file_that_cannot_be_written_is_one_line(mini, database_url, tmp_path):
+    """An --output in a folder that does not exist is the user's to fix, not a bug."""
+    target = tmp_path / "no-such-folder" / "out.csv"
+    error = one_error(newsdb("--database", database_url, "sources", "-o", str(target)))
+    assert error == f"Error: {target}: No such file or directory"
+    assert not target.parent.exists()
+
+
+def test_a_sqlite_url_with_two_slashes_is_named(tmp_path):
+    error = one_error(newsdb("--database", f"sqlite://{tmp_path.name}.sqlite", "articles"))
+    assert error.startswith("Error: not a database URL: Invalid SQLite URL")
+    assert error.endswith("a SQLite file is sqlite:///FILE (three slashes)")
+
+
+def test_a_section_given_twice_is_refused_not_half_kept(database_url, tmp_path):
+    """YAML keeps a repeated key's last value: a second `claims:` would drop the first's."""
+    folder = copy_mini(tmp_path)
+    lines = (folder / "annotations.yaml").read_text().splitlines()
+    (folder / "annotations.yaml").write_text("\n".join([*lines, "claims: []", ""]))
+    error = one_error(newsdb("--database", database_url, "load", str(folder)))
+    assert error == (
+        f"Error: {folder / 'annotations.yaml'}:{len(lines) + 1}: not valid YAML:"
+        " the key 'claims' is given twice"
+    )
+
+
 def test_debug_lets_the_traceback_through(mini, database_url, monkeypatch):
     def broken(*args, **kwargs):
         raise KeyError("some_column")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+import stat
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -215,6 +216,15 @@ def test_every_string_from_the_database_is_escaped(mini, database_url, tmp_path)
     assert "<b>bold</b>" not in page
     assert html.escape(hostile) in page
     assert 'href="javascript' not in page and "javascript:alert(1)" in page
+
+
+def test_the_report_is_readable_as_any_new_file_is(mini, database_url, tmp_path):
+    """Written through a temporary file (mkstemp makes it 0600), then given the mode open()
+    would: a report is made to be shared."""
+    out = tmp_path / "shared.html"
+    (tmp_path / "plain").write_text("")
+    assert run(database_url, "report", "-o", str(out)).exit_code == 0
+    assert stat.S_IMODE(out.stat().st_mode) == stat.S_IMODE((tmp_path / "plain").stat().st_mode)
 
 
 def test_an_unknown_article_is_one_line_and_nothing_is_written(mini, database_url, tmp_path):

@@ -27,7 +27,20 @@ _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's C parse
 
 
 class YamlLoader(_BaseLoader):
-    """Safe YAML in which dates stay strings, so pydantic checks them and says where."""
+    """Safe YAML in which dates stay strings, so pydantic checks them and says where, and a key
+    given twice in one mapping is refused (YAML keeps the last: a second ``claims:`` would
+    drop the first's claims without a word; ryaml refuses it, and so comes here)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen: set[tuple[str, str]] = set()
+        for key, _ in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                if (key.tag, key.value) in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"the key {key.value!r} is given twice", key.start_mark
+                    )
+                seen.add((key.tag, key.value))
+        return super().construct_mapping(node, deep=deep)
 
 
 YamlLoader.yaml_implicit_resolvers = {

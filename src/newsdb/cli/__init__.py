@@ -184,6 +184,16 @@ def _failure(error: Exception, ctx: click.Context) -> click.ClickException | Non
         return click.ClickException(one_line(f"database error: {reason}"))
     if ctx.params.get("debug"):
         return None
+    if isinstance(error, OSError) and error.strerror:  # a file the user named, a full disk
+        where = f"{error.filename}: " if error.filename else ""
+        return click.ClickException(one_line(f"{where}{error.strerror}"))
+    if type(error).__name__ == "ArgumentError" and "sqlalchemy" in type(error).__module__:
+        # a URL SQLAlchemy cannot take: sqlite://file (two slashes), an unknown dialect
+        url = ctx.obj.url if isinstance(ctx.obj, App) and "url" in ctx.obj.__dict__ else None
+        reason = str(error).strip().splitlines()[0]
+        reason = scrub(reason, url) if url is not None else reason
+        hint = "; a SQLite file is sqlite:///FILE (three slashes)" if "SQLite" in reason else ""
+        return click.ClickException(one_line(f"not a database URL: {reason}{hint}"))
     lines = str(error).strip().splitlines()
     return click.ClickException(
         one_line(

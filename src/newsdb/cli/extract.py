@@ -242,8 +242,9 @@ def ingest(app: App, paths: tuple[Path, ...], published: dt.date | None, max_byt
             click.echo(f"  {line}", err=True)
     if summary.failed:
         raise click.ClickException(
-            f"{len(summary.failed)} of {summary.articles + len(plans.kept)} article(s) failed,"
-            " nothing of them written (the reasons are above)"
+            f"{len(summary.failed)} of {summary.articles + len(plans.kept)} article(s) failed and"
+            " were not written (the reasons are above); the other"
+            f" {summary.articles + len(plans.kept) - len(summary.failed)} are in the database"
         )
 
 

@@ -84,9 +84,17 @@ def report(
         fd, temporary = tempfile.mkstemp(prefix=".newsdb-report-", suffix=".html", dir=folder)
         with os.fdopen(fd, "wb") as file:
             file.write(data)
+        os.chmod(temporary, 0o666 & ~_umask())  # as open() would make it (mkstemp: 0600)
         os.replace(temporary, output)
     except OSError as error:
         if "temporary" in locals() and os.path.exists(temporary):
             os.unlink(temporary)
         raise click.ClickException(f"cannot write {output}: {error.strerror or error}") from None
     click.echo(f"wrote {output}: {len(data) / 1024:.0f} KiB, {scope.describe()}", err=True)
+
+
+def _umask() -> int:
+    """The process's umask (read by setting it, so set back at once)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

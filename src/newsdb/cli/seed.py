@@ -55,8 +55,9 @@ def _load(app: App, paths: list[Path], jobs: int = 1, max_size: int | None = Non
         raise Refusal(summary.failed[0].lines())
     if summary.failed:
         raise click.ClickException(
-            f"{len(summary.failed)} of {summary.articles} article(s) failed, nothing of them"
-            " written (the reasons are above)"
+            f"{len(summary.failed)} of {summary.articles} article(s) failed and were not"
+            f" written (the reasons are above); the other {summary.articles - len(summary.failed)}"
+            " are in the database"
         )
     return summary
 
