@@ -18,6 +18,7 @@ from newsdb.extract import cues, words
 from newsdb.extract.modes import mode_of
 from newsdb.extract.phrases import is_source, np_after, np_before, source_before
 from newsdb.extract.quotes import Quote, find_quotes
+from newsdb.extract.seeming import seeming
 from newsdb.extract.segment import paragraphs, sentences
 from newsdb.extract.speakers import Resolver, Speaker, kind_of
 from newsdb.extract.types import Attribution, Span
@@ -702,6 +703,17 @@ def _passive(r: _Reader, sent: Span) -> None:
         return
 
 
+def _impression(r: _Reader, sent: Span) -> None:
+    """Impressions nobody is named for: "the field appeared poised to narrow"."""
+    for start, a, b in seeming(r.text, sent.start, sent.end):
+        cue = Span.of(r.text, a, b)
+        if r.in_quote(a) or r.taken(cue):
+            continue
+        content = r.span(start, _content_end(r, b, sent.end))
+        if len(content.text.split()) >= 3:
+            r.add(_Item("indirect", content, cue, None, [], 0.4))
+
+
 # -- assembly -------------------------------------------------------------------------------
 def find_attributions(text: str) -> list[Attribution]:
     """Every attribution in ``text``: quotes, reported speech, agentless cues, and one
@@ -718,6 +730,7 @@ def find_attributions(text: str) -> list[Attribution]:
             qi += 1
         _reported(r, sent)
         _passive(r, sent)
+        _impression(r, sent)
     _backfill(r)
     return _finish(r)
 

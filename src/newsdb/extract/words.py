@@ -123,8 +123,9 @@ OPENERS = _set(
 
 #: sources that are evidence rather than speakers: "the poll showed", "the study found"
 EVIDENCE = _set(
-    "poll polls survey surveys study studies report reports data analysis research "
+    "poll polls polling survey surveys study studies report reports data analysis research "
     "figures numbers results review audit investigation documents records ad ads "
-    "video memo letter tweet email release transcript filing book article editorial "
+    "video footage memo letter tweet email release transcript filing filings book article "
+    "editorial "
     "column commercial campaign_ad website"
 )
