@@ -3,7 +3,8 @@
 "Michael Kugelman, the director of ..." is Michael Kugelman; "Kugelman" after the first
 mention is the same person; "Sen. Ted Cruz" is Ted Cruz; "she" or "he" is the last person
 credited before; "they" is the pair just named ("Iran and Pakistan") or the last group; "it"
-the last state or organisation; "the mayor" the last person the text called mayor.
+the last state or organisation; "the mayor" the last person the text called mayor; "the
+group" the last organisation credited by name, else an unnamed group of people.
 """
 
 from __future__ import annotations
@@ -22,6 +23,11 @@ _CUT = re.compile(r",|\s+(?:who|which|whose|that|in|at|on|during|last|this)\b|\s
 _NAME_AT = re.compile(rf"{_CAP}(?:\s+{_CAP})+")
 _NAME_BEFORE = re.compile(rf"({_CAP}(?:\s+{_CAP})+),\s+(?:the|a)\s+(?:\w+\s+)?$")
 _POSSESSIVE = re.compile(r"[’']s?$")
+#: "the group said": a body named before, not a new institution
+_ANAPHORS = frozenset(
+    "the group the organization the organisation the company the campaign the agency "
+    "the coalition the alliance the movement the firm".replace("the ", "").split()
+)
 
 
 @dataclass(frozen=True)
@@ -71,6 +77,13 @@ def kind_of(name: str) -> tuple[ActorKind, bool]:
     return ActorKind.ANONYMOUS, False
 
 
+def _unnamed(phrase: str) -> Speaker:
+    """ "the group" with no body named before: people, not an institution; "the company" an
+    organisation nobody named."""
+    kind = ActorKind.COLLECTIVE if phrase.endswith("group") else ActorKind.ORGANISATION
+    return Speaker(phrase, kind, False)
+
+
 class Resolver:
     """Resolves source phrases in reading order, remembering who was credited before."""
 
@@ -97,6 +110,8 @@ class Resolver:
             )
         if low in words.THING_PRONOUNS:
             return self._last(source.start, {ActorKind.STATE, ActorKind.ORGANISATION})
+        if low.startswith("the ") and low[4:] in _ANAPHORS:
+            return self._last(source.start, {ActorKind.ORGANISATION}) or [_unnamed(low)]
         return [self.name(phrase, source.start)]
 
     def name(self, phrase: str, pos: int) -> Speaker:

@@ -47,7 +47,9 @@ COLLECTIVE = _set(
     "liberals activists advocates researchers historians strategists pollsters investors "
     "observers diplomats insiders skeptics sceptics detractors fans members locals citizens "
     "americans witnesses scientists doctors lawyers traders economists polls surveys percent "
-    "majority respondents"
+    "majority respondents protesters protestors demonstrators marchers rioters students "
+    "workers employees parents families teachers nurses veterans immigrants refugees "
+    "delegates donors organizers organisers attendees"
 )
 #: unnamed officials and sources: plural nouns give a collective, singular an anonymous one
 OFFICIAL = _set(
