@@ -85,3 +85,34 @@ def test_the_group_with_no_body_before_is_people_not_an_institution():
     (a,) = credited(text)
     assert (a.speaker, a.speaker_kind) == ("the group", ActorKind.COLLECTIVE)
     assert a.mode is AttributionMode.VAGUE_COLLECTIVE
+
+
+def test_a_share_of_people_is_the_source():
+    cases = {
+        "About 9 percent said they had no preference between the two.": "About 9 percent",
+        "In the county, six in 10 voters say the road should be widened.": "six in 10 voters",
+        "Two-thirds of the nurses believe the ward will close by spring.": "Two-thirds of the nurses",
+    }
+    for text, source in cases.items():
+        (a,) = credited(text)
+        assert a.source.text == source, text
+        assert a.speaker_kind is ActorKind.COLLECTIVE
+
+
+def test_a_quantity_that_is_no_share_of_people_is_no_source():
+    text = "The council spent 9 percent more, and the mayor said the budget was sound."
+    (a,) = credited(text)
+    assert (a.source.text, a.speaker) == ("the mayor", "the mayor")
+
+
+def test_who_said_credits_the_phrase_before_it():
+    text = "Mary Lamb, who said the bridge was unsafe, left the meeting early."
+    (a,) = credited(text)
+    assert (a.source.text, a.cue.text, a.content.text) == ("who", "said", "the bridge was unsafe")
+    assert (a.speaker, a.speaker_kind) == ("Mary Lamb", ActorKind.PERSON)
+    assert [x.name for x in extract(text).actors] == ["Mary Lamb"]
+
+
+def test_who_before_a_deed_is_no_report():
+    text = "Mary Lamb, who built the bridge, left the meeting early."
+    assert credited(text) == []

@@ -3,7 +3,7 @@
 "Michael Kugelman, the director of ..." is Michael Kugelman; "Kugelman" after the first
 mention is the same person; "Sen. Ted Cruz" is Ted Cruz; "she" or "he" is the last person
 credited before; "they" is the pair just named ("Iran and Pakistan") or the last group; "it"
-the last state or organisation; "the mayor" the last person the text called mayor; "the
+the last state or organisation; "who" the phrase before it; "the mayor" the last person the text called mayor; "the
 group" the last organisation credited by name, else an unnamed group of people.
 """
 
@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from newsdb.extract import words
+from newsdb.extract.quantity import QUANTITY
 from newsdb.extract.types import Span
 from newsdb.vocab import ActorKind
 
@@ -99,6 +100,8 @@ class Resolver:
 
     def resolve(self, source: Span, sentence: Span) -> list[Speaker]:
         """The speakers ``source`` names (two for "they" after "Iran and Pakistan")."""
+        if QUANTITY.fullmatch(source.text):  # "six in 10 voters": a share of people
+            return [Speaker(source.text, ActorKind.COLLECTIVE, False)]
         phrase = clean(source.text)
         low = phrase.lower()
         if low in words.PERSON_PRONOUNS:
@@ -110,9 +113,20 @@ class Resolver:
             )
         if low in words.THING_PRONOUNS:
             return self._last(source.start, {ActorKind.STATE, ActorKind.ORGANISATION})
+        if low == "who":  # "Smith, who said", "voters who say": the phrase before it
+            ante = self._antecedent(sentence.start, source.start)
+            return self.resolve(ante, sentence) if ante is not None else []
         if low.startswith("the ") and low[4:] in _ANAPHORS:
             return self._last(source.start, {ActorKind.ORGANISATION}) or [_unnamed(low)]
         return [self.name(phrase, source.start)]
+
+    def _antecedent(self, lo: int, pos: int) -> Span | None:
+        """The source phrase a "who" at ``pos`` stands for, its comma aside."""
+        from newsdb.extract.phrases import is_source, np_before
+
+        hi = len(self.text[:pos].rstrip().removesuffix(","))
+        ante = np_before(self.text, lo, hi)
+        return ante if ante is not None and is_source(ante) else None
 
     def name(self, phrase: str, pos: int) -> Speaker:
         """The speaker a phrase that is not a pronoun names."""
