@@ -116,3 +116,23 @@ def test_who_said_credits_the_phrase_before_it():
 def test_who_before_a_deed_is_no_report():
     text = "Mary Lamb, who built the bridge, left the meeting early."
     assert credited(text) == []
+
+
+def test_a_question_nobody_is_named_as_asking():
+    text = "Asked whether she would run again, the mayor smiled."
+    (a,) = credited(text)
+    assert (a.cue.text, a.content.text) == ("Asked", "whether she would run again")
+    assert a.source is None and a.mode is AttributionMode.PASSIVE
+
+
+def test_asked_about_and_was_asked():
+    text = "When asked about the closed ferry, the clerk shrugged. She was asked why it shut."
+    found = {a.cue.text: a.content.text for a in credited(text)}
+    assert found == {"When asked about": "the closed ferry", "was asked": "why it shut"}
+
+
+def test_asked_someone_to_act_is_no_question():
+    from newsdb.extract.questions import questions
+
+    text = "The council asked the mayor to leave the hall."
+    assert questions(text, 0, len(text)) == []

@@ -18,6 +18,7 @@ from newsdb.extract import cues, words
 from newsdb.extract.modes import mode_of
 from newsdb.extract.phrases import is_source, np_after, np_before, source_before
 from newsdb.extract.quantity import quantity_before
+from newsdb.extract.questions import questions
 from newsdb.extract.quotes import Quote, find_quotes
 from newsdb.extract.seeming import seeming
 from newsdb.extract.segment import paragraphs, sentences
@@ -741,6 +742,15 @@ def _impression(r: _Reader, sent: Span) -> None:
             r.add(_Item("indirect", content, cue, None, [], 0.4))
 
 
+def _question(r: _Reader, sent: Span) -> None:
+    """Questions nobody is named as asking: "Asked whether he would run, ..."."""
+    for a, b, start, stop in questions(r.text, sent.start, sent.end):
+        cue = Span.of(r.text, a, b)
+        if r.in_quote(a) or r.taken(cue):
+            continue
+        r.add(_Item("indirect", r.span(start, stop), cue, None, [], 0.4))
+
+
 # -- assembly -------------------------------------------------------------------------------
 def find_attributions(text: str) -> list[Attribution]:
     """Every attribution in ``text``: quotes, reported speech, agentless cues, and one
@@ -758,6 +768,7 @@ def find_attributions(text: str) -> list[Attribution]:
         _reported(r, sent)
         _passive(r, sent)
         _impression(r, sent)
+        _question(r, sent)
     _backfill(r)
     return _finish(r)
 
