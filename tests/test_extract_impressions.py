@@ -91,7 +91,9 @@ def test_a_share_of_people_is_the_source():
     cases = {
         "About 9 percent said they had no preference between the two.": "About 9 percent",
         "In the county, six in 10 voters say the road should be widened.": "six in 10 voters",
-        "Two-thirds of the nurses believe the ward will close by spring.": "Two-thirds of the nurses",
+        "Two-thirds of the nurses believe the ward will close in spring.": (
+            "Two-thirds of the nurses"
+        ),
     }
     for text, source in cases.items():
         (a,) = credited(text)

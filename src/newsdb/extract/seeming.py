@@ -20,7 +20,9 @@ CUE = re.compile(
 )
 #: "it seems that ...": the content is only what follows "that"
 _IT_THAT = re.compile(r"\s*(?:,\s*(?:\w+\s*){1,2},\s*)?that\s+")
-_BOUNDARY = re.compile(r"[,;:—–(]\s*|\s(?:but|and|while|as|although|though|because|so|since|if|when)\s")
+_BOUNDARY = re.compile(
+    r"[,;:—–(]\s*|\s(?:but|and|while|as|although|though|because|so|since|if|when)\s"
+)
 
 
 def seeming(text: str, lo: int, hi: int) -> list[tuple[int, int, int]]:

@@ -3,8 +3,8 @@
 "Michael Kugelman, the director of ..." is Michael Kugelman; "Kugelman" after the first
 mention is the same person; "Sen. Ted Cruz" is Ted Cruz; "she" or "he" is the last person
 credited before; "they" is the pair just named ("Iran and Pakistan") or the last group; "it"
-the last state or organisation; "who" the phrase before it; "the mayor" the last person the text called mayor; "the
-group" the last organisation credited by name, else an unnamed group of people.
+the last state or organisation; "who" the phrase before it; "the mayor" the last person the
+text called mayor; "the group" the last organisation credited by name, else a group of people.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from newsdb.extract import words
+from newsdb.extract.phrases import is_source, np_before
 from newsdb.extract.quantity import QUANTITY
 from newsdb.extract.types import Span
 from newsdb.vocab import ActorKind
@@ -26,8 +27,8 @@ _NAME_BEFORE = re.compile(rf"({_CAP}(?:\s+{_CAP})+),\s+(?:the|a)\s+(?:\w+\s+)?$"
 _POSSESSIVE = re.compile(r"[’']s?$")
 #: "the group said": a body named before, not a new institution
 _ANAPHORS = frozenset(
-    "the group the organization the organisation the company the campaign the agency "
-    "the coalition the alliance the movement the firm".replace("the ", "").split()
+    "group organization organisation company campaign agency coalition alliance movement "
+    "firm".split()
 )
 
 
@@ -122,8 +123,6 @@ class Resolver:
 
     def _antecedent(self, lo: int, pos: int) -> Span | None:
         """The source phrase a "who" at ``pos`` stands for, its comma aside."""
-        from newsdb.extract.phrases import is_source, np_before
-
         hi = len(self.text[:pos].rstrip().removesuffix(","))
         ante = np_before(self.text, lo, hi)
         return ante if ante is not None and is_source(ante) else None

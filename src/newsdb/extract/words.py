@@ -128,6 +128,5 @@ EVIDENCE = _set(
     "poll polls polling survey surveys study studies report reports data analysis research "
     "figures numbers results review audit investigation documents records ad ads "
     "video footage memo letter tweet email release transcript filing filings book article "
-    "editorial "
-    "column commercial campaign_ad website"
+    "editorial column commercial campaign_ad website"
 )
