@@ -8,4 +8,4 @@ so a draft reaches the database by the one road every annotation takes.
 
 #: The annotator every draft names; its version changes whenever the rules do.
 RULESET = "newsdb-rules"
-VERSION = "1"
+VERSION = "2"

@@ -17,7 +17,10 @@ from dataclasses import dataclass, field
 from newsdb.extract import cues, words
 from newsdb.extract.modes import mode_of
 from newsdb.extract.phrases import is_source, np_after, np_before, source_before
+from newsdb.extract.quantity import quantity_before
+from newsdb.extract.questions import questions
 from newsdb.extract.quotes import Quote, find_quotes
+from newsdb.extract.seeming import seeming
 from newsdb.extract.segment import paragraphs, sentences
 from newsdb.extract.speakers import Resolver, Speaker, kind_of
 from newsdb.extract.types import Attribution, Span
@@ -442,11 +445,16 @@ def _classify(r: _Reader, sent: Span, m: cues.Cue) -> tuple[str, _Item] | None:
     src = source_before(t, sent.start, m.start())
     if src is not None and not is_source(src):
         src = None
+    share = quantity_before(t, sent.start, m.start())
+    if share is not None and (src is None or share.start <= src.start):
+        src = share  # "About 9 percent said", "Six in 10 voters say"
     if src is None:
         rel = _RELATIVE.search(before)
         if rel:
             cand = np_before(t, sent.start, sent.start + rel.end("np"))
             src = cand if cand is not None and is_source(cand) else None
+    if src is None and _WHO.search(before):
+        return _relative(r, sent, m, cue)
     pre = t[sent.start : src.start].rstrip() if src else before.rstrip()
     after = t[m.end() : end]
     if (
@@ -520,6 +528,27 @@ def _classify(r: _Reader, sent: Span, m: cues.Cue) -> tuple[str, _Item] | None:
             return None
         return "leading", _Item("indirect", content, cue, src, [], 0.7)
     return None
+
+
+_WHO = re.compile(r"\bwho\s*$")
+_RELATIVE_LEAST = 2  # words: "who endorsed Trump" is too thin to tell from a deed
+
+
+def _relative(r: _Reader, sent: Span, m: cues.Cue, cue: Span) -> tuple[str, _Item] | None:
+    """ "Smith, who said the plan was dead, ..." and "voters who say they are undecided": the
+    relative pronoun is the source (PolNeAR's way); the content ends at the clause's comma."""
+    t = r.text
+    w = _WHO.search(t, sent.start, m.start())
+    who = Span.of(t, w.start(), w.start() + 3)
+    start = _content_start(r, m, m.verb, sent.end, who)
+    if start is None:
+        return None
+    comma = t.find(",", start, sent.end)
+    stop = _content_end(r, start, comma if comma != -1 else sent.end)
+    content = r.span(start, stop)
+    if len(content.text.split()) < _RELATIVE_LEAST:
+        return None
+    return "leading", _Item("indirect", content, cue, who, [], 0.5)
 
 
 _PLACE = re.compile(r"\s+in\s+[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)*,?")
@@ -702,6 +731,26 @@ def _passive(r: _Reader, sent: Span) -> None:
         return
 
 
+def _impression(r: _Reader, sent: Span) -> None:
+    """Impressions nobody is named for: "the field appeared poised to narrow"."""
+    for start, a, b in seeming(r.text, sent.start, sent.end):
+        cue = Span.of(r.text, a, b)
+        if r.in_quote(a) or r.taken(cue):
+            continue
+        content = r.span(start, _content_end(r, b, sent.end))
+        if len(content.text.split()) >= 3:
+            r.add(_Item("indirect", content, cue, None, [], 0.4))
+
+
+def _question(r: _Reader, sent: Span) -> None:
+    """Questions nobody is named as asking: "Asked whether he would run, ..."."""
+    for a, b, start, stop in questions(r.text, sent.start, sent.end):
+        cue = Span.of(r.text, a, b)
+        if r.in_quote(a) or r.taken(cue):
+            continue
+        r.add(_Item("indirect", r.span(start, stop), cue, None, [], 0.4))
+
+
 # -- assembly -------------------------------------------------------------------------------
 def find_attributions(text: str) -> list[Attribution]:
     """Every attribution in ``text``: quotes, reported speech, agentless cues, and one
@@ -718,6 +767,8 @@ def find_attributions(text: str) -> list[Attribution]:
             qi += 1
         _reported(r, sent)
         _passive(r, sent)
+        _impression(r, sent)
+        _question(r, sent)
     _backfill(r)
     return _finish(r)
 

@@ -66,7 +66,7 @@ commenting | respond responding | weigh weighs weighed weighing | criticize | ap
 #: forms that are nouns as often as verbs ("the plan", "attacks"): never cues on their own
 _NOUNS = frozenset(
     """
-plan planned support question attack challenge demand welcome fault label favor favour push mention compare dub dispute blast slam mock praise cite point report state call show counter charge estimate hope fear worry promise pledge vow tweet joke quip remark claim
+plan planned support question attack challenge demand welcome fault label favor favour push mention compare dub dispute blast slam mock praise cite point report state call counter charge estimate hope fear worry promise pledge vow tweet joke quip remark claim
 """.split()
 )
 VERB_FORMS = frozenset(w for group in _FORMS.split("|") for w in group.split()) - _NOUNS

@@ -3,7 +3,8 @@
 "Michael Kugelman, the director of ..." is Michael Kugelman; "Kugelman" after the first
 mention is the same person; "Sen. Ted Cruz" is Ted Cruz; "she" or "he" is the last person
 credited before; "they" is the pair just named ("Iran and Pakistan") or the last group; "it"
-the last state or organisation; "the mayor" the last person the text called mayor.
+the last state or organisation; "who" the phrase before it; "the mayor" the last person the
+text called mayor; "the group" the last organisation credited by name, else a group of people.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import re
 from dataclasses import dataclass
 
 from newsdb.extract import words
+from newsdb.extract.phrases import is_source, np_before
+from newsdb.extract.quantity import QUANTITY
 from newsdb.extract.types import Span
 from newsdb.vocab import ActorKind
 
@@ -22,6 +25,11 @@ _CUT = re.compile(r",|\s+(?:who|which|whose|that|in|at|on|during|last|this)\b|\s
 _NAME_AT = re.compile(rf"{_CAP}(?:\s+{_CAP})+")
 _NAME_BEFORE = re.compile(rf"({_CAP}(?:\s+{_CAP})+),\s+(?:the|a)\s+(?:\w+\s+)?$")
 _POSSESSIVE = re.compile(r"[’']s?$")
+#: "the group said": a body named before, not a new institution
+_ANAPHORS = frozenset(
+    "group organization organisation company campaign agency coalition alliance movement "
+    "firm".split()
+)
 
 
 @dataclass(frozen=True)
@@ -71,6 +79,13 @@ def kind_of(name: str) -> tuple[ActorKind, bool]:
     return ActorKind.ANONYMOUS, False
 
 
+def _unnamed(phrase: str) -> Speaker:
+    """ "the group" with no body named before: people, not an institution; "the company" an
+    organisation nobody named."""
+    kind = ActorKind.COLLECTIVE if phrase.endswith("group") else ActorKind.ORGANISATION
+    return Speaker(phrase, kind, False)
+
+
 class Resolver:
     """Resolves source phrases in reading order, remembering who was credited before."""
 
@@ -86,6 +101,8 @@ class Resolver:
 
     def resolve(self, source: Span, sentence: Span) -> list[Speaker]:
         """The speakers ``source`` names (two for "they" after "Iran and Pakistan")."""
+        if QUANTITY.fullmatch(source.text):  # "six in 10 voters": a share of people
+            return [Speaker(source.text, ActorKind.COLLECTIVE, False)]
         phrase = clean(source.text)
         low = phrase.lower()
         if low in words.PERSON_PRONOUNS:
@@ -97,7 +114,18 @@ class Resolver:
             )
         if low in words.THING_PRONOUNS:
             return self._last(source.start, {ActorKind.STATE, ActorKind.ORGANISATION})
+        if low == "who":  # "Smith, who said", "voters who say": the phrase before it
+            ante = self._antecedent(sentence.start, source.start)
+            return self.resolve(ante, sentence) if ante is not None else []
+        if low.startswith("the ") and low[4:] in _ANAPHORS:
+            return self._last(source.start, {ActorKind.ORGANISATION}) or [_unnamed(low)]
         return [self.name(phrase, source.start)]
+
+    def _antecedent(self, lo: int, pos: int) -> Span | None:
+        """The source phrase a "who" at ``pos`` stands for, its comma aside."""
+        hi = len(self.text[:pos].rstrip().removesuffix(","))
+        ante = np_before(self.text, lo, hi)
+        return ante if ante is not None and is_source(ante) else None
 
     def name(self, phrase: str, pos: int) -> Speaker:
         """The speaker a phrase that is not a pronoun names."""

@@ -47,7 +47,9 @@ COLLECTIVE = _set(
     "liberals activists advocates researchers historians strategists pollsters investors "
     "observers diplomats insiders skeptics sceptics detractors fans members locals citizens "
     "americans witnesses scientists doctors lawyers traders economists polls surveys percent "
-    "majority respondents"
+    "majority respondents protesters protestors demonstrators marchers rioters students "
+    "workers employees parents families teachers nurses veterans immigrants refugees "
+    "delegates donors organizers organisers attendees"
 )
 #: unnamed officials and sources: plural nouns give a collective, singular an anonymous one
 OFFICIAL = _set(
@@ -123,8 +125,8 @@ OPENERS = _set(
 
 #: sources that are evidence rather than speakers: "the poll showed", "the study found"
 EVIDENCE = _set(
-    "poll polls survey surveys study studies report reports data analysis research "
+    "poll polls polling survey surveys study studies report reports data analysis research "
     "figures numbers results review audit investigation documents records ad ads "
-    "video memo letter tweet email release transcript filing book article editorial "
-    "column commercial campaign_ad website"
+    "video footage memo letter tweet email release transcript filing filings book article "
+    "editorial column commercial campaign_ad website"
 )
