@@ -8,28 +8,26 @@ transaction: actors and events are upserted by slug, and the article's own annot
 are compared with what is stored and replaced only when they differ, so loading the same
 folder twice changes nothing.
 
-Step by step, module by module:
+Where each step lives (modules of this package):
 
-======================  =====================================================================
-reading                 :mod:`~newsdb.loader.read`: the folder, the YAML under its size cap,
-                        UTF-8, validation with every problem, then the text beside it
-planning                :mod:`~newsdb.loader.plan`: :class:`Plan` and :func:`plan_document`,
-                        which runs the steps below over a :class:`~newsdb.loader.planner._Planner`
-- the article           :mod:`~newsdb.loader.plan_article`: header, paragraphs, metadata
-- actors                :mod:`~newsdb.loader.plan_actors`: actors, mentions, affiliations
-- events                :mod:`~newsdb.loader.plan_events`: events, reports, participants
-- quotes                :mod:`~newsdb.loader.plan_quotes`: quotes, marks, continuations
-- claims                :mod:`~newsdb.loader.plan_claims`: claims, relations, checks
-- drafted rows          :mod:`~newsdb.loader.plan_drafted`: confidences, time expressions
-storing                 :mod:`~newsdb.loader.store`: :func:`store` and :func:`load_folder`
-- drafts adopted        :mod:`~newsdb.loader.drafts`: a draft's article taken over
-- shared rows           :mod:`~newsdb.loader.store_shared`: annotator's actors and events
-                        upserted and merged, aliases
-- the article's rows    :mod:`~newsdb.loader.store_rows`: compared, replaced, inserted
-what they share         :mod:`~newsdb.loader.tables` (ARTICLE_TABLES, FOREIGN),
-                        :mod:`~newsdb.loader.keys` (Keys, Settled),
-                        :mod:`~newsdb.loader.report` (Report)
-======================  =====================================================================
+reading         ``read``: the folder, its YAML under the size cap and in UTF-8, validated with
+                every problem found, then the text beside it (:func:`read_folder`)
+planning        ``plan``: :class:`Plan` and :func:`plan_document`, which runs one step per
+                annotation section over the ``planner``'s shared state, in order:
+                ``plan_article``   the article, its paragraphs and metadata
+                ``plan_actors``    actors, their mentions and aliases, affiliations
+                ``plan_events``    events, what the article reports of them, participants
+                ``plan_quotes``    quotes between their marks, continued segments
+                ``plan_claims``    claims, their events, quotes, relations and checks
+                ``plan_drafted``   what drafts add: confidences, time expressions
+storing         ``storing``: :func:`store` (annotator, shared rows, article, its rows) and
+                :func:`load_folder`, helped by:
+                ``drafts``         a draft's article adopted by the annotation of its text
+                ``store_shared``   actors and events upserted by slug, merged where other
+                                   articles share them; actors' aliases
+                ``store_rows``     the article's own rows compared, replaced, inserted
+shared          ``tables`` (ARTICLE_TABLES, FOREIGN), ``keys`` (Keys, Settled), ``report``
+                (Report)
 
 Everything other modules use is imported from here, ``newsdb.loader``.
 """
@@ -41,7 +39,7 @@ from newsdb.loader.plan import Plan, plan_document
 from newsdb.loader.plan_quotes import between_marks
 from newsdb.loader.read import ANNOTATION_FILE, read_capped, read_folder, read_text_and_plan
 from newsdb.loader.report import Report
-from newsdb.loader.store import load_folder, store
+from newsdb.loader.storing import load_folder, store
 from newsdb.loader.tables import ARTICLE_TABLES, FOREIGN
 
 __all__ = [

@@ -42,7 +42,8 @@ class Plan:
     """Everything one folder asks to store, with offsets placed and references checked.
 
     Foreign keys are natural keys here: ("actor", slug), ("event", slug), ("quote", key),
-    ("claim", key), ("annotator", (kind, name)); :func:`store` turns them into ids.
+    ("claim", key), ("annotator", (kind, name)); :func:`~newsdb.loader.storing.store` turns
+    them into ids.
     """
 
     path: Path

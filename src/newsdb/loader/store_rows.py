@@ -134,7 +134,8 @@ def _insert_rows(
 
 def _waves(rows: list[dict[str, Any]], values: list[list]):
     """Quote segments in waves: each wave continues only segments of earlier waves (the rows
-    come ordered by :func:`_continued_first`); the values get their ids filled in between."""
+    come ordered by :func:`~newsdb.loader.plan_quotes._continued_first`); the values get
+    their ids filled in between."""
     done: set[str] = set()
     pending = list(zip(rows, values, strict=True))
     while pending:

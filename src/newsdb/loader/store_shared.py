@@ -160,7 +160,25 @@ def _store_named(
             todo[slug] = values
     if not todo:
         return
-    wanted = todo
+    existing = _insert_new(session, model, todo, kind, keys, report, settled)
+    for slug, values in todo.items():
+        _update_named(
+            session, plan, model, kind, slug, values, existing.get(slug), order, keys, report
+        )
+
+
+def _insert_new(
+    session: Session,
+    model,
+    wanted: dict[str, dict],
+    kind: str,
+    keys: Keys,
+    report: Report,
+    settled: Settled,
+) -> dict[str, Any]:
+    """Insert the actors or events not stored yet, without their references (every slug gets
+    an id first); remember every id; return the stored rows by slug."""
+    table = model.__tablename__
     columns = model.__table__.c  # rows, not ORM objects: nothing to track or expire
     existing = {
         row.slug: row for row in session.execute(select(columns).where(columns.slug.in_(wanted)))
@@ -175,25 +193,37 @@ def _store_named(
             id_ = row.id
         keys.remember(kind, slug, id_)
         settled.add(kind, slug, id_, values)
-    for slug, values in wanted.items():
-        refs = {
-            k: keys.id(v) if isinstance(v, tuple) else v for k, v in values.items() if k in FOREIGN
-        }
-        full = {**{k: v for k, v in values.items() if k not in FOREIGN}, **refs}
-        row = existing.get(slug)
-        if row is None:
-            if any(refs.values()):
-                session.execute(
-                    update(model).where(model.id == keys.ids[(kind, slug)]).values(**refs)
-                )
-            continue
-        if any(getattr(row, k) != v for k, v in full.items()):
-            full = _merge_shared(session, plan, kind, order[slug], row, full, keys)
-        if any(getattr(row, k) != v for k, v in full.items()):
-            session.execute(update(model).where(model.id == row.id).values(**full))
-            report.count(table, "updated")
-        else:
-            report.count(table, "unchanged")
+    return existing
+
+
+def _update_named(
+    session: Session,
+    plan: Plan,
+    model,
+    kind: str,
+    slug: str,
+    values: dict,
+    row,
+    order: dict[str, int],
+    keys: Keys,
+    report: Report,
+) -> None:
+    """Give one actor or event its references (a row just inserted) or the values the plan
+    gives (a stored row, merged with what other articles rely on)."""
+    table = model.__tablename__
+    refs = {k: keys.id(v) if isinstance(v, tuple) else v for k, v in values.items() if k in FOREIGN}
+    full = {**{k: v for k, v in values.items() if k not in FOREIGN}, **refs}
+    if row is None:
+        if any(refs.values()):
+            session.execute(update(model).where(model.id == keys.ids[(kind, slug)]).values(**refs))
+        return
+    if any(getattr(row, k) != v for k, v in full.items()):
+        full = _merge_shared(session, plan, kind, order[slug], row, full, keys)
+    if any(getattr(row, k) != v for k, v in full.items()):
+        session.execute(update(model).where(model.id == row.id).values(**full))
+        report.count(table, "updated")
+    else:
+        report.count(table, "unchanged")
 
 
 def _store_aliases(

@@ -23,9 +23,9 @@ def store(session: Session, plan: Plan, settled: Settled | None = None, new=None
     """Write ``plan`` in the session's transaction (the caller commits); return what changed.
 
     ``settled``, when given, is what earlier articles of the transaction stored of the shared
-    rows (see :class:`Settled`; the caller keeps or drops what this article adds). ``new``, when
-    given, is where the rows of an article the caller found new go, to be written with the
-    rest of its batch (:class:`newsdb.batch_write.NewArticles`).
+    rows (see :class:`~newsdb.loader.keys.Settled`; the caller keeps or drops what this
+    article adds). ``new``, when given, is where the rows of an article the caller found new
+    go, to be written with the rest of its batch (:class:`newsdb.batch_write.NewArticles`).
 
     Loads at once run one after the other: PostgreSQL takes an advisory lock, SQLite begins
     the transaction with ``BEGIN IMMEDIATE`` (the driver would only begin it at the first
