@@ -173,6 +173,8 @@ def _mb(size: int) -> str:
 def read_text_and_plan(
     path: Path, doc: AnnotationFile, data: Any = None, max_size: int = limits.MAX_TEXT_BYTES
 ) -> Plan:
+    """Read the text the annotation at ``path`` names, a file beside it (refused when it is
+    elsewhere, missing, over ``max_size`` bytes or not UTF-8), and plan ``doc`` against it."""
     header = doc.article
     folder = path.parent
     text_path = folder / header.text
