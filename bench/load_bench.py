@@ -151,7 +151,7 @@ def timed_plans(folders: list[Path], phases: dict[str, float], stamps: list[floa
         t1 = time.perf_counter()
         doc = AnnotationFile.model_validate(data)
         t2 = time.perf_counter()
-        plan = loader._plan(path, doc)
+        plan = loader.read_text_and_plan(path, doc)
         t3 = time.perf_counter()
         phases["read"] += t1 - t0
         phases["validate"] += t2 - t1

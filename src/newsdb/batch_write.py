@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, text
 
 from newsdb import fingerprint
-from newsdb.loader import _FOREIGN, ARTICLE_TABLES, Plan, Report, _Keys
+from newsdb.loader import ARTICLE_TABLES, FOREIGN, Keys, Plan, Report
 from newsdb.models import Article, ArticleFingerprint, Claim, Quote
 from newsdb.rows import write_rows
 
@@ -53,7 +53,7 @@ class NewArticles:
         """Whether any article's rows wait to be written."""
         return bool(self.held)
 
-    def add(self, plan: Plan, keys: _Keys, report: Report) -> None:
+    def add(self, plan: Plan, keys: Keys, report: Report) -> None:
         """Take the article's rows (its shared rows are stored and in ``keys``)."""
         article_id = self.ids.take(Article, 1)[0]
         for model in (Quote, Claim):
@@ -93,14 +93,14 @@ def _stored(connection: Connection, plans: list[Plan]) -> set[str]:
 
 
 def _rows(
-    model, rows: list[dict[str, Any]], article_id: int, keys: _Keys
+    model, rows: list[dict[str, Any]], article_id: int, keys: Keys
 ) -> Iterator[tuple[type, tuple[str, ...], list[tuple]]]:
     """The plan's rows of ``model`` as tuples with ids for natural keys, the article's id, and
     for quotes and claims their own ids (taken up front)."""
     if not rows:
         return
     columns = tuple(rows[0])
-    foreign = [i for i, column in enumerate(columns) if column in _FOREIGN]
+    foreign = [i for i, column in enumerate(columns) if column in FOREIGN]
     tail: list = []
     if "article_id" in model.__table__.c:
         columns, tail = (*columns, "article_id"), [article_id]

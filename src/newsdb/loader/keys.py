@@ -1,0 +1,69 @@
+"""What a load knows of ids: natural keys to ids and back (:class:`Keys`), and the shared
+rows that earlier articles of the transaction settled (:class:`Settled`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from newsdb.models import Actor, Annotator, Event
+
+
+class Keys:
+    """Natural keys to ids and back, for the rows of one load."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.ids: dict[tuple[str, Any], int] = {}
+        self.names: dict[tuple[str, int], Any] = {}
+
+    def remember(self, kind: str, key: Any, id_: int) -> None:
+        self.ids[(kind, key)] = id_
+        self.names[(kind, id_)] = key
+
+    def id(self, ref) -> int | None:
+        return None if ref is None else self.ids[ref]
+
+    def name(self, kind: str, id_: int | None):
+        """The natural key of a stored row, as a plan writes it: (kind, key)."""
+        if id_ is None:
+            return None
+        if (kind, id_) not in self.names:
+            if kind == "annotator":
+                row = self.session.execute(
+                    select(Annotator.kind, Annotator.name).where(Annotator.id == id_)
+                ).one()
+                key = (row.kind, row.name)
+            else:  # quotes and claims are remembered as they are read
+                model = {"actor": Actor, "event": Event}[kind]
+                key = self.session.scalar(select(model.slug).where(model.id == id_))
+            self.remember(kind, key, id_)
+        return (kind, self.names[(kind, id_)])
+
+
+class Settled:
+    """The shared rows (the annotator, actors and their aliases, events) that articles stored
+    earlier in the same transaction left as a plan gives them: an article that gives them
+    alike needs no query for them. What an article adds counts once its savepoint is kept."""
+
+    def __init__(self) -> None:
+        self.known: dict[tuple[str, Any], tuple] = {}
+        self.pending: dict[tuple[str, Any], tuple] = {}
+
+    def get(self, kind: str, key: Any) -> tuple | None:
+        return self.known.get((kind, key))
+
+    def add(self, kind: str, key: Any, *value) -> None:
+        self.pending[(kind, key)] = value
+
+    def keep(self) -> None:
+        """The article was stored: what it settled holds for the next ones."""
+        self.known.update(self.pending)
+        self.pending.clear()
+
+    def drop(self) -> None:
+        """The article was undone: forget what it settled."""
+        self.pending.clear()

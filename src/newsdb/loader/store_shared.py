@@ -1,0 +1,259 @@
+"""Storing the shared rows: actors and events upserted by slug (merged with what other
+articles rely on), and actors' aliases.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import delete, insert, select, union, update
+from sqlalchemy.orm import Session
+
+from newsdb.annotation_errors import shown
+from newsdb.loader.keys import Keys, Settled
+from newsdb.loader.plan import Plan
+from newsdb.loader.report import Report
+from newsdb.loader.tables import FOREIGN
+from newsdb.models import (
+    ActorAlias,
+    Affiliation,
+    Article,
+    Claim,
+    ClaimEvent,
+    EventMention,
+    EventParticipant,
+    EventReport,
+    Mention,
+    Quote,
+)
+
+#: The fields of a shared actor or event, in groups that are stored or kept together: the
+#: columns, where the annotation gives each, and the values that mean it says nothing.
+_GROUPS: dict[str, list[tuple[tuple[str, ...], tuple[tuple, ...], tuple]]] = {
+    "actor": [
+        (("name",), (("name",),), (None,)),
+        (("kind",), (("kind",),), (None,)),
+        (("sector",), (("sector",),), ("unknown",)),
+        (("country",), (("country",),), (None,)),
+        (("wikidata_id",), (("wikidata",),), (None,)),
+        (("note",), (("note",),), (None,)),
+        (("parent_id",), (("part_of",),), (None,)),
+    ],
+    "event": [
+        (("name",), (("name",),), (None,)),
+        (("event_type",), (("type",),), (None,)),
+        (("parent_id",), (("parent",),), (None,)),
+        (
+            ("start_date", "end_date", "date_precision", "date_resolution", "date_source"),
+            (
+                ("date", "start"),
+                ("date", "end"),
+                ("date", "precision"),
+                ("date", "resolution"),
+                ("date", "source"),
+            ),
+            (None, None, "unknown", "unresolved", None),
+        ),
+        (("location",), (("location",),), (None,)),
+        (("country",), (("country",),), (None,)),
+    ],
+}
+
+
+def _elsewhere(session: Session, kind: str, id_: int, article: str) -> list[str]:
+    """The slugs of the articles other than ``article`` whose rows refer to an actor or event."""
+    if kind == "actor":
+        refs = [
+            select(Mention.article_id).where(Mention.actor_id == id_),
+            select(Quote.article_id).where(Quote.speaker_id == id_),
+            select(Claim.article_id).where(Claim.source_id == id_),
+            select(Affiliation.article_id).where(
+                (Affiliation.person_id == id_) | (Affiliation.organisation_id == id_)
+            ),
+            select(EventParticipant.article_id).where(EventParticipant.actor_id == id_),
+            select(EventReport.article_id).where(EventReport.fatalities_reported_by_id == id_),
+        ]
+    else:
+        refs = [
+            select(EventMention.article_id).where(EventMention.event_id == id_),
+            select(EventReport.article_id).where(EventReport.event_id == id_),
+            select(EventParticipant.article_id).where(EventParticipant.event_id == id_),
+            select(Claim.article_id)
+            .join(ClaimEvent, ClaimEvent.claim_id == Claim.id)
+            .where(ClaimEvent.event_id == id_),
+        ]
+    return list(
+        session.scalars(
+            select(Article.slug)
+            .where(Article.id.in_(union(*refs)), Article.slug != article)
+            .order_by(Article.slug)
+        )
+    )
+
+
+def _shown(value: Any) -> str:
+    return "none" if value is None else shown(str(value))
+
+
+def _merge_shared(
+    session: Session, plan: Plan, kind: str, index: int, row, full: dict, keys: Keys
+) -> dict:
+    """The values to store for an actor or event that other articles refer to.
+
+    Their fields are shared: this article may give a value the row lacks, and where it says
+    nothing (no date, no country...) the stored value stays; a value that differs from the
+    stored one is refused, naming the articles that have it, and nothing is written.
+    """
+    others = _elsewhere(session, kind, row.id, plan.article["slug"])
+    if not others:
+        return full  # the article's own: this annotation may change anything
+    merged = dict(full)
+    section = "actors" if kind == "actor" else "events"
+    for columns, paths, nothing in _GROUPS[kind]:
+        stored = tuple(getattr(row, c) for c in columns)
+        given = tuple(full[c] for c in columns)
+        if given == stored or stored == nothing:
+            continue
+        if given == nothing:
+            merged.update(zip(columns, stored, strict=True))  # keep what the others rely on
+            continue
+        column, path, old, new = next(
+            (c, p, o, n) for c, p, o, n in zip(columns, paths, stored, given, strict=True) if o != n
+        )
+        if column == "parent_id":  # by slug, as the annotation gives it
+            old, new = (keys.name(kind, v)[1] if v else None for v in (old, new))
+        raise plan.fail(
+            f"{kind} {row.slug!r} is shared with {', '.join(repr(o) for o in others[:3])}"
+            f"{' and others' if len(others) > 3 else ''}, where its {'.'.join(path)} is"
+            f" {_shown(old)}, not {_shown(new)}: make the annotations agree, or give this"
+            f" {kind} a slug of its own",
+            section,
+            index,
+            *path,
+        )
+    return merged
+
+
+def _store_named(
+    session: Session,
+    plan: Plan,
+    model,
+    wanted: dict[str, dict],
+    kind: str,
+    keys: Keys,
+    report: Report,
+    settled: Settled,
+) -> None:
+    """Upsert actors or events by slug; their parents are set once every slug has an id.
+
+    An actor or event that other articles refer to is shared: see :func:`_merge_shared`.
+    One that an earlier article of the transaction settled as this one gives it is left be.
+    """
+    table = model.__tablename__
+    order = {slug: i for i, slug in enumerate(wanted)}
+    todo = {}
+    for slug, values in wanted.items():
+        if (hit := settled.get(kind, slug)) and hit[1] == values:
+            keys.remember(kind, slug, hit[0])
+            report.count(table, "unchanged")
+        else:
+            todo[slug] = values
+    if not todo:
+        return
+    existing = _insert_new(session, model, todo, kind, keys, report, settled)
+    for slug, values in todo.items():
+        _update_named(
+            session, plan, model, kind, slug, values, existing.get(slug), order, keys, report
+        )
+
+
+def _insert_new(
+    session: Session,
+    model,
+    wanted: dict[str, dict],
+    kind: str,
+    keys: Keys,
+    report: Report,
+    settled: Settled,
+) -> dict[str, Any]:
+    """Insert the actors or events not stored yet, without their references (every slug gets
+    an id first); remember every id; return the stored rows by slug."""
+    table = model.__tablename__
+    columns = model.__table__.c  # rows, not ORM objects: nothing to track or expire
+    existing = {
+        row.slug: row for row in session.execute(select(columns).where(columns.slug.in_(wanted)))
+    }
+    for slug, values in wanted.items():
+        plain = {k: v for k, v in values.items() if not isinstance(v, tuple) and k not in FOREIGN}
+        row = existing.get(slug)
+        if row is None:
+            id_ = session.scalar(insert(model).values(slug=slug, **plain).returning(model.id))
+            report.count(table, "inserted")
+        else:
+            id_ = row.id
+        keys.remember(kind, slug, id_)
+        settled.add(kind, slug, id_, values)
+    return existing
+
+
+def _update_named(
+    session: Session,
+    plan: Plan,
+    model,
+    kind: str,
+    slug: str,
+    values: dict,
+    row,
+    order: dict[str, int],
+    keys: Keys,
+    report: Report,
+) -> None:
+    """Give one actor or event its references (a row just inserted) or the values the plan
+    gives (a stored row, merged with what other articles rely on)."""
+    table = model.__tablename__
+    refs = {k: keys.id(v) if isinstance(v, tuple) else v for k, v in values.items() if k in FOREIGN}
+    full = {**{k: v for k, v in values.items() if k not in FOREIGN}, **refs}
+    if row is None:
+        if any(refs.values()):
+            session.execute(update(model).where(model.id == keys.ids[(kind, slug)]).values(**refs))
+        return
+    if any(getattr(row, k) != v for k, v in full.items()):
+        full = _merge_shared(session, plan, kind, order[slug], row, full, keys)
+    if any(getattr(row, k) != v for k, v in full.items()):
+        session.execute(update(model).where(model.id == row.id).values(**full))
+        report.count(table, "updated")
+    else:
+        report.count(table, "unchanged")
+
+
+def _store_aliases(
+    session: Session, plan: Plan, keys: Keys, report: Report, settled: Settled
+) -> None:
+    """Make each actor's stored aliases the ones the plan gives (read in one query)."""
+    ids = {
+        keys.ids[("actor", slug)]: slug
+        for slug, wanted in plan.aliases.items()
+        if settled.get("alias", slug) != (wanted,)
+    }
+    for slug, wanted in plan.aliases.items():
+        settled.add("alias", slug, wanted)
+    if not ids:
+        return
+    have: dict[int, set[str]] = {id_: set() for id_ in ids}
+    query = select(ActorAlias.actor_id, ActorAlias.alias).where(ActorAlias.actor_id.in_(ids))
+    for actor_id, alias in session.execute(query):
+        have[actor_id].add(alias)
+    added = []
+    for actor_id, slug in ids.items():
+        wanted, stored = plan.aliases[slug], have[actor_id]
+        added += [{"actor_id": actor_id, "alias": alias} for alias in sorted(wanted - stored)]
+        if stored - wanted:
+            session.execute(
+                delete(ActorAlias).where(
+                    ActorAlias.actor_id == actor_id, ActorAlias.alias.in_(stored - wanted)
+                )
+            )
+        report.count("actor_alias", "deleted", len(stored - wanted))
+    if added:
+        session.connection().execute(insert(ActorAlias.__table__), added)
+    report.count("actor_alias", "inserted", len(added))
