@@ -61,9 +61,22 @@ def test_articles_lists_each_with_its_counts(two: Engine, database_url: str) -> 
 
 
 def test_delete_asks_first_and_no_changes_nothing(two: Engine, database_url: str) -> None:
+    with two.begin() as connection:  # a time expression counts among what goes with it
+        connection.execute(
+            text(
+                "INSERT INTO time_expression (article_id, span_start, span_end, as_written,"
+                " precision, resolution, duration, annotator_id) SELECT a.id, 0, 3,"
+                " substr(a.body, 1, 3), 'unknown', 'unresolved', :no, min(q.annotator_id)"
+                " FROM article a JOIN quote q ON q.article_id = a.id WHERE a.slug = 'mini-again'"
+                " GROUP BY a.id, a.body"
+            ),
+            {"no": False},
+        )
     result = newsdb(database_url, "delete", "mini-again", input="n\n")
     assert result.exit_code == 1
     assert "2 quote" in result.output and "remove mini-again" in result.output
+    assert "1 time_expression" in result.output
+    assert result.output.rstrip().endswith("Error: nothing removed: mini-again is as it was")
     assert _slugs(two, Article) == {"mini-bridge", "mini-again"}
 
 

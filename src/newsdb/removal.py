@@ -40,16 +40,17 @@ from newsdb.models import (
     Mention,
     Paragraph,
     Quote,
+    TimeExpression,
 )
 
 #: the tables whose rows belong to one article, by ``article_id``
 _OWN = (Paragraph, ArticleMetadata, Mention, Affiliation, EventMention, EventReport,
-        EventParticipant, Quote, Claim)  # fmt: skip
+        EventParticipant, Quote, Claim, TimeExpression)  # fmt: skip
 #: the tables whose rows belong to one claim
 _BY_CLAIM = (ClaimEvent, ClaimQuote, ClaimRelation, ClaimCheck)
 #: the tables whose rows name an annotator
 _ANNOTATED = (Mention, Affiliation, EventMention, EventReport, EventParticipant, Quote, Claim,
-              ClaimCheck)  # fmt: skip
+              ClaimCheck, TimeExpression)  # fmt: skip
 
 
 @dataclass

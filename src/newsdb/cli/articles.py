@@ -58,7 +58,8 @@ def delete(app: App, slug: str, yes: bool) -> None:
                 with session.begin():
                     removal = plan(session, slug)[1]
                 click.echo(removal.summary(), err=True)
-                click.confirm(f"remove {slug} and all of the above?", abort=True, err=True)
+                if not click.confirm(f"remove {slug} and all of the above?", err=True):
+                    raise click.ClickException(f"nothing removed: {slug} is as it was")
             with session.begin():
                 removal = remove_article(session, slug)
     except listings.UnknownArticle as error:

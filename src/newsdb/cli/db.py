@@ -74,11 +74,11 @@ def downgrade(app: App, revision: str, yes: bool) -> None:
         lost = migrate.rows_dropped(app.engine, revision)
         if lost and not yes:
             listed = ", ".join(f"{n} {name}" for name, n in sorted(lost.items()))
-            click.confirm(
+            if not click.confirm(
                 f"downgrading to {revision} drops {sum(lost.values())} row(s): {listed}. Go on?",
-                abort=True,
                 err=True,
-            )
+            ):
+                raise click.ClickException("nothing changed: the schema is as it was")
         migrate.downgrade(app.engine, revision)
     except (CommandError, migrate.DowngradeRefused) as error:
         raise click.ClickException(str(error)) from None
