@@ -22,35 +22,29 @@ from sqlalchemy.orm import Session
 from newsdb.db import serialize_writes
 from newsdb.listings import article_id
 from newsdb.models import (
+    ARTICLE_TABLES,
     Actor,
     ActorAlias,
     Affiliation,
     Annotator,
     Article,
-    ArticleMetadata,
     Claim,
     ClaimCheck,
     ClaimEvent,
-    ClaimQuote,
-    ClaimRelation,
     Event,
     EventMention,
     EventParticipant,
     EventReport,
     Mention,
-    Paragraph,
     Quote,
-    TimeExpression,
 )
 
 #: the tables whose rows belong to one article, by ``article_id``
-_OWN = (Paragraph, ArticleMetadata, Mention, Affiliation, EventMention, EventReport,
-        EventParticipant, Quote, Claim, TimeExpression)  # fmt: skip
+_OWN = tuple(m for m in ARTICLE_TABLES if "article_id" in m.__table__.c)
 #: the tables whose rows belong to one claim
-_BY_CLAIM = (ClaimEvent, ClaimQuote, ClaimRelation, ClaimCheck)
+_BY_CLAIM = tuple(m for m in ARTICLE_TABLES if "article_id" not in m.__table__.c)
 #: the tables whose rows name an annotator
-_ANNOTATED = (Mention, Affiliation, EventMention, EventReport, EventParticipant, Quote, Claim,
-              ClaimCheck, TimeExpression)  # fmt: skip
+_ANNOTATED = tuple(m for m in ARTICLE_TABLES if "annotator_id" in m.__table__.c)
 
 
 @dataclass

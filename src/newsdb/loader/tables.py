@@ -5,41 +5,12 @@ another row.
 from __future__ import annotations
 
 from newsdb import fingerprint
-from newsdb.models import (
-    Affiliation,
-    ArticleMetadata,
-    Claim,
-    ClaimCheck,
-    ClaimEvent,
-    ClaimQuote,
-    ClaimRelation,
-    EventMention,
-    EventParticipant,
-    EventReport,
-    Mention,
-    Paragraph,
-    Quote,
-    TimeExpression,
-)
+from newsdb.models import ARTICLE_TABLES
 
-#: The rows that belong to one article, in the order they are inserted.
-ARTICLE_TABLES: list[type] = [
-    Paragraph,
-    ArticleMetadata,
-    Mention,
-    EventReport,
-    EventMention,
-    EventParticipant,
-    Affiliation,
-    Quote,
-    Claim,
-    ClaimEvent,
-    ClaimQuote,
-    ClaimRelation,
-    ClaimCheck,
-    TimeExpression,
-]
-_BY_CLAIM = {ClaimEvent, ClaimQuote, ClaimRelation, ClaimCheck}
+__all__ = ["ARTICLE_TABLES", "FOREIGN"]
+
+#: the tables whose rows belong to the article through one of its claims
+_BY_CLAIM = {m for m in ARTICLE_TABLES if "article_id" not in m.__table__.c}
 
 
 #: the columns of a plan's rows that refer to another row, and the kind of row they name (a

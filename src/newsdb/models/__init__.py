@@ -19,7 +19,27 @@ from newsdb.models.time import TimeExpression
 
 describe(Base.metadata)
 
+#: the tables whose rows belong to one article (by its id, or by one of its claims'), in the
+#: order the loader inserts them; removal and the loader both read it
+ARTICLE_TABLES: list[type] = [
+    Paragraph,
+    ArticleMetadata,
+    Mention,
+    EventReport,
+    EventMention,
+    EventParticipant,
+    Affiliation,
+    Quote,
+    Claim,
+    ClaimEvent,
+    ClaimQuote,
+    ClaimRelation,
+    ClaimCheck,
+    TimeExpression,
+]
+
 __all__ = [
+    "ARTICLE_TABLES",
     "Actor",
     "ActorAlias",
     "Affiliation",
