@@ -345,8 +345,8 @@ class _Analyzer:
             self.next *= 4
         with self.engine.connect() as connection:
             connection.execution_options(isolation_level="AUTOCOMMIT")
-            for table in ANALYZED:  # names from the list above, never from input
-                connection.execute(text(f"ANALYZE {table}"))
+            # names from the list above, never from input; one statement, one round trip
+            connection.execute(text(f"ANALYZE {', '.join(ANALYZED)}"))
 
 
 # -- reading many folders ----------------------------------------------------------------------
