@@ -26,6 +26,7 @@ from newsdb.models import (
     Mention,
     Quote,
 )
+from newsdb.rows import write_rows
 
 #: The fields of a shared actor or event, in groups that are stored or kept together: the
 #: columns, where the annotation gives each, and the values that mean it says nothing.
@@ -219,7 +220,7 @@ def _take_ids(session: Session, table: str, n: int) -> list[int]:
 
 
 def _insert_parents_first(session: Session, model, rows: list[dict]) -> None:
-    """Insert ``rows`` (ids given) in one executemany, each after the row it names as its
+    """Insert ``rows`` (ids given) in one write, each after the row it names as its
     parent (a foreign key is checked row by row); of rows that name each other in a circle,
     the parents are set once all are in."""
     ids = {row["id"] for row in rows}
@@ -232,8 +233,14 @@ def _insert_parents_first(session: Session, model, rows: list[dict]) -> None:
         ordered += ready
         done.update(r["id"] for r in ready)
         pending = [r for r in pending if r["id"] not in done]
-    if ordered:
-        session.connection().execute(insert(model.__table__), ordered)
+    if ordered:  # one COPY on PostgreSQL: a statement a row cost the server more than the rows
+        columns = tuple(ordered[0])
+        write_rows(
+            session.connection(),
+            model.__table__,
+            columns,
+            [tuple(row[c] for c in columns) for row in ordered],
+        )
     for row in later:
         session.execute(
             update(model).where(model.id == row["id"]).values(parent_id=row["parent_id"])
