@@ -144,8 +144,8 @@ def _store_named(
     keys: Keys,
     report: Report,
     settled: Settled,
-) -> None:
-    """Upsert actors or events by slug; their parents are set once every slug has an id.
+) -> set[str]:
+    """Upsert actors or events by slug; return the slugs of those inserted.
 
     An actor or event that other articles refer to is shared: see :func:`_merge_shared`.
     One that an earlier article of the transaction settled as this one gives it is left be.
@@ -160,12 +160,13 @@ def _store_named(
         else:
             todo[slug] = values
     if not todo:
-        return
+        return set()
     existing = _insert_new(session, model, todo, kind, keys, report, settled)
     for slug, values in todo.items():
         _update_named(
             session, plan, model, kind, slug, values, existing.get(slug), order, keys, report
         )
+    return set(todo) - set(existing)
 
 
 def _insert_new(
@@ -276,9 +277,15 @@ def _update_named(
 
 
 def _store_aliases(
-    session: Session, plan: Plan, keys: Keys, report: Report, settled: Settled
+    session: Session,
+    plan: Plan,
+    keys: Keys,
+    report: Report,
+    settled: Settled,
+    inserted: set[str] = frozenset(),
 ) -> None:
-    """Make each actor's stored aliases the ones the plan gives (read in one query)."""
+    """Make each actor's stored aliases the ones the plan gives (read in one query; actors
+    ``inserted`` just now have none)."""
     ids = {
         keys.ids[("actor", slug)]: slug
         for slug, wanted in plan.aliases.items()
@@ -289,9 +296,10 @@ def _store_aliases(
     if not ids:
         return
     have: dict[int, set[str]] = {id_: set() for id_ in ids}
-    query = select(ActorAlias.actor_id, ActorAlias.alias).where(ActorAlias.actor_id.in_(ids))
-    for actor_id, alias in session.execute(query):
-        have[actor_id].add(alias)
+    if stored := [id_ for id_, slug in ids.items() if slug not in inserted]:
+        query = select(ActorAlias.actor_id, ActorAlias.alias).where(ActorAlias.actor_id.in_(stored))
+        for actor_id, alias in session.execute(query):
+            have[actor_id].add(alias)
     added = []
     for actor_id, slug in ids.items():
         wanted, stored = plan.aliases[slug], have[actor_id]
