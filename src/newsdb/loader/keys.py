@@ -56,6 +56,21 @@ class Settled:
     def get(self, kind: str, key: Any) -> tuple | None:
         return self.known.get((kind, key))
 
+    def covers(self, plan) -> bool:
+        """Whether earlier articles settled every shared row of ``plan`` as it gives them, so
+        that storing it reads and writes nothing (nor needs a savepoint to undo a write): the
+        conditions under which :func:`~newsdb.loader.store` takes each row as settled."""
+        known = self.known
+        hit = known.get(("annotator", plan.annotator))
+        if hit is None or hit[1] != plan.doc.annotator.note:
+            return False
+        for kind, wanted in (("actor", plan.actors), ("event", plan.events)):
+            for slug, values in wanted.items():
+                hit = known.get((kind, slug))
+                if hit is None or hit[1] != values:
+                    return False
+        return all(known.get(("alias", slug)) == (want,) for slug, want in plan.aliases.items())
+
     def add(self, kind: str, key: Any, *value) -> None:
         self.pending[(kind, key)] = value
 

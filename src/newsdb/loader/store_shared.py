@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete, insert, select, union, update
+from sqlalchemy import delete, insert, select, text, union, update
 from sqlalchemy.orm import Session
 
 from newsdb.annotation_errors import shown
@@ -26,6 +26,7 @@ from newsdb.models import (
     Mention,
     Quote,
 )
+from newsdb.rows import write_rows
 
 #: The fields of a shared actor or event, in groups that are stored or kept together: the
 #: columns, where the annotation gives each, and the values that mean it says nothing.
@@ -143,8 +144,8 @@ def _store_named(
     keys: Keys,
     report: Report,
     settled: Settled,
-) -> None:
-    """Upsert actors or events by slug; their parents are set once every slug has an id.
+) -> set[str]:
+    """Upsert actors or events by slug; return the slugs of those inserted.
 
     An actor or event that other articles refer to is shared: see :func:`_merge_shared`.
     One that an earlier article of the transaction settled as this one gives it is left be.
@@ -159,12 +160,13 @@ def _store_named(
         else:
             todo[slug] = values
     if not todo:
-        return
+        return set()
     existing = _insert_new(session, model, todo, kind, keys, report, settled)
     for slug, values in todo.items():
         _update_named(
             session, plan, model, kind, slug, values, existing.get(slug), order, keys, report
         )
+    return set(todo) - set(existing)
 
 
 def _insert_new(
@@ -176,24 +178,74 @@ def _insert_new(
     report: Report,
     settled: Settled,
 ) -> dict[str, Any]:
-    """Insert the actors or events not stored yet, without their references (every slug gets
-    an id first); remember every id; return the stored rows by slug."""
+    """Insert the actors or events not stored yet in one write, their references included: ids
+    are taken first, in the plan's order, so that a row can name one inserted with it (no
+    UPDATE after, which would fire the shared table's trigger); remember every id; return the
+    stored rows by slug."""
     table = model.__tablename__
     columns = model.__table__.c  # rows, not ORM objects: nothing to track or expire
     existing = {
         row.slug: row for row in session.execute(select(columns).where(columns.slug.in_(wanted)))
     }
+    new = [slug for slug in wanted if slug not in existing]
+    ids = dict(zip(new, _take_ids(session, table, len(new)), strict=True))
     for slug, values in wanted.items():
-        plain = {k: v for k, v in values.items() if not isinstance(v, tuple) and k not in FOREIGN}
-        row = existing.get(slug)
-        if row is None:
-            id_ = session.scalar(insert(model).values(slug=slug, **plain).returning(model.id))
-            report.count(table, "inserted")
-        else:
-            id_ = row.id
+        id_ = existing[slug].id if slug in existing else ids[slug]
         keys.remember(kind, slug, id_)
         settled.add(kind, slug, id_, values)
+    rows = []
+    for slug in new:
+        values = wanted[slug]
+        row = {k: v for k, v in values.items() if not isinstance(v, tuple) and k not in FOREIGN}
+        refs = {
+            k: keys.id(v) if isinstance(v, tuple) else v for k, v in values.items() if k in FOREIGN
+        }
+        rows.append({"id": ids[slug], "slug": slug, **row, **refs})
+        report.count(table, "inserted")
+    _insert_parents_first(session, model, rows)
     return existing
+
+
+def _take_ids(session: Session, table: str, n: int) -> list[int]:
+    """``n`` ids for new rows of ``table``, in order: from its sequence on PostgreSQL, counted
+    on from the largest stored on SQLite (the load holds the database's write lock)."""
+    if not n:
+        return []
+    if session.connection().dialect.name == "postgresql":
+        query = text(
+            "SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :n)"
+        )
+        return sorted(session.execute(query, {"table": table, "n": n}).scalars())
+    first = session.execute(text(f"SELECT coalesce(max(id), 0) + 1 FROM {table}")).scalar_one()
+    return list(range(first, first + n))
+
+
+def _insert_parents_first(session: Session, model, rows: list[dict]) -> None:
+    """Insert ``rows`` (ids given) in one write, each after the row it names as its
+    parent (a foreign key is checked row by row); of rows that name each other in a circle,
+    the parents are set once all are in."""
+    ids = {row["id"] for row in rows}
+    ordered, done, later, pending = [], set(), [], rows
+    while pending:
+        ready = [r for r in pending if r.get("parent_id") not in ids - done]
+        if not ready:  # a circle: break it
+            later = [r for r in pending if r.get("parent_id") is not None]
+            ready = [{**r, "parent_id": None} for r in pending]
+        ordered += ready
+        done.update(r["id"] for r in ready)
+        pending = [r for r in pending if r["id"] not in done]
+    if ordered:  # one COPY on PostgreSQL: a statement a row cost the server more than the rows
+        columns = tuple(ordered[0])
+        write_rows(
+            session.connection(),
+            model.__table__,
+            columns,
+            [tuple(row[c] for c in columns) for row in ordered],
+        )
+    for row in later:
+        session.execute(
+            update(model).where(model.id == row["id"]).values(parent_id=row["parent_id"])
+        )
 
 
 def _update_named(
@@ -213,9 +265,7 @@ def _update_named(
     table = model.__tablename__
     refs = {k: keys.id(v) if isinstance(v, tuple) else v for k, v in values.items() if k in FOREIGN}
     full = {**{k: v for k, v in values.items() if k not in FOREIGN}, **refs}
-    if row is None:
-        if any(refs.values()):
-            session.execute(update(model).where(model.id == keys.ids[(kind, slug)]).values(**refs))
+    if row is None:  # inserted with its references
         return
     if any(getattr(row, k) != v for k, v in full.items()):
         full = _merge_shared(session, plan, kind, order[slug], row, full, keys)
@@ -227,9 +277,15 @@ def _update_named(
 
 
 def _store_aliases(
-    session: Session, plan: Plan, keys: Keys, report: Report, settled: Settled
+    session: Session,
+    plan: Plan,
+    keys: Keys,
+    report: Report,
+    settled: Settled,
+    inserted: set[str] = frozenset(),
 ) -> None:
-    """Make each actor's stored aliases the ones the plan gives (read in one query)."""
+    """Make each actor's stored aliases the ones the plan gives (read in one query; actors
+    ``inserted`` just now have none)."""
     ids = {
         keys.ids[("actor", slug)]: slug
         for slug, wanted in plan.aliases.items()
@@ -240,9 +296,10 @@ def _store_aliases(
     if not ids:
         return
     have: dict[int, set[str]] = {id_: set() for id_ in ids}
-    query = select(ActorAlias.actor_id, ActorAlias.alias).where(ActorAlias.actor_id.in_(ids))
-    for actor_id, alias in session.execute(query):
-        have[actor_id].add(alias)
+    if stored := [id_ for id_, slug in ids.items() if slug not in inserted]:
+        query = select(ActorAlias.actor_id, ActorAlias.alias).where(ActorAlias.actor_id.in_(stored))
+        for actor_id, alias in session.execute(query):
+            have[actor_id].add(alias)
     added = []
     for actor_id, slug in ids.items():
         wanted, stored = plan.aliases[slug], have[actor_id]

@@ -39,8 +39,8 @@ def store(session: Session, plan: Plan, settled: Settled | None = None, new=None
         _adopt_draft(session, plan)
     settled = settled or Settled()
     _store_annotator(session, plan, keys, report, settled)
-    _store_named(session, plan, Actor, plan.actors, "actor", keys, report, settled)
-    _store_aliases(session, plan, keys, report, settled)
+    inserted = _store_named(session, plan, Actor, plan.actors, "actor", keys, report, settled)
+    _store_aliases(session, plan, keys, report, settled, inserted)
     _store_named(session, plan, Event, plan.events, "event", keys, report, settled)
     if new is not None:
         new.add(plan, keys, report)
