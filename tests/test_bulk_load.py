@@ -318,3 +318,18 @@ def test_new_and_stored_articles_in_one_batch(engine, database_url, tmp_path, on
     assert counts["quote"] == 8 * one_article["quote"] - 1
     assert counts["claim"] == 8 * one_article["claim"]
     assert_exact(engine)
+
+
+def test_a_plan_read_for_bulk_finds_a_problems_line_in_its_file_and_none_once_it_changed(
+    tmp_path,
+):
+    """read_one leaves the YAML out of the plan (sent from a worker, held while a batch is
+    written) and reads it again for a problem's line; a file changed since gives no line
+    rather than a wrong one."""
+    folder = copy_of_mini(tmp_path / "one", 1)
+    plan = bulk.read_one(folder)
+    assert plan.source is None and plan.fingerprints is not None
+    assert plan.fail("at odds", "events", 0, "date", "start").problems[0].line is not None
+    path = folder / "annotations.yaml"
+    path.write_text("\n\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    assert plan.fail("at odds", "events", 0, "date", "start").problems[0].line is None

@@ -14,6 +14,7 @@ so memory does not grow with the number of articles. :func:`read_folders` reads 
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 import time
@@ -27,7 +28,7 @@ from typing import TextIO
 from sqlalchemy import Engine, exc, text
 from sqlalchemy.orm import Session
 
-from newsdb import batch_tally
+from newsdb import batch_tally, fingerprint
 from newsdb.batch_write import NewArticles
 from newsdb.db import serialize_writes
 from newsdb.loader import (
@@ -42,6 +43,9 @@ from newsdb.loader import (
 
 #: articles written in one transaction at most; the first batches are smaller (see _sizes)
 BATCH = 100
+#: plans read ahead of the writer at most with worker processes: about what they read while
+#: it writes a batch's rows (PLANS_AHEAD env to measure others)
+AHEAD = int(os.environ.get("PLANS_AHEAD", 64))
 #: the tables whose statistics PostgreSQL's planner needs to pick index scans as they grow
 ANALYZED = (
     "article",
@@ -369,22 +373,27 @@ def read_one(folder: Path, max_size: int | None = None) -> Plan | AnnotationErro
 
     Of the checked document the plan keeps only what storing it reads, the annotator: the
     whole would cost more to send from a worker process (~15 ms) than to write, and to keep
-    while a batch is held (~0.3 MB an article)."""
+    while a batch is held (~0.3 MB an article). Its YAML is read again should a problem need a
+    line, and its fingerprint is taken here, off the writer's path."""
     try:
         plan = read_folder(folder, max_size)
     except AnnotationError as error:
         return error
     plan.doc = type(plan.doc).model_construct(annotator=plan.doc.annotator)
-    if isinstance(plan.source, str):  # for a problem's line only: a third of the size as UTF-8
-        plan.source = plan.source.encode()  # (yaml.compose reads either)
+    if plan.source is not None:  # needed for a problem's line only: read again then
+        source = plan.source.encode() if isinstance(plan.source, str) else plan.source
+        plan.source_file = (plan.path, hashlib.sha256(source).hexdigest())
+        plan.source = None
+    plan.fingerprints = fingerprint.of_plan(plan)  # here, in the worker with --jobs
     return plan
 
 
 def read_folders(
     folders: Iterable[Path], jobs: int = 1, max_size: int | None = None
 ) -> Iterator[Plan | AnnotationError]:
-    """Read folders in order, in ``jobs`` worker processes when more than one. At most four
-    plans per worker are read ahead of the writer, so memory stays flat however many."""
+    """Read folders in order, in ``jobs`` worker processes when more than one. At most
+    :data:`AHEAD` plans are read ahead of the writer (enough to keep the workers busy while it
+    writes a batch), so memory stays flat however many."""
     if jobs <= 1:
         yield from (read_one(folder, max_size) for folder in folders)
         return
@@ -395,7 +404,7 @@ def read_folders(
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
         for folder in folders:
             ahead.append(pool.apply_async(read_one, (folder, max_size)))
-            if len(ahead) >= 4 * jobs:
+            if len(ahead) >= max(AHEAD, 4 * jobs):
                 yield ahead.popleft().get()
         while ahead:
             yield ahead.popleft().get()
