@@ -32,7 +32,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from newsdb import bulk, loader, migrate, yamlread
+from newsdb import bulk, fingerprint, loader, migrate, yamlread
 from newsdb.annotation import AnnotationFile
 from newsdb.db import make_engine, normalize_url
 from newsdb.models import Article
@@ -141,7 +141,8 @@ CPU = [0.0]
 
 
 def timed_plans(folders: list[Path], phases: dict[str, float], stamps: list[float]):
-    """read_folder's steps one by one, each timed: read + parse, validate, plan; ``stamps``
+    """read_folder's steps one by one, each timed: read + parse, validate, plan, fingerprint
+    (as :func:`newsdb.bulk.read_one` takes it, in the worker with --jobs); ``stamps``
     gets the time each article is asked for (so the time between two is one article's)."""
     for folder in folders:
         t0 = time.perf_counter()
@@ -153,9 +154,12 @@ def timed_plans(folders: list[Path], phases: dict[str, float], stamps: list[floa
         t2 = time.perf_counter()
         plan = loader.read_text_and_plan(path, doc)
         t3 = time.perf_counter()
+        plan.fingerprints = fingerprint.of_plan(plan)  # as read_one takes it
+        t4 = time.perf_counter()
         phases["read"] += t1 - t0
         phases["validate"] += t2 - t1
         phases["plan"] += t3 - t2
+        phases["fingerprint"] += t4 - t3
         yield plan
 
 
@@ -163,7 +167,7 @@ def in_process(url: str, folders: list[Path]) -> dict:
     """load_many on the folders: seconds per phase, and per-article ms by tenth."""
     engine = make_engine(url)
     migrate.upgrade(engine)
-    phases = dict.fromkeys(("read", "validate", "plan"), 0.0)
+    phases = dict.fromkeys(("read", "validate", "plan", "fingerprint"), 0.0)
     stamps: list[float] = []
     cpu = time.process_time()
     summary = bulk.load_many(engine, timed_plans(folders, phases, stamps))
