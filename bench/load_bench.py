@@ -263,9 +263,9 @@ def bench_backend(
 ) -> None:
     n = len(folders)
     runs = []  # (jobs, wall, peak, CPU seconds, rows) of each `newsdb load`
-    for j in jobs:
+    for j in jobs:  # 0: as newsdb load chooses (bulk.default_jobs)
         url = dbs.new(backend)
-        wall, peak, _ = run_command(url, "load", "--jobs", str(j), str(top))
+        wall, peak, _ = run_command(url, "load", *(["--jobs", str(j)] if j else []), str(top))
         runs.append((j, wall, peak, CPU[0], annotation_rows(url)))
     rows = runs[0][4]
     inside = in_process(dbs.new(backend), folders)
@@ -276,7 +276,8 @@ def bench_backend(
     print(f"\n## {backend}: {n} articles, {rows} article and annotation rows ({rows // n}/article)")
     print(f"{'measure':<52} {'value':>12}")
     for j, wall, peak, cpu, _ in runs:
-        print(f"{'newsdb load (subprocess, --jobs ' + str(j) + '): wall s':<52} {wall:>12.1f}")
+        shown = f"--jobs {j}" if j else f"default: --jobs {bulk.default_jobs(n)}"
+        print(f"{'newsdb load (subprocess, ' + shown + '): wall s':<52} {wall:>12.1f}")
         print(f"{'  articles/s':<52} {n / wall:>12.1f}")
         print(f"{'  rows/s, end to end':<52} {rows / wall:>12,.0f}")
         print(f"{'  peak memory, MB (VmHWM)':<52} {peak:>12.0f}")
@@ -338,7 +339,11 @@ def main() -> None:
     parser.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="both")
     parser.add_argument("--pg-url", default="postgresql://postgres@127.0.0.1:5432/postgres")
     parser.add_argument(
-        "--jobs", type=int, nargs="+", default=[1], help="run `newsdb load` with each"
+        "--jobs",
+        type=int,
+        nargs="+",
+        default=[1, 0],
+        help="run `newsdb load` with each (0: without --jobs, as it chooses)",
     )
     parser.add_argument("--flat", type=int, default=0, help="also load this many (SQLite)")
     parser.add_argument("--seed", action="store_true", help="time newsdb seed, cold")

@@ -289,7 +289,7 @@ def test_every_column_of_the_annotation_tables_is_fingerprinted_or_left_out_by_n
     [
         ["plain", 1, None, 0.9, True, ["actor", "a-slug"], ["annotator", ["human", "x"]]],
         ["« guillemets » and “marks”, ü, 中文, an emoji 🙂", "tab\there", "line\nend", "\x7f"],
-        [1e-07, 2.5e20, -0.0, 2**40, "\\back\\slash\"quoted\""],
+        [1e-07, 2.5e20, -0.0, 2**40, '\\back\\slash"quoted"'],
         [__import__("datetime").date(2024, 1, 19), "2024-01-19"],
     ],
 )

@@ -44,8 +44,8 @@ from newsdb.loader import (
 #: articles written in one transaction at most; the first batches are smaller (see _sizes)
 BATCH = 100
 #: plans read ahead of the writer at most with worker processes: about what they read while
-#: it writes a batch's rows (PLANS_AHEAD env to measure others)
-AHEAD = int(os.environ.get("PLANS_AHEAD", 64))
+#: it writes a batch's rows (64 plans of seed size are ~20 MB)
+AHEAD = 64
 #: the tables whose statistics PostgreSQL's planner needs to pick index scans as they grow
 ANALYZED = (
     "article",
@@ -388,26 +388,54 @@ def read_one(folder: Path, max_size: int | None = None) -> Plan | AnnotationErro
     return plan
 
 
+def default_jobs(articles: int) -> int:
+    """Worker processes for reading ``articles``: one per processor, up to four, once there
+    are enough (32) to be worth starting them; else 1, read in the writer's process."""
+    if articles < 32:
+        return 1
+    return max(1, min(4, len(os.sched_getaffinity(0))))
+
+
 def read_folders(
     folders: Iterable[Path], jobs: int = 1, max_size: int | None = None
 ) -> Iterator[Plan | AnnotationError]:
-    """Read folders in order, in ``jobs`` worker processes when more than one. At most
-    :data:`AHEAD` plans are read ahead of the writer (enough to keep the workers busy while it
-    writes a batch), so memory stays flat however many."""
+    """Read folders in order, in ``jobs`` worker processes when more than one (see
+    :func:`in_workers`)."""
+    yield from in_workers(read_one, ((folder, max_size) for folder in folders), jobs)
+
+
+@dataclass
+class Ready:
+    """A result known without a worker (an input already refused): kept in its place."""
+
+    value: object
+
+    def result(self) -> object:
+        return self.value
+
+
+def in_workers(function: Callable, calls: Iterable[tuple | Ready], jobs: int = 1) -> Iterator:
+    """``function(*args)`` for each of ``calls`` (or the value of a :class:`Ready`), in order:
+    in this process when ``jobs`` is 1, else in ``jobs`` worker processes, which yield the
+    processor to this one (the writer). At most :data:`AHEAD` results wait for the writer, so
+    memory stays flat however many. A worker that dies (killed, out of memory) is an error
+    here, not a wait for ever."""
     if jobs <= 1:
-        yield from (read_one(folder, max_size) for folder in folders)
+        yield from (c.value if isinstance(c, Ready) else function(*c) for c in calls)
         return
     import multiprocessing
     from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
 
     ahead = deque()
-    with multiprocessing.get_context("fork").Pool(jobs, initializer=_behind_the_writer) as pool:
-        for folder in folders:
-            ahead.append(pool.apply_async(read_one, (folder, max_size)))
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(jobs, context, initializer=_behind_the_writer) as pool:
+        for call in calls:
+            ahead.append(call if isinstance(call, Ready) else pool.submit(function, *call))
             if len(ahead) >= max(AHEAD, 4 * jobs):
-                yield ahead.popleft().get()
+                yield ahead.popleft().result()
         while ahead:
-            yield ahead.popleft().get()
+            yield ahead.popleft().result()
 
 
 def _behind_the_writer() -> None:

@@ -23,10 +23,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from json import encoder as _json_encoder
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from json import encoder as _json_encoder
 from typing import Any
 
 from sqlalchemy import Connection, delete, select
@@ -177,8 +177,7 @@ ROW_COLUMNS = ("article_id", "table_name", "sha256", "row_count", "row_digests")
 def rows_of(article_id: int, tables: dict[str, Table]) -> list[tuple]:
     """The ``article_fingerprint`` rows of an article's fingerprint, as :data:`ROW_COLUMNS`."""
     return [
-        (article_id, name, t.sha256, t.row_count, " ".join(t.digests))
-        for name, t in tables.items()
+        (article_id, name, t.sha256, t.row_count, " ".join(t.digests)) for name, t in tables.items()
     ]
 
 
