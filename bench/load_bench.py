@@ -32,7 +32,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from newsdb import bulk, loader, migrate, yamlread
+from newsdb import bulk, fingerprint, loader, migrate, yamlread
 from newsdb.annotation import AnnotationFile
 from newsdb.db import make_engine, normalize_url
 from newsdb.models import Article
@@ -141,7 +141,8 @@ CPU = [0.0]
 
 
 def timed_plans(folders: list[Path], phases: dict[str, float], stamps: list[float]):
-    """read_folder's steps one by one, each timed: read + parse, validate, plan; ``stamps``
+    """read_folder's steps one by one, each timed: read + parse, validate, plan, fingerprint
+    (as :func:`newsdb.bulk.read_one` takes it, in the worker with --jobs); ``stamps``
     gets the time each article is asked for (so the time between two is one article's)."""
     for folder in folders:
         t0 = time.perf_counter()
@@ -153,9 +154,12 @@ def timed_plans(folders: list[Path], phases: dict[str, float], stamps: list[floa
         t2 = time.perf_counter()
         plan = loader.read_text_and_plan(path, doc)
         t3 = time.perf_counter()
+        plan.fingerprints = fingerprint.of_plan(plan)  # as read_one takes it
+        t4 = time.perf_counter()
         phases["read"] += t1 - t0
         phases["validate"] += t2 - t1
         phases["plan"] += t3 - t2
+        phases["fingerprint"] += t4 - t3
         yield plan
 
 
@@ -163,7 +167,7 @@ def in_process(url: str, folders: list[Path]) -> dict:
     """load_many on the folders: seconds per phase, and per-article ms by tenth."""
     engine = make_engine(url)
     migrate.upgrade(engine)
-    phases = dict.fromkeys(("read", "validate", "plan"), 0.0)
+    phases = dict.fromkeys(("read", "validate", "plan", "fingerprint"), 0.0)
     stamps: list[float] = []
     cpu = time.process_time()
     summary = bulk.load_many(engine, timed_plans(folders, phases, stamps))
@@ -259,9 +263,9 @@ def bench_backend(
 ) -> None:
     n = len(folders)
     runs = []  # (jobs, wall, peak, CPU seconds, rows) of each `newsdb load`
-    for j in jobs:
+    for j in jobs:  # 0: as newsdb load chooses (bulk.default_jobs)
         url = dbs.new(backend)
-        wall, peak, _ = run_command(url, "load", "--jobs", str(j), str(top))
+        wall, peak, _ = run_command(url, "load", *(["--jobs", str(j)] if j else []), str(top))
         runs.append((j, wall, peak, CPU[0], annotation_rows(url)))
     rows = runs[0][4]
     inside = in_process(dbs.new(backend), folders)
@@ -272,7 +276,8 @@ def bench_backend(
     print(f"\n## {backend}: {n} articles, {rows} article and annotation rows ({rows // n}/article)")
     print(f"{'measure':<52} {'value':>12}")
     for j, wall, peak, cpu, _ in runs:
-        print(f"{'newsdb load (subprocess, --jobs ' + str(j) + '): wall s':<52} {wall:>12.1f}")
+        shown = f"--jobs {j}" if j else f"default: --jobs {bulk.default_jobs(n)}"
+        print(f"{'newsdb load (subprocess, ' + shown + '): wall s':<52} {wall:>12.1f}")
         print(f"{'  articles/s':<52} {n / wall:>12.1f}")
         print(f"{'  rows/s, end to end':<52} {rows / wall:>12,.0f}")
         print(f"{'  peak memory, MB (VmHWM)':<52} {peak:>12.0f}")
@@ -334,7 +339,11 @@ def main() -> None:
     parser.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="both")
     parser.add_argument("--pg-url", default="postgresql://postgres@127.0.0.1:5432/postgres")
     parser.add_argument(
-        "--jobs", type=int, nargs="+", default=[1], help="run `newsdb load` with each"
+        "--jobs",
+        type=int,
+        nargs="+",
+        default=[1, 0],
+        help="run `newsdb load` with each (0: without --jobs, as it chooses)",
     )
     parser.add_argument("--flat", type=int, default=0, help="also load this many (SQLite)")
     parser.add_argument("--seed", action="store_true", help="time newsdb seed, cold")

@@ -4,6 +4,7 @@ reported and skipped, an interrupted run finished by running it again, the talli
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 from pathlib import Path
@@ -377,3 +378,59 @@ def test_new_actors_name_their_parents_in_any_order(engine, tmp_path, circle):
             assert tally.differences(connection) == []
     else:
         assert_exact(engine)
+
+
+def test_a_plan_read_for_bulk_finds_a_problems_line_in_its_file_and_none_once_it_changed(
+    tmp_path,
+):
+    """read_one leaves the YAML out of the plan (sent from a worker, held while a batch is
+    written) and reads it again for a problem's line; a file changed since gives no line
+    rather than a wrong one."""
+    folder = copy_of_mini(tmp_path / "one", 1)
+    plan = bulk.read_one(folder)
+    assert plan.source is None and plan.fingerprints is not None
+    assert plan.fail("at odds", "events", 0, "date", "start").problems[0].line is not None
+    path = folder / "annotations.yaml"
+    path.write_text("\n\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    assert plan.fail("at odds", "events", 0, "date", "start").problems[0].line is None
+
+
+def test_worker_processes_by_default_only_for_many_articles(monkeypatch):
+    monkeypatch.setattr(bulk.os, "sched_getaffinity", lambda pid: {0, 1, 2, 3, 4, 5, 6, 7})
+    assert [bulk.default_jobs(n) for n in (1, 31, 32, 10_000)] == [1, 1, 4, 4]
+    monkeypatch.setattr(bulk.os, "sched_getaffinity", lambda pid: {0, 1})
+    assert bulk.default_jobs(500) == 2
+    monkeypatch.setattr(bulk.os, "sched_getaffinity", lambda pid: {0})
+    assert bulk.default_jobs(500) == 1
+
+
+def test_many_folders_are_read_by_workers_unasked(engine, database_url, tmp_path, monkeypatch):
+    """32 folders or more, and no --jobs: read in worker processes, loaded as ever."""
+    monkeypatch.setattr(bulk.os, "sched_getaffinity", lambda pid: {0, 1})
+    seen = []
+    real = bulk.read_folders
+
+    def recorded(folders, jobs=1, max_size=None):
+        seen.append(jobs)
+        return real(folders, jobs, max_size)
+
+    monkeypatch.setattr(bulk, "read_folders", recorded)
+    copies(tmp_path, 33)
+    result = run(database_url, "load", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert seen == [2] and "33 new" in result.output
+    assert len(slugs(engine)) == 33
+    assert_exact(engine)
+
+
+def test_a_worker_that_dies_is_an_error_not_a_wait_for_ever():
+    from concurrent.futures.process import BrokenProcessPool
+
+    with pytest.raises(BrokenProcessPool):
+        list(bulk.in_workers(os._exit, [(3,), (3,)], jobs=2))
+
+
+def test_ready_results_keep_their_place_among_the_workers():
+    calls = [(-1,), bulk.Ready("kept"), (-2,), bulk.Ready(None), (-3,)]
+    assert list(bulk.in_workers(abs, calls, jobs=2)) == [1, "kept", 2, None, 3]
+    assert list(bulk.in_workers(abs, calls, jobs=1)) == [1, "kept", 2, None, 3]

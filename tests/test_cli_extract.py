@@ -237,3 +237,47 @@ def test_ingest_keeps_a_hand_annotation_and_a_hand_annotation_replaces_a_draft(
     assert f"{text}: kept as mini-bridge, annotated by hand" in again.output
     with Session(engine) as session:
         assert set(session.scalars(select(Annotator.kind).join(Quote))) == {"hand"}
+
+
+def _fingerprints(url: str) -> dict[tuple[str, str], str]:
+    from newsdb.db import make_engine
+
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            rows = connection.exec_driver_sql(
+                "SELECT a.slug, f.table_name, f.sha256 FROM article_fingerprint f"
+                " JOIN article a ON a.id = f.article_id"
+            )
+            return {(slug, table): sha for slug, table, sha in rows}
+    finally:
+        engine.dispose()
+
+
+def test_ingest_in_worker_processes_stores_what_one_process_does(tmp_path, engine, database_url):
+    """--jobs drafts in workers; what is stored and what is reported, in order, are the same."""
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    write(texts / "a-story.txt", STORY)
+    write(texts / "b-bad.txt", b"caf\xe9")
+    write(texts / "c-seed.txt", (SEED / "article.txt").read_bytes())
+    write(texts / "d-mini.txt", (MINI / "article.txt").read_bytes())
+    write(texts / "e-empty.txt", "   \n")
+    by_workers = run(
+        "ingest", "--jobs", "2", "--published", "2024-01-19", str(texts), url=database_url
+    )
+    alone_url = f"sqlite:///{tmp_path / 'alone.sqlite'}"
+    alone = run("ingest", "--jobs", "1", "--published", "2024-01-19", str(texts), url=alone_url)
+    assert by_workers.exit_code == alone.exit_code == 1
+
+    def failed(output: str) -> list[str]:
+        return [line for line in output.splitlines() if line.startswith("failed: ")]
+
+    assert len(failed(by_workers.output)) == 2
+    assert failed(by_workers.output) == failed(alone.output)
+    assert "3 new" in by_workers.output
+    prints = _fingerprints(database_url)
+    assert len({slug for slug, _ in prints}) == 3
+    assert prints == _fingerprints(alone_url)
+    with Session(engine) as session:
+        assert problems(session) == []

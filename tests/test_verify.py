@@ -282,3 +282,32 @@ def test_every_column_of_the_annotation_tables_is_fingerprinted_or_left_out_by_n
     for name, columns in fingerprint.COLUMNS.items():
         assert set(columns) | fingerprint.LEFT_OUT >= {c.name for c in tables[name].columns}
         assert set(columns) <= {c.name for c in tables[name].columns}
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        ["plain", 1, None, 0.9, True, ["actor", "a-slug"], ["annotator", ["human", "x"]]],
+        ["« guillemets » and “marks”, ü, 中文, an emoji 🙂", "tab\there", "line\nend", "\x7f"],
+        [1e-07, 2.5e20, -0.0, 2**40, '\\back\\slash"quoted"'],
+        [__import__("datetime").date(2024, 1, 19), "2024-01-19"],
+    ],
+)
+def test_the_canonical_form_is_what_json_dumps_gives(values) -> None:
+    """The fingerprint's encoder is json's C encoder made once; the stored fingerprints were
+    taken with json.dumps, and must stay comparable."""
+    assert fingerprint.canonical(values) == fingerprint.dumped(values)
+
+
+def test_every_seed_row_has_the_canonical_form_json_dumps_gives() -> None:
+    from newsdb.loader import read_folder
+
+    plan = read_folder(SEED)
+    rows = {model.__tablename__: rows for model, rows in plan.rows.items()}
+    checked = 0
+    for name, columns in fingerprint.COLUMNS.items():
+        for row in rows.get(name, [plan.article] if name == "article" else []):
+            values = [row[c] for c in columns]
+            assert fingerprint.canonical(values) == fingerprint.dumped(values)
+            checked += 1
+    assert checked > 400

@@ -14,6 +14,7 @@ so memory does not grow with the number of articles. :func:`read_folders` reads 
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 import time
@@ -27,7 +28,7 @@ from typing import TextIO
 from sqlalchemy import Engine, exc, text
 from sqlalchemy.orm import Session
 
-from newsdb import batch_tally
+from newsdb import batch_tally, fingerprint
 from newsdb.batch_write import NewArticles
 from newsdb.db import serialize_writes
 from newsdb.loader import (
@@ -42,6 +43,9 @@ from newsdb.loader import (
 
 #: articles written in one transaction at most; the first batches are smaller (see _sizes)
 BATCH = 100
+#: plans read ahead of the writer at most with worker processes: about what they read while
+#: it writes a batch's rows (64 plans of seed size are ~20 MB)
+AHEAD = 64
 #: the tables whose statistics PostgreSQL's planner needs to pick index scans as they grow
 ANALYZED = (
     "article",
@@ -377,33 +381,75 @@ def read_one(folder: Path, max_size: int | None = None) -> Plan | AnnotationErro
 
     Of the checked document the plan keeps only what storing it reads, the annotator: the
     whole would cost more to send from a worker process (~15 ms) than to write, and to keep
-    while a batch is held (~0.3 MB an article)."""
+    while a batch is held (~0.3 MB an article). Its YAML is read again should a problem need a
+    line, and its fingerprint is taken here, off the writer's path."""
     try:
         plan = read_folder(folder, max_size)
     except AnnotationError as error:
         return error
     plan.doc = type(plan.doc).model_construct(annotator=plan.doc.annotator)
-    if isinstance(plan.source, str):  # for a problem's line only: a third of the size as UTF-8
-        plan.source = plan.source.encode()  # (yaml.compose reads either)
+    if plan.source is not None:  # needed for a problem's line only: read again then
+        source = plan.source.encode() if isinstance(plan.source, str) else plan.source
+        plan.source_file = (plan.path, hashlib.sha256(source).hexdigest())
+        plan.source = None
+    plan.fingerprints = fingerprint.of_plan(plan)  # here, in the worker with --jobs
     return plan
+
+
+def default_jobs(articles: int) -> int:
+    """Worker processes for reading ``articles``: one per processor, up to four, once there
+    are enough (32) to be worth starting them; else 1, read in the writer's process."""
+    if articles < 32:
+        return 1
+    return max(1, min(4, len(os.sched_getaffinity(0))))
 
 
 def read_folders(
     folders: Iterable[Path], jobs: int = 1, max_size: int | None = None
 ) -> Iterator[Plan | AnnotationError]:
-    """Read folders in order, in ``jobs`` worker processes when more than one. At most four
-    plans per worker are read ahead of the writer, so memory stays flat however many."""
+    """Read folders in order, in ``jobs`` worker processes when more than one (see
+    :func:`in_workers`)."""
+    yield from in_workers(read_one, ((folder, max_size) for folder in folders), jobs)
+
+
+@dataclass
+class Ready:
+    """A result known without a worker (an input already refused): kept in its place."""
+
+    value: object
+
+    def result(self) -> object:
+        return self.value
+
+
+def in_workers(function: Callable, calls: Iterable[tuple | Ready], jobs: int = 1) -> Iterator:
+    """``function(*args)`` for each of ``calls`` (or the value of a :class:`Ready`), in order:
+    in this process when ``jobs`` is 1, else in ``jobs`` worker processes, which yield the
+    processor to this one (the writer). At most :data:`AHEAD` results wait for the writer, so
+    memory stays flat however many. A worker that dies (killed, out of memory) is an error
+    here, not a wait for ever."""
     if jobs <= 1:
-        yield from (read_one(folder, max_size) for folder in folders)
+        yield from (c.value if isinstance(c, Ready) else function(*c) for c in calls)
         return
     import multiprocessing
     from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
 
     ahead = deque()
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        for folder in folders:
-            ahead.append(pool.apply_async(read_one, (folder, max_size)))
-            if len(ahead) >= 4 * jobs:
-                yield ahead.popleft().get()
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(jobs, context, initializer=_behind_the_writer) as pool:
+        for call in calls:
+            ahead.append(call if isinstance(call, Ready) else pool.submit(function, *call))
+            if len(ahead) >= max(AHEAD, 4 * jobs):
+                yield ahead.popleft().result()
         while ahead:
-            yield ahead.popleft().get()
+            yield ahead.popleft().result()
+
+
+def _behind_the_writer() -> None:
+    """A worker yields the processor to the writer: the one process that cannot be spread,
+    which would otherwise get a third of two cores with two workers reading ahead of it."""
+    try:
+        os.nice(10)
+    except OSError:  # not allowed here: the same priority, a little slower
+        pass

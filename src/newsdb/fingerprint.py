@@ -26,6 +26,7 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from json import encoder as _json_encoder
 from typing import Any
 
 from sqlalchemy import Connection, delete, select
@@ -118,10 +119,23 @@ def _date(value: Any) -> str:
     raise TypeError(f"cannot fingerprint {type(value).__name__}")
 
 
+def dumped(values: Sequence[Any]) -> str:
+    """The canonical form as :func:`json.dumps` gives it (what :func:`canonical` is held to)."""
+    return json.dumps(values, ensure_ascii=False, separators=(",", ":"), default=_date)
+
+
+#: json.dumps's encoder as dumps uses it (json's C encoder, with those options), made once:
+#: dumps makes one per call, which cost as much as the encoding (a seed-size article has ~470
+#: rows); None where json's C part is not built in
+_ENCODE = _json_encoder.c_make_encoder and _json_encoder.c_make_encoder(
+    None, _date, _json_encoder.encode_basestring, None, ":", ",", False, False, True
+)
+
+
 def canonical(values: Sequence[Any]) -> str:
     """One row's values, in :data:`COLUMNS` order, in the canonical form: JSON, with tuples as
     lists, dates in ISO form and a vocabulary member as its value (a ``str``)."""
-    return json.dumps(values, ensure_ascii=False, separators=(",", ":"), default=_date)
+    return "".join(_ENCODE(values, 0)) if _ENCODE else dumped(values)
 
 
 def table_of(rows: Iterable[str], columns: Sequence[str] = ()) -> Table:
@@ -135,7 +149,11 @@ def table_of(rows: Iterable[str], columns: Sequence[str] = ()) -> Table:
 
 
 def of_plan(plan) -> dict[str, Table]:
-    """The fingerprint of what a plan (:class:`newsdb.loader.Plan`) stores, table by table."""
+    """The fingerprint of what a plan (:class:`newsdb.loader.Plan`) stores, table by table:
+    the one :func:`newsdb.bulk.read_one` took already (in a worker process, with ``--jobs``),
+    where it did."""
+    if plan.fingerprints is not None:
+        return plan.fingerprints
     rows_by_table = {model.__tablename__: rows for model, rows in plan.rows.items()}
     out = {"article": table_of([canonical([plan.article[c] for c in COLUMNS["article"]])])}
     for name, columns in COLUMNS.items():
@@ -159,8 +177,7 @@ ROW_COLUMNS = ("article_id", "table_name", "sha256", "row_count", "row_digests")
 def rows_of(article_id: int, tables: dict[str, Table]) -> list[tuple]:
     """The ``article_fingerprint`` rows of an article's fingerprint, as :data:`ROW_COLUMNS`."""
     return [
-        (article_id, name, t.sha256, t.row_count, " ".join(t.digests))
-        for name, t in tables.items()
+        (article_id, name, t.sha256, t.row_count, " ".join(t.digests)) for name, t in tables.items()
     ]
 
 

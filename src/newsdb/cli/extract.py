@@ -15,6 +15,7 @@ import click
 from newsdb.cli import App, main, pass_app
 from newsdb.cli.options import IsoDate
 from newsdb.cli.output import one_line
+from newsdb.cli.seed import jobs_option
 
 _DATE = IsoDate()
 _MAX_BYTES = 20 * 1024 * 1024
@@ -207,8 +208,11 @@ def _attributions(found) -> list[dict]:
     help="The day the .txt articles were published (JSONL records give their own).",
 )
 @_max_bytes_option
+@jobs_option("draft and check texts")
 @pass_app
-def ingest(app: App, paths: tuple[Path, ...], published: dt.date | None, max_bytes: int) -> None:
+def ingest(
+    app: App, paths: tuple[Path, ...], published: dt.date | None, max_bytes: int, jobs: int | None
+) -> None:
     """Draft and load articles in one step.
 
     PATH is a .txt file, a folder of them, or a JSONL file of {"text", "headline",
@@ -228,12 +232,12 @@ def ingest(app: App, paths: tuple[Path, ...], published: dt.date | None, max_byt
     app.creates = True
     files = ingesting.sources(paths)
     migrate.upgrade(app.engine)
-    progress = bulk.Progress(total=ingesting.count(files), clean=one_line)
+    total = ingesting.count(files)
+    progress = bulk.Progress(total=total, clean=one_line)
     plans = ingesting.Plans(app.engine)
     items = ingesting.texts(files, published=published, max_bytes=max_bytes)
-    summary = bulk.load_many(
-        app.engine, _counting(plans(items), plans, progress), progress=progress
-    )
+    drafted = plans(items, jobs=jobs or bulk.default_jobs(total))
+    summary = bulk.load_many(app.engine, _counting(drafted, plans, progress), progress=progress)
     summary.unchanged += plans.unchanged  # drafted by these rules before: not drafted again
     progress.finish(summary)
     if plans.kept:

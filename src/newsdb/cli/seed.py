@@ -21,7 +21,18 @@ def packaged_seeds() -> list[Path]:
     return sorted(p for p in root.iterdir() if (p / ANNOTATION_FILE).is_file())
 
 
-def _load(app: App, paths: list[Path], jobs: int = 1, max_size: int | None = None):
+def jobs_option(what: str):
+    """--jobs/-j: worker processes that do ``what`` while this process writes."""
+    return click.option(
+        "--jobs",
+        "-j",
+        type=click.IntRange(min=1),
+        help=f"Worker processes that {what} while one writes to the database [default: one"
+        " per processor, up to 4, for 32 articles or more; else none].",
+    )
+
+
+def _load(app: App, paths: list[Path], jobs: int | None = 1, max_size: int | None = None):
     """Bring the schema to head, then read, check and store every article folder in ``paths``
     (or below them), each whole or not at all; exit 1 at the end if any failed.
 
@@ -40,6 +51,7 @@ def _load(app: App, paths: list[Path], jobs: int = 1, max_size: int | None = Non
             raise Refusal(item.lines())
         items = [item]
     else:
+        jobs = jobs or bulk.default_jobs(len(folders))
         items = bulk.read_folders(folders, jobs=jobs, max_size=max_size)
     app.upgrade()
     progress = None if one else bulk.Progress(total=len(folders), clean=one_line)
@@ -87,14 +99,7 @@ def seed(app: App) -> None:
     metavar="PATH...",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
 )
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Worker processes that read and check folders while one writes to the database.",
-)
+@jobs_option("read and check folders")
 @click.option(
     "--max-size",
     type=click.IntRange(min=1, max=MAX_SIZE_MB),
@@ -103,7 +108,7 @@ def seed(app: App) -> None:
     " [default: 5 for annotations.yaml, 2 for the text].",
 )
 @pass_app
-def load(app: App, paths: tuple[Path, ...], jobs: int, max_size: int | None) -> None:
+def load(app: App, paths: tuple[Path, ...], jobs: int | None, max_size: int | None) -> None:
     """Load annotated article folders, or every article folder below the folders given.
 
     An article folder holds the text and its annotations.yaml. Each folder is checked whole

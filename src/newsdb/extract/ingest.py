@@ -20,9 +20,11 @@ from pathlib import Path
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from newsdb import fingerprint
 from newsdb.annotation import AnnotationFile
 from newsdb.body import sha256 as body_sha256
 from newsdb.body import stored_body
+from newsdb.bulk import Ready, in_workers
 from newsdb.extract.draft import annotator, extract, text_slug, to_annotation
 from newsdb.extract.reading import MAX_BYTES, InputError, check_text, decode, read_bytes
 from newsdb.loader import DRAFTING, AnnotationError, Plan, annotators_of, plan_document
@@ -146,41 +148,39 @@ class Plans:
     #: slug -> (name, kind, country) of every actor stored or drafted in this run
     _actors: dict[str, tuple] = field(default_factory=dict)
 
-    def __call__(self, items: Iterable[Text | InputError]) -> Iterator[Plan | AnnotationError]:
+    def __call__(
+        self, items: Iterable[Text | InputError], jobs: int = 1
+    ) -> Iterator[Plan | AnnotationError]:
+        """The plans of ``items``, in order, drafted in ``jobs`` worker processes when more
+        than one (:func:`newsdb.bulk.in_workers`); what is stored already is looked up and
+        the actors settled here, in order, the rest is the workers'."""
+        for outcome in in_workers(drafted, self._to_draft(items), jobs):
+            if isinstance(outcome, Drafted):
+                outcome = _guarded(outcome.item, lambda d=outcome: self._settled(d))
+            if outcome is not None:
+                yield outcome
+
+    def _to_draft(self, items: Iterable[Text | InputError]) -> Iterator[tuple | Ready]:
+        """Each text with the slug to draft it under; what needs no drafting as it is (an
+        input error to report, None for a text kept as it is stored)."""
         for item in items:
             if isinstance(item, InputError):
-                yield AnnotationError(Path(item.where), item.reason)
+                yield Ready(AnnotationError(Path(item.where), item.reason))
                 continue
-            try:
-                plan = self.plan(item)
-            except AnnotationError as error:
-                yield error
-                continue
-            except Exception as error:  # noqa: BLE001 - a rule that breaks skips one article
-                yield AnnotationError(
-                    Path(item.what), f"the rules failed on it: {type(error).__name__}: {error}"
-                )
-                continue
-            if plan is not None:
-                yield plan
+            with self.engine.connect() as connection:  # closed before the yield: an open
+                slug = self.stored(connection, item)  # read would keep SQLite's writer waiting
+            yield (item, slug) if slug is not None else Ready(None)
 
-    def plan(self, item: Text) -> Plan | None:
-        """The plan of one text; None when it is kept as it is stored (see :meth:`stored`)."""
+    def _settled(self, drafted: Drafted) -> Plan:
+        """The worker's plan, or, where an actor had to take another slug (see
+        :meth:`settle`), the draft planned again under the slugs it got."""
         with self.engine.connect() as connection:
-            slug = self.stored(connection, item)
-            if slug is None:
-                return None
-            draft = extract(item.text, item.published)
-            doc = to_annotation(
-                draft,
-                slug=slug,
-                published=item.published,
-                headline=item.headline,
-                outlet=item.outlet,
-                url=item.url,
-            )
-            doc = self.settle(connection, doc)
-        return plan_document(Path(item.what), doc, item.raw)
+            doc = self.settle(connection, drafted.doc)
+        if doc is not drafted.doc:
+            return plan_document(Path(drafted.item.what), doc, drafted.item.raw)
+        if isinstance(drafted.plan, AnnotationError):
+            raise drafted.plan
+        return drafted.plan
 
     def stored(self, connection, item: Text) -> str | None:
         """The slug to draft the text under, or None to keep what is stored: a text annotated
@@ -237,6 +237,51 @@ class Plans:
             self._actors[slug] = tuple(row) if row else None
         stored = self._actors[slug]
         return stored is None or _same(stored, actor)
+
+
+@dataclass
+class Drafted:
+    """A text's draft and its plan (or why the plan was refused) as a worker made them."""
+
+    item: Text
+    doc: AnnotationFile
+    plan: Plan | AnnotationError
+
+
+def drafted(item: Text, slug: str) -> Drafted | AnnotationError:
+    """Draft and plan one text under ``slug``: the part of ingesting that needs no database,
+    run in a worker process with ``--jobs``."""
+    return _guarded(item, lambda: _draft(item, slug))
+
+
+def _draft(item: Text, slug: str) -> Drafted:
+    draft = extract(item.text, item.published)
+    doc = to_annotation(
+        draft,
+        slug=slug,
+        published=item.published,
+        headline=item.headline,
+        outlet=item.outlet,
+        url=item.url,
+    )
+    try:
+        plan = plan_document(Path(item.what), doc, item.raw)
+        plan.fingerprints = fingerprint.of_plan(plan)  # here, in the worker
+    except AnnotationError as error:  # settling the actors may mend it: said after that
+        plan = error
+    return Drafted(item, doc, plan)
+
+
+def _guarded(item: Text, step):
+    """``step()``, or the error to report for the text: a rule that breaks skips one text."""
+    try:
+        return step()
+    except AnnotationError as error:
+        return error
+    except Exception as error:  # noqa: BLE001
+        return AnnotationError(
+            Path(item.what), f"the rules failed on it: {type(error).__name__}: {error}"
+        )
 
 
 def _same(stored: tuple, actor) -> bool:

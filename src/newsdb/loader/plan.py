@@ -56,11 +56,27 @@ class Plan:
     events: dict[str, dict[str, Any]]
     rows: dict[type, list[dict[str, Any]]] = field(default_factory=dict)
     root: yaml.Node | None = None  # the YAML document, for the line of a problem found later
-    source: str | None = None  # or its text, parsed into nodes only when a problem needs a line
+    source: str | bytes | None = None  # or its text, parsed only when a problem needs a line
+    #: or the file to read it from then, and the sha256 it had (what
+    #: :func:`newsdb.bulk.read_one` leaves: the plan is smaller to send from a worker and to
+    #: hold while its batch is written)
+    source_file: tuple[Path, str] | None = None
+    #: what :func:`newsdb.fingerprint.of_plan` gives, once taken (by read_one, in the worker)
+    fingerprints: dict[str, Any] | None = None
 
     def fail(self, reason: str, *where) -> AnnotationError:
-        root = self.root if self.root is not None else _compose(self.source)
+        root = self.root if self.root is not None else _compose(self._source())
         return AnnotationError(self.path, reason, where, line_of(root, where))
+
+    def _source(self) -> str | bytes | None:
+        if self.source is not None or self.source_file is None:
+            return self.source
+        path, digest = self.source_file
+        try:  # read again for a problem's line only: a file changed since gives no line
+            source = path.read_bytes()
+        except OSError:
+            return None
+        return source if hashlib.sha256(source).hexdigest() == digest else None
 
 
 def plan_document(
