@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -44,23 +45,33 @@ NEWSDB = Path(sys.executable).with_name("newsdb")
 TABLES = [Article.__table__.name] + [m.__tablename__ for m in loader.ARTICLE_TABLES]
 
 
-def build(folder: Path, n: int) -> Path:
-    """N copies of the seed: own slug, own text (a word added), own sha256."""
+def build(folder: Path, n: int, own: bool = False) -> Path:
+    """N copies of the seed: own slug, own text (a word added), own sha256; with ``own``, its
+    actors and events too (their slugs suffixed with the copy's number), as a collection of
+    different stories has, where plain copies share the seed's (stored once)."""
     text_bytes = (SEED / "article.txt").read_bytes()
     annotation = (SEED / "annotations.yaml").read_text(encoding="utf-8")
     old_sha = hashlib.sha256(text_bytes).hexdigest()
+    shared = _shared_slugs(annotation) if own else None
     for i in range(n):
         article = folder / f"copy-{i:05d}"
         article.mkdir(parents=True, exist_ok=True)
         body = text_bytes + f" [copy {i}]".encode()
         (article / "article.txt").write_bytes(body)
-        (article / "annotations.yaml").write_text(
-            annotation.replace("slug: pakistan-iran-off-ramp", f"slug: copy-{i:05d}", 1).replace(
-                old_sha, hashlib.sha256(body).hexdigest(), 1
-            ),
-            encoding="utf-8",
-        )
+        copy = annotation.replace("slug: pakistan-iran-off-ramp", f"slug: copy-{i:05d}", 1)
+        copy = copy.replace(old_sha, hashlib.sha256(body).hexdigest(), 1)
+        if shared:
+            copy = shared.sub(lambda m, i=i: f"{m.group(1)}-{i}", copy)
+        (article / "annotations.yaml").write_text(copy, encoding="utf-8")
     return folder
+
+
+def _shared_slugs(annotation: str) -> re.Pattern:
+    """The seed's actor and event slugs where the YAML names them (a value, a list item)."""
+    doc = yamlread.load(annotation)
+    slugs = [a["slug"] for a in doc["actors"]] + [e["slug"] for e in doc.get("events", [])]
+    names = "|".join(map(re.escape, sorted(slugs, key=len, reverse=True)))
+    return re.compile(rf"(?:(?<=: )|(?<=- )|(?<=\[)|(?<=, ))({names})(?=[ \t]*$|,|\])", re.MULTILINE)
 
 
 class Databases:
@@ -194,11 +205,11 @@ def raw_baseline(source_url: str, target_url: str) -> tuple[int, float, float]:
     source = make_engine(source_url)
     target = make_engine(target_url)
     migrate.upgrade(target)
-    shared = ["annotator", "actor", "actor_alias", "event"]
+    shared = [t for t in ("annotator", "actor", "actor_alias", "event") if t not in TABLES]
     data = {}
     with source.connect() as connection:
         for table in shared + TABLES:
-            result = connection.execute(text(f"SELECT * FROM {table}"))
+            result = connection.execute(text(f"SELECT * FROM {table} ORDER BY 1"))
             data[table] = (list(result.keys()), [tuple(r) for r in result])
     raw = target.raw_connection()
     driver = raw.driver_connection
@@ -345,6 +356,11 @@ def main() -> None:
         default=[1, 0],
         help="run `newsdb load` with each (0: without --jobs, as it chooses)",
     )
+    parser.add_argument(
+        "--own-actors",
+        action="store_true",
+        help="each copy with actors and events of its own (else the seed's, shared)",
+    )
     parser.add_argument("--flat", type=int, default=0, help="also load this many (SQLite)")
     parser.add_argument("--seed", action="store_true", help="time newsdb seed, cold")
     args = parser.parse_args()
@@ -353,9 +369,15 @@ def main() -> None:
         workdir = Path(tmp)
         dbs = Databases(workdir, args.pg_url)
         try:
-            top = build(workdir / "articles", args.articles)
+            if args.own_actors:  # written by each load: counted and timed, raw too
+                TABLES[1:1] = ["actor", "actor_alias", "event"]
+            top = build(workdir / "articles", args.articles, args.own_actors)
             folders = sorted(top.iterdir())
-            print(f"# load bench: {args.articles} seed-size articles, {time.strftime('%F %T')}")
+            kind = "with actors and events of their own" if args.own_actors else "sharing actors"
+            print(
+                f"# load bench: {args.articles} seed-size articles {kind},"
+                f" {time.strftime('%F %T')}, load average {os.getloadavg()[0]:.1f}"
+            )
             for backend in backends:
                 bench_backend(backend, folders, top, dbs, args.jobs)
             if args.flat:
