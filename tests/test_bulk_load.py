@@ -434,3 +434,17 @@ def test_ready_results_keep_their_place_among_the_workers():
     calls = [(-1,), bulk.Ready("kept"), (-2,), bulk.Ready(None), (-3,)]
     assert list(bulk.in_workers(abs, calls, jobs=2)) == [1, "kept", 2, None, 3]
     assert list(bulk.in_workers(abs, calls, jobs=1)) == [1, "kept", 2, None, 3]
+
+
+def test_the_collector_runs_less_often_while_loading_and_as_before_after(engine):
+    import gc
+
+    before, seen = gc.get_threshold(), []
+
+    def items():
+        seen.append(gc.get_threshold())
+        yield from ()
+
+    bulk.load_many(engine, items())
+    assert seen == [(bulk.COLLECT_EVERY, *before[1:])]
+    assert gc.get_threshold() == before
