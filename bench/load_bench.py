@@ -7,7 +7,7 @@ a text one word longer, so its own sha256), then, for each backend, in one run:
    annotation rows/s, peak memory (the child's maxrss);
 2. the same articles through :func:`newsdb.bulk.load_many` in this process into another new
    database, timing each phase (read the file and parse the YAML, validate, plan, write,
-   tallies) and the per-article time of the first and the last tenth;
+   tallies) and the per-article time of an early and the last full batch (read and written);
 3. the raw driver on the same rows into a third new database at head, with the triggers off:
    ``sqlite3`` executemany in one transaction, psycopg binary ``COPY`` on PostgreSQL.
 
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import itertools
 import os
 import re
 import subprocess
@@ -71,7 +72,9 @@ def _shared_slugs(annotation: str) -> re.Pattern:
     doc = yamlread.load(annotation)
     slugs = [a["slug"] for a in doc["actors"]] + [e["slug"] for e in doc.get("events", [])]
     names = "|".join(map(re.escape, sorted(slugs, key=len, reverse=True)))
-    return re.compile(rf"(?:(?<=: )|(?<=- )|(?<=\[)|(?<=, ))({names})(?=[ \t]*$|,|\])", re.MULTILINE)
+    return re.compile(
+        rf"(?:(?<=: )|(?<=- )|(?<=\[)|(?<=, ))({names})(?=[ \t]*$|,|\])", re.MULTILINE
+    )
 
 
 class Databases:
@@ -175,18 +178,30 @@ def timed_plans(folders: list[Path], phases: dict[str, float], stamps: list[floa
 
 
 def in_process(url: str, folders: list[Path]) -> dict:
-    """load_many on the folders: seconds per phase, and per-article ms by tenth."""
+    """load_many on the folders: seconds per phase, and ms per article of two full batches."""
     engine = make_engine(url)
     migrate.upgrade(engine)
     phases = dict.fromkeys(("read", "validate", "plan", "fingerprint"), 0.0)
     stamps: list[float] = []
     cpu = time.process_time()
-    summary = bulk.load_many(engine, timed_plans(folders, phases, stamps))
-    ended, cpu = time.perf_counter(), time.process_time() - cpu
+    committed: list[float] = []  # when each article's batch was committed
+    summary = bulk.load_many(
+        engine,
+        timed_plans(folders, phases, stamps),
+        on_report=lambda _: committed.append(time.perf_counter()),
+    )
+    cpu = time.process_time() - cpu
     engine.dispose()
-    tenth = max(1, len(stamps) // 10)
-    first = (stamps[tenth] - stamps[0]) / tenth
-    last = (ended - stamps[-tenth]) / tenth
+    # a full batch's articles (read and written) from the previous batch's commit to its own,
+    # the second full batch against the last; batches of 1, 2, 4, ... up to bulk.BATCH
+    ends, size = [], 1  # the index of each batch's last article
+    while (ends[-1] if ends else -1) + size < len(committed):
+        ends.append((ends[-1] if ends else -1) + size)
+        size = min(2 * size, bulk.BATCH)
+    spans = [(a, b) for a, b in itertools.pairwise(ends) if b - a == bulk.BATCH]
+    first, last = (float("nan"), float("nan"))
+    if len(spans) >= 2:
+        first, last = ((committed[b] - committed[a]) / bulk.BATCH for a, b in (spans[1], spans[-1]))
     phases.update(summary.timings)
     return {
         "phases": phases,
@@ -311,7 +326,8 @@ def bench_backend(
         )
     print(f"  {'all':<50} {total:>8.2f} s {total / n * 1000:>8.1f} ms")
     print(
-        f"  per article, first tenth / last tenth: {inside['first']:.1f} / {inside['last']:.1f} ms"
+        f"  per article, an early and the last full batch: {inside['first']:.1f} /"
+        f" {inside['last']:.1f} ms"
         f" ({summary.inserted} inserted, {len(summary.failed)} failed)"
     )
 
