@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from newsdb.annotation import EveryOccurrence, Span
 from newsdb.annotation_errors import shown
@@ -13,8 +13,9 @@ class TextRefError(ValueError):
     """The words cannot be placed in the text; the message says why."""
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
+    """Where words were placed: ``body[start:end] == text``."""
+
     start: int
     end: int
     text: str
@@ -68,16 +69,13 @@ def _pick(
 def resolve(body: str, ref: str | Span) -> Found:
     """Place one reference: plain words occur once; a Span narrows by occurrence and context."""
     if isinstance(ref, str):  # the commonest: no model to build, no slice of the text to copy
-        at = body.find(ref)
-        if at != -1 and body.find(ref, at + 1) == -1:  # once, as it should
-            return Found(at, at + len(ref), ref)
-        start = _pick(_occurrences(body, ref), ref, None, "the article", body)
+        start = _once(body, ref)
         return Found(start, start + len(ref), ref)
     lo, hi = 0, len(body)
     if ref.context is not None:
         if ref.text not in ref.context:
             raise TextRefError(f"{shown(ref.text)} is not inside its context {shown(ref.context)}")
-        lo = resolve(body, ref.context).start
+        lo = _once(body, ref.context)
         hi = lo + len(ref.context)
     starts = _occurrences(body, ref.text, lo, hi)
     if ref.occurrence is None and len(starts) == 1:
@@ -85,6 +83,14 @@ def resolve(body: str, ref: str | Span) -> Found:
     where = "the article" if ref.context is None else f"the context {shown(ref.context)}"
     start = _pick(starts, ref.text, ref.occurrence, where, body[lo:hi])
     return Found(start, start + len(ref.text), ref.text)
+
+
+def _once(body: str, words: str) -> int:
+    """Where ``words`` start in ``body``, which they must occur in once."""
+    at = body.find(words)
+    if at != -1 and body.find(words, at + 1) == -1:
+        return at
+    return _pick(_occurrences(body, words), words, None, "the article", body)
 
 
 def resolve_all(body: str, ref: str | Span | EveryOccurrence) -> list[Found]:
