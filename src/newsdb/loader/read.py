@@ -42,6 +42,8 @@ def read_folder(folder: Path | str, max_size: int | None = None) -> Plan:
     )
     data = _parsed(path, source)
     doc, problems = _validated(data)
+    if not problems:  # every item is valid: what was read is not looked at again, let it go
+        data = None
     plan = None
     if doc is not None:
         try:
