@@ -152,10 +152,7 @@ _SEEN_MAX, _SEEN_LENGTH = 10_000, 64
 def _same_as_pyyaml(data: Any) -> bool:
     """Whether every string of ``data`` (keys too) is one PyYAML would give the same way; the
     numbers that differ are caught in the text beforehand (see _DOUBT)."""
-    doubtful = {
-        item for item in _strings(data) if type(item) is str and (not item or item[0] in _FIRST)
-    }
-    doubtful -= _SEEN_ALIKE
+    doubtful = _doubtful_strings(data) - _SEEN_ALIKE
     if not all(map(_as_pyyaml, doubtful)):
         return False
     if len(_SEEN_ALIKE) > _SEEN_MAX:
@@ -164,19 +161,22 @@ def _same_as_pyyaml(data: Any) -> bool:
     return True
 
 
-def _strings(data: Any) -> set:
-    """The strings of ``data`` and the keys of its mappings, each once."""
-    found, stack = [], [[data]]
+def _doubtful_strings(data: Any) -> set[str]:
+    """The strings of ``data`` that PyYAML may read as other than a string (those that start as
+    such words do, or are empty), each once; keys of its mappings too."""
+    keys, found, stack = set(), [], [[data]]
     pop, push, keep = stack.pop, stack.append, found.append
     while stack:
         item = pop()
         if type(item) is dict:
-            found.extend(item)
+            keys.update(item)  # few, and their hashes known: looked at below
             item = item.values()
         for value in item:
             kind = type(value)
             if kind is str:
-                keep(value)
+                if not value or value[0] in _FIRST:
+                    keep(value)
             elif kind is dict or kind is list:
                 push(value)
-    return set(found)
+    keys = {key for key in keys if type(key) is str and (not key or key[0] in _FIRST)}
+    return keys.union(found)
