@@ -157,7 +157,12 @@ def read_capped(path: Path, cap: int, what: str) -> bytes:
     a file that grows) when there are more than ``cap``: one line naming it, its size and the
     cap, and how to raise it."""
     with path.open("rb") as file:
-        raw = file.read(cap + 1)
+        # as much as the file says it holds, and one more, so that reading the cap's worth
+        # of buffer (mapped and unmapped for 5 MB) is left to a file that grows
+        expected = min(os.fstat(file.fileno()).st_size, cap) + 1
+        raw = file.read(expected)
+        if len(raw) == expected:
+            raw += file.read(cap + 1 - expected)
         if len(raw) > cap:
             size = max(len(raw), os.fstat(file.fileno()).st_size)
             raise AnnotationError(
