@@ -296,6 +296,47 @@ def test_a_text_over_the_cap_is_refused_unread(backend, mini, database_url, tmp_
     assert state(mini) == before
 
 
+@pytest.mark.parametrize("size", [0, 99, 100, 101, 250])
+def test_a_file_read_past_the_size_it_had_is_held_to_the_cap(tmp_path, size):
+    """read_capped reads what the file's size says, then on up to the cap: a file that grows
+    (here a pipe, whose size is 0) is read whole up to the cap, and refused past it."""
+    import os
+    import threading
+
+    from newsdb.loader import AnnotationError, read_capped
+
+    path = tmp_path / "pipe"
+    os.mkfifo(path)
+    data = bytes(range(256))[:size]
+
+    def write() -> None:  # all of it fits the pipe's buffer: written once the reader opens it
+        try:
+            path.write_bytes(data)
+        except BrokenPipeError:  # the reader refused it and closed first
+            pass
+
+    writer = threading.Thread(target=write, daemon=True)
+    writer.start()
+    try:
+        if size <= 100:
+            assert read_capped(path, 100, "a test") == data
+        else:
+            with pytest.raises(AnnotationError, match=r"\(101 bytes\), over the cap"):
+                read_capped(path, 100, "a test")
+    finally:
+        writer.join(timeout=10)
+    assert not writer.is_alive()
+
+
+def test_a_file_is_read_whole_up_to_the_cap(tmp_path):
+    from newsdb.loader import read_capped
+
+    path = tmp_path / "file"
+    for size in (0, 1, 99, 100):
+        path.write_bytes(b"x" * size)
+        assert read_capped(path, 100, "a test") == b"x" * size
+
+
 @pytest.mark.parametrize("size", ["0", "-1", str(limits.MAX_SIZE_MB + 1), "lots"])
 def test_a_max_size_out_of_range_is_bad_usage(tmp_path, size):
     url = f"sqlite:///{tmp_path / 'none.sqlite'}"

@@ -138,3 +138,60 @@ TOKENS = st.sampled_from(EDGES + ["word", "two words", "Michael Kugelman", "12",
 def test_mixed_documents_read_alike(pairs: list[tuple[str, str]]) -> None:
     same("".join(f"{key}: {value}\n" for key, value in pairs))
     same("".join(f"- {value}\n" for _, value in pairs))
+
+
+#: pieces of text that make and break the words yamlread._DOUBT finds
+DOUBT_PIECES = st.sampled_from(
+    [*"ax105.eEo_-+ \n\t,[{!:]}#\"'", "\u2003", "\x85", "word ", "1.5", "e3", "0o7", ".5", "37e4"]
+)
+
+
+@settings(max_examples=3000, derandomize=True, database=None, deadline=None)
+@given(st.lists(DOUBT_PIECES, max_size=120).map("".join))
+def test_the_doubt_is_found_as_by_searching_after_every_space(source: str) -> None:
+    """The search that starts from hints (yamlread._doubtful) finds what _DOUBT's own does."""
+    assert yamlread._doubtful(source) == (yamlread._DOUBT.search("\n" + source) is not None)
+
+
+def test_a_text_of_many_hints_is_searched_whole() -> None:
+    source = "x: " + "1.5 " * 100 + "\ny: .5\n"
+    assert yamlread._doubtful(source) and not yamlread._doubtful(source.replace(".5\n", "5\n"))
+
+
+def _same_by_every_item(data) -> bool:
+    """What yamlread._same_as_pyyaml answers, item by item: every string (keys too) that
+    PyYAML may read as other than a string is one it reads as ryaml does."""
+    doubtful, stack = [], [data]
+    while stack:
+        item = stack.pop()
+        if type(item) is dict:
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif type(item) is list:
+            stack.extend(item)
+        elif type(item) is str and (not item or item[0] in yamlread._FIRST):
+            doubtful.append(item)
+    return all(map(yamlread._as_pyyaml, doubtful))
+
+
+SCALARS = st.one_of(
+    st.sampled_from([*PLAIN.split(), "", "word", "two words", "yes\n", "on_or_after"]),
+    st.text(max_size=8),
+    st.integers(),
+    st.floats(),
+    st.booleans(),
+    st.none(),
+)
+KEYS = st.one_of(st.sampled_from(["a", "yes", "1_000", "n", ""]), st.integers(), st.none())
+
+
+@settings(max_examples=500, derandomize=True, database=None, deadline=None)
+@given(
+    st.recursive(
+        SCALARS,
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(KEYS, inner, max_size=4),
+        max_leaves=20,
+    )
+)
+def test_the_strings_are_held_as_item_by_item(data) -> None:
+    assert yamlread._same_as_pyyaml(data) == _same_by_every_item(data)

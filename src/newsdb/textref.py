@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from newsdb.annotation import EveryOccurrence, Span
 from newsdb.annotation_errors import shown
@@ -13,18 +13,21 @@ class TextRefError(ValueError):
     """The words cannot be placed in the text; the message says why."""
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
+    """Where words were placed: ``body[start:end] == text``."""
+
     start: int
     end: int
     text: str
 
 
-def _occurrences(haystack: str, words: str, offset: int = 0) -> list[int]:
-    found, at = [], haystack.find(words)
+def _occurrences(body: str, words: str, lo: int = 0, hi: int | None = None) -> list[int]:
+    """Where ``words`` start in ``body`` (within ``body[lo:hi]``), overlapping ones too."""
+    hi = len(body) if hi is None else hi
+    found, at = [], body.find(words, lo, hi)
     while at != -1:
-        found.append(at + offset)
-        at = haystack.find(words, at + 1)
+        found.append(at)
+        at = body.find(words, at + 1, hi)
     return found
 
 
@@ -66,26 +69,50 @@ def _pick(
 def resolve(body: str, ref: str | Span) -> Found:
     """Place one reference: plain words occur once; a Span narrows by occurrence and context."""
     if isinstance(ref, str):  # the commonest: no model to build, no slice of the text to copy
-        start = _pick(_occurrences(body, ref), ref, None, "the article", body)
+        start = _once(body, ref)
         return Found(start, start + len(ref), ref)
-    lo, hi, where = 0, len(body), "the article"
+    lo, hi = 0, len(body)
     if ref.context is not None:
         if ref.text not in ref.context:
             raise TextRefError(f"{shown(ref.text)} is not inside its context {shown(ref.context)}")
-        lo = _pick(_occurrences(body, ref.context), ref.context, None, "the article", body)
-        hi, where = lo + len(ref.context), f"the context {shown(ref.context)}"
-    start = _pick(
-        _occurrences(body[lo:hi], ref.text, lo), ref.text, ref.occurrence, where, body[lo:hi]
-    )
+        lo = _once(body, ref.context)
+        hi = lo + len(ref.context)
+    starts = _occurrences(body, ref.text, lo, hi)
+    if ref.occurrence is None and len(starts) == 1:
+        return Found(starts[0], starts[0] + len(ref.text), ref.text)
+    where = "the article" if ref.context is None else f"the context {shown(ref.context)}"
+    start = _pick(starts, ref.text, ref.occurrence, where, body[lo:hi])
     return Found(start, start + len(ref.text), ref.text)
+
+
+def _once(body: str, words: str) -> int:
+    """Where ``words`` start in ``body``, which they must occur in once."""
+    at = body.find(words)
+    if at != -1 and body.find(words, at + 1) == -1:
+        return at
+    return _pick(_occurrences(body, words), words, None, "the article", body)
 
 
 def resolve_all(body: str, ref: str | Span | EveryOccurrence) -> list[Found]:
     """Place a mention reference: ``every`` gives each whole-word occurrence."""
     if not isinstance(ref, EveryOccurrence):
         return [resolve(body, ref)]
-    pattern = re.compile(rf"(?<!\w){re.escape(ref.every)}(?!\w)")
-    found = [Found(m.start(), m.end(), m.group()) for m in pattern.finditer(body)]
+    found = _whole_words(body, ref.every)
     if not found:
         raise TextRefError(f"{shown(ref.every)} is not in the article as a whole word")
+    return found
+
+
+def _whole_words(body: str, words: str) -> list[Found]:
+    """Each occurrence of ``words`` with no letter, digit or _ either side, left to right and
+    none inside the one before: what searching for them so bounded finds, where the words
+    are found first (a search that starts with looking behind tries every character)."""
+    pattern = re.compile(rf"(?<!\w){re.escape(words)}(?!\w)")
+    if not words:
+        return [Found(m.start(), m.end(), m.group()) for m in pattern.finditer(body)]
+    found, end = [], 0
+    for at in _occurrences(body, words):
+        if at >= end and pattern.match(body, at):
+            end = at + len(words)
+            found.append(Found(at, end, words))
     return found

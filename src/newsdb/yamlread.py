@@ -52,12 +52,37 @@ YamlLoader.yaml_implicit_resolvers = {
 #: a whole word: an octal 0o12, an exponent (PyYAML wants a dot and a signed one: 1e3), a
 #: signed fraction without a leading digit (+.5); or a tag (!x), which ryaml keeps as a
 #: mapping where PyYAML refuses it. Words in quotes may match too: that file is then only read
-#: the slow way. (A word starts after a space, a line's end or a flow mark; the search is
-#: written to start from that one character, which keeps it to ~1 ms for a seed-size file.)
+#: the slow way. (A word starts after a space, a line's end or a flow mark.)
 _DOUBT = re.compile(
     r"[\s\[{,](?:[-+]?(?:0o[0-7_]+|[0-9.][0-9_.]*[eE][-+]?[0-9]+|\.[0-9][0-9_.]*)"
     r"(?=[\s,\]}#:]|$)|!)"
 )
+#: what each word _DOUBT finds holds, and few other places do: the ! of a tag, the 0o of an
+#: octal, an exponent's e and digit, a fraction's dot and digit. Searching for these takes a
+#: fifth of the time of trying _DOUBT after every space of a seed-size file.
+_HINT = re.compile(r"[!0-9_.](?:(?<=!)|(?<=0)o|[eE][-+]?[0-9]|(?<=\.)[0-9])")
+#: the characters of a word _DOUBT finds, after its first (a space or a flow mark)
+_WORD = frozenset("-+0123456789_.eEo")
+#: hints looked at one by one before the text is left to _DOUBT itself
+_HINTS_CHECKED = 64
+
+
+def _doubtful(source: str) -> bool:
+    """Whether _DOUBT finds a word in ``source`` (whose start counts as a line's end): each
+    hint is inside any word it finds, and the word starts where the letters of words before
+    the hint stop, so only there is _DOUBT tried."""
+    text, last = "\n" + source, -1
+    for count, hint in enumerate(_HINT.finditer(text)):
+        if count == _HINTS_CHECKED:
+            return _DOUBT.search(text) is not None
+        at = start = hint.start()
+        while start - 1 > last and text[start - 1] in _WORD:
+            start -= 1
+        # back at the last hint: the same word, tried then (or a ! inside one, no word's start)
+        if start - 1 != last and _DOUBT.match(text, start - 1):
+            return True
+        last = at
+    return False
 
 
 def load(source: str) -> Any:
@@ -73,7 +98,7 @@ DOUBT = object()
 
 def fast(source: str) -> Any:
     """The document by ryaml, where it is installed and gives what PyYAML would; else DOUBT."""
-    if ryaml is None or _DOUBT.search("\n" + source):
+    if ryaml is None or _doubtful(source):
         return DOUBT
     try:
         data = ryaml.loads(source)
@@ -118,19 +143,40 @@ _FIRST = frozenset(
 )
 
 
+#: strings found to be read alike, kept (short ones, so many at most) so that what every
+#: file repeats, its keys, kinds and slugs, is looked up once
+_SEEN_ALIKE: set[str] = set()
+_SEEN_MAX, _SEEN_LENGTH = 10_000, 64
+
+
 def _same_as_pyyaml(data: Any) -> bool:
     """Whether every string of ``data`` (keys too) is one PyYAML would give the same way; the
     numbers that differ are caught in the text beforehand (see _DOUBT)."""
-    doubtful, stack = [], [data]
-    pop, extend, keep = stack.pop, stack.extend, doubtful.append
+    doubtful = _doubtful_strings(data) - _SEEN_ALIKE
+    if not all(map(_as_pyyaml, doubtful)):
+        return False
+    if len(_SEEN_ALIKE) > _SEEN_MAX:
+        _SEEN_ALIKE.clear()
+    _SEEN_ALIKE.update(item for item in doubtful if len(item) <= _SEEN_LENGTH)
+    return True
+
+
+def _doubtful_strings(data: Any) -> set[str]:
+    """The strings of ``data`` that PyYAML may read as other than a string (those that start as
+    such words do, or are empty), each once; keys of its mappings too."""
+    keys, found, stack = set(), [], [[data]]
+    pop, push, keep = stack.pop, stack.append, found.append
     while stack:
         item = pop()
-        kind = type(item)
-        if kind is dict:
-            extend(item.keys())
-            extend(item.values())
-        elif kind is list:
-            extend(item)
-        elif kind is str and (not item or item[0] in _FIRST):
-            keep(item)
-    return all(map(_as_pyyaml, doubtful))
+        if type(item) is dict:
+            keys.update(item)  # few, and their hashes known: looked at below
+            item = item.values()
+        for value in item:
+            kind = type(value)
+            if kind is str:
+                if not value or value[0] in _FIRST:
+                    keep(value)
+            elif kind is dict or kind is list:
+                push(value)
+    keys = {key for key in keys if type(key) is str and (not key or key[0] in _FIRST)}
+    return keys.union(found)

@@ -106,23 +106,23 @@ class _Planner:
 
     def mentions(self, model, column: str, ref_to, refs, section: str, i: int) -> None:
         """Rows of ``model`` for every place the references name; a place named twice once."""
-        spans = set()
+        spans, rows, body = set(), self.rows[model], self.body
         for j, ref in enumerate(refs):
             try:
-                found = textref.resolve_all(self.body, ref)
+                found = textref.resolve_all(body, ref)
             except textref.TextRefError as error:
                 self.fail(str(error), section, i, "mentions", j)
                 continue
-            for hit in found:
-                if (hit.start, hit.end) in spans:
+            for start, end, text in found:
+                if (start, end) in spans:
                     continue  # overlapping references name one place twice
-                spans.add((hit.start, hit.end))
-                self.rows[model].append(
+                spans.add((start, end))
+                rows.append(
                     {
                         column: ref_to,
-                        "span_start": hit.start,
-                        "span_end": hit.end,
-                        "text": hit.text,
+                        "span_start": start,
+                        "span_end": end,
+                        "text": text,
                         "annotator_id": self.annotator,
                     }
                 )

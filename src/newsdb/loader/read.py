@@ -42,6 +42,8 @@ def read_folder(folder: Path | str, max_size: int | None = None) -> Plan:
     )
     data = _parsed(path, source)
     doc, problems = _validated(data)
+    if not problems:  # every item is valid: what was read is not looked at again, let it go
+        data = None
     plan = None
     if doc is not None:
         try:
@@ -155,7 +157,12 @@ def read_capped(path: Path, cap: int, what: str) -> bytes:
     a file that grows) when there are more than ``cap``: one line naming it, its size and the
     cap, and how to raise it."""
     with path.open("rb") as file:
-        raw = file.read(cap + 1)
+        # as much as the file says it holds, and one more, so that reading the cap's worth
+        # of buffer (mapped and unmapped for 5 MB) is left to a file that grows
+        expected = min(os.fstat(file.fileno()).st_size, cap) + 1
+        raw = file.read(expected)
+        if len(raw) == expected:
+            raw += file.read(cap + 1 - expected)
         if len(raw) > cap:
             size = max(len(raw), os.fstat(file.fileno()).st_size)
             raise AnnotationError(
