@@ -131,6 +131,12 @@ BAD = [
     pytest.param(
         b"\x01\x02\x03\x04 text" * 10, "binary, not text: 40 control characters", id="controls"
     ),
+    pytest.param(
+        "Officials said\nthe K\u0083rner bridge fell.".encode(),
+        "a control character (U+0083) at character 21 (line 2): an article's text is printable"
+        " text; remove or replace it first",
+        id="one-control",
+    ),
 ]
 
 
@@ -281,3 +287,46 @@ def test_ingest_in_worker_processes_stores_what_one_process_does(tmp_path, engin
     assert prints == _fingerprints(alone_url)
     with Session(engine) as session:
         assert problems(session) == []
+
+
+def test_ingest_refuses_a_text_with_a_control_character_in_one_line(tmp_path, engine, database_url):
+    """Mojibake leaves C1 controls (U+0083) that a body may not hold: the text's own file is
+    named, not the draft's article.txt, and not the rules' validation error."""
+    write(tmp_path / "good.txt", STORY)
+    bad = write(tmp_path / "mojibake.txt", STORY.replace("Jane", "J\u0083ane"))
+    lines = tmp_path / "more.jsonl"
+    lines.write_text(json.dumps({"text": "Analysts said K\u0083rner left."}) + "\n")
+    result = run("ingest", str(tmp_path), url=database_url)
+    assert result.exit_code == 1
+    failed = [line for line in result.output.splitlines() if line.startswith("failed: ")]
+    why = "an article's text is printable text; remove or replace it first"
+    assert failed == [
+        f"failed: {bad}: a control character (U+0083) at character 101 (line 3): {why}",
+        f"failed: {lines}:1: a control character (U+0083) at character 16 (line 1): {why}",
+    ]
+    assert "1 new" in result.output
+
+
+def test_a_rule_that_breaks_skips_its_text_in_one_line(tmp_path, engine, database_url, monkeypatch):
+    from newsdb.extract import ingest
+
+    real = ingest.extract
+
+    def breaks_on_bridges(text, published):
+        if "bridge" in text:
+            raise ValueError(
+                "1 problem\nfield\n  For further information visit https://errors.pydantic.dev/x"
+            )
+        return real(text, published)
+
+    monkeypatch.setattr(ingest, "extract", breaks_on_bridges)
+    write(tmp_path / "a.txt", STORY)
+    write(tmp_path / "b.txt", "Analysts said the port will reopen.\n")
+    result = run("ingest", str(tmp_path), url=database_url)
+    assert result.exit_code == 1
+    failed = [line for line in result.output.splitlines() if line.startswith("failed: ")]
+    assert failed == [
+        f"failed: {tmp_path / 'a.txt'}: the rules failed on it: ValueError: 1 problem field"
+    ]
+    assert "field" not in result.output.replace(failed[0], "")  # nothing more of it printed
+    assert "1 new" in result.output

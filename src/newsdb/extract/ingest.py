@@ -279,8 +279,11 @@ def _guarded(item: Text, step):
     except AnnotationError as error:
         return error
     except Exception as error:  # noqa: BLE001
+        words = (w.strip() for w in str(error).splitlines() if "errors.pydantic.dev" not in w)
+        detail = " ".join(w for w in words if w)
+        detail = detail if len(detail) <= 300 else detail[:297] + "..."
         return AnnotationError(
-            Path(item.what), f"the rules failed on it: {type(error).__name__}: {error}"
+            Path(item.what), f"the rules failed on it: {type(error).__name__}: {detail}"
         )
 
 

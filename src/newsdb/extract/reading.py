@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
+from newsdb import limits
 from newsdb.body import stored_body
 
 #: the largest text drafted unless asked for more (``--max-bytes``)
@@ -57,7 +58,8 @@ def decode(where: str | Path, raw: bytes) -> str:
 
 
 def check_text(where: str | Path, text: str, max_bytes: int | None = None) -> None:
-    """Refuse a text that is empty, over the cap, or mostly control characters (binary)."""
+    """Refuse a text that is empty, over the cap, mostly control characters (binary), or that
+    holds one a body may not (:func:`newsdb.limits.first_control`)."""
     if not text.strip():
         raise InputError(where, "empty: there is no text to draft from")
     if "\0" in text:
@@ -68,5 +70,13 @@ def check_text(where: str | Path, text: str, max_bytes: int | None = None) -> No
     controls = sum(
         1 for c in sample if c not in _TEXT_CONTROLS and unicodedata.category(c) in ("Cc", "Cs")
     )
-    if controls > len(sample) // 100:
+    if controls > max(3, len(sample) // 100):  # a few in a short text: named below
         raise InputError(where, f"binary, not text: {controls} control characters in its start")
+    at = limits.first_control(text, "text")
+    if at is not None:  # one, as mojibake leaves (U+0083): a body holds no such character
+        line = text.count("\n", 0, at) + 1
+        raise InputError(
+            where,
+            f"{limits.control_character(text, 'text')} (line {line}): an article's text is"
+            " printable text; remove or replace it first",
+        )
