@@ -154,13 +154,11 @@ def _high_water(pid: int) -> float:
 CPU = [0.0]
 
 
-def timed_plans(folders: list[Path], phases: dict[str, float], stamps: list[float]):
+def timed_plans(folders: list[Path], phases: dict[str, float]):
     """read_folder's steps one by one, each timed: read + parse, validate, plan, fingerprint
-    (as :func:`newsdb.bulk.read_one` takes it, in the worker with --jobs); ``stamps``
-    gets the time each article is asked for (so the time between two is one article's)."""
+    (as :func:`newsdb.bulk.read_one` takes it, in the worker with --jobs)."""
     for folder in folders:
         t0 = time.perf_counter()
-        stamps.append(t0)
         path = folder / loader.ANNOTATION_FILE
         data = yamlread.load(path.read_text(encoding="utf-8"))
         t1 = time.perf_counter()
@@ -182,12 +180,11 @@ def in_process(url: str, folders: list[Path]) -> dict:
     engine = make_engine(url)
     migrate.upgrade(engine)
     phases = dict.fromkeys(("read", "validate", "plan", "fingerprint"), 0.0)
-    stamps: list[float] = []
     cpu = time.process_time()
     committed: list[float] = []  # when each article's batch was committed
     summary = bulk.load_many(
         engine,
-        timed_plans(folders, phases, stamps),
+        timed_plans(folders, phases),
         on_report=lambda _: committed.append(time.perf_counter()),
     )
     cpu = time.process_time() - cpu
@@ -325,9 +322,13 @@ def bench_backend(
             f"  {phase:<50} {seconds:>8.2f} s {seconds / n * 1000:>8.1f} ms {seconds / total:>6.0%}"
         )
     print(f"  {'all':<50} {total:>8.2f} s {total / n * 1000:>8.1f} ms")
+    batches = (
+        f"{inside['first']:.1f} / {inside['last']:.1f} ms"
+        if inside["first"] == inside["first"]  # not NaN
+        else "too few full batches to compare"
+    )
     print(
-        f"  per article, an early and the last full batch: {inside['first']:.1f} /"
-        f" {inside['last']:.1f} ms"
+        f"  per article, an early and the last full batch: {batches}"
         f" ({summary.inserted} inserted, {len(summary.failed)} failed)"
     )
 

@@ -448,3 +448,12 @@ def test_the_collector_runs_less_often_while_loading_and_as_before_after(engine)
     bulk.load_many(engine, items())
     assert seen == [(bulk.COLLECT_EVERY, *before[1:])]
     assert gc.get_threshold() == before
+
+
+def test_workers_by_default_where_processor_affinity_is_unknown(monkeypatch):
+    """macOS and Windows have no sched_getaffinity: every processor counts."""
+    monkeypatch.delattr(bulk.os, "sched_getaffinity", raising=False)
+    monkeypatch.setattr(bulk.os, "cpu_count", lambda: 2)
+    assert bulk.default_jobs(500) == 2
+    monkeypatch.setattr(bulk.os, "cpu_count", lambda: None)
+    assert bulk.default_jobs(500) == 1

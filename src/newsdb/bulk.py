@@ -215,12 +215,19 @@ COLLECT_EVERY = 50_000
 @contextmanager
 def fewer_collections() -> Iterator[None]:
     """Collect cyclic garbage less often meanwhile (reference counting frees the rest)."""
-    before = gc.get_threshold()
-    gc.set_threshold(max(COLLECT_EVERY, before[0]), *before[1:])
+    before = _collect_seldom()
     try:
         yield
     finally:
         gc.set_threshold(*before)
+
+
+def _collect_seldom() -> tuple[int, ...]:
+    """Look for cycles every :data:`COLLECT_EVERY` objects at most; return the thresholds
+    before."""
+    before = gc.get_threshold()
+    gc.set_threshold(max(COLLECT_EVERY, before[0]), *before[1:])
+    return before
 
 
 def _plans(items, summary: Summary, progress: Progress | None) -> Iterator[Plan]:
@@ -423,7 +430,8 @@ def default_jobs(articles: int) -> int:
     are enough (32) to be worth starting them; else 1, read in the writer's process."""
     if articles < 32:
         return 1
-    return max(1, min(4, len(os.sched_getaffinity(0))))
+    usable = getattr(os, "sched_getaffinity", None)  # Linux; elsewhere every processor
+    return max(1, min(4, len(usable(0)) if usable else os.cpu_count() or 1))
 
 
 def read_folders(
@@ -476,4 +484,4 @@ def _behind_the_writer() -> None:
         os.nice(10)
     except OSError:  # not allowed here: the same priority, a little slower
         pass
-    gc.set_threshold(max(COLLECT_EVERY, gc.get_threshold()[0]), *gc.get_threshold()[1:])
+    _collect_seldom()
