@@ -21,13 +21,15 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, text
 
-from newsdb import fingerprint
+from newsdb import fingerprint, plan_tally
 from newsdb.loader import ARTICLE_TABLES, FOREIGN, Keys, Plan, Report
 from newsdb.models import Article, ArticleFingerprint, Claim, Quote
 from newsdb.rows import write_rows
 
 #: the tables whose ids other rows of the article refer to: taken up front
 _KEYED = (Article, Quote, Claim)
+#: what an article's load writes beside its annotation rows: not counted as those
+_UNCOUNTED = (Article, ArticleFingerprint, *plan_tally.MODELS.values())
 
 
 class NewArticles:
@@ -37,6 +39,9 @@ class NewArticles:
         self.connection = connection
         self.rows: dict[tuple[type, tuple[str, ...]], list[tuple]] = {}
         self.held: set[str] = set()
+        #: the articles whose tallies :func:`newsdb.plan_tally.rows` gave, but for the
+        #: geography tally (see :func:`newsdb.batch_tally.recount`)
+        self.tallied: set[str] = set()
         self.ids = _Ids(connection, plans)
         self.taken = _stored(connection, plans)  # slugs and digests stored or held
 
@@ -47,6 +52,8 @@ class NewArticles:
         slug, digest = plan.article["slug"], plan.article["sha256"]
         new = slug not in self.taken and digest not in self.taken
         self.taken.update((slug, digest))
+        if not new:  # stored the slow way after its rows were held: recounted whole
+            self.tallied.discard(slug)
         return new
 
     def holds_any(self) -> bool:
@@ -65,16 +72,19 @@ class NewArticles:
             made.extend(_rows(model, plan.rows[model], article_id, keys))
         prints = fingerprint.rows_of(article_id, fingerprint.of_plan(plan))  # what verify holds
         made.append((ArticleFingerprint, fingerprint.ROW_COLUMNS, prints))
+        made.extend(plan_tally.rows(plan, article_id, keys.ids))  # all but geography
         for model, columns, rows in made:  # all made: only now is anything kept
             self.rows.setdefault((model, columns), []).extend(rows)
-            if model not in (Article, ArticleFingerprint):
+            if model not in _UNCOUNTED:
                 report.count(model.__tablename__, "inserted", len(rows))
         self.held.add(plan.article["slug"])
+        self.tallied.add(plan.article["slug"])
         report.status = "inserted"
 
     def flush(self) -> None:
         """Write what is held, a table at a time, in the order the references need."""
-        order = {m: i for i, m in enumerate([Article, *ARTICLE_TABLES, ArticleFingerprint])}
+        tables = [Article, *ARTICLE_TABLES, ArticleFingerprint, *plan_tally.MODELS.values()]
+        order = {m: i for i, m in enumerate(tables)}
         for model, columns in sorted(self.rows, key=lambda mc: order[mc[0]]):
             write_rows(self.connection, model.__table__, columns, self.rows[(model, columns)])
         self.rows.clear()
