@@ -6,7 +6,9 @@ sharing actors, an updated one, a batch refused and stored again one at a time).
 The annotations: the seed, the mini article, and the mini article made "rich": a mention inside
 a quote of another actor and one of the speaker (network), an indirect quote (no words
 counted), a claim with no source resting on a quote, a claim with several sources (its own,
-its quotes' speaker, a corroborating claim's) that conflicts with another both ways.
+its quotes' speaker, a corroborating claim's) that conflicts with another both ways; a source
+placed by its parent, a state and a person as parties, an event only claimed about, a place
+from an affiliation (geography, :mod:`newsdb.batch_geography`).
 """
 
 from __future__ import annotations
@@ -67,8 +69,33 @@ def rich(doc: dict) -> None:
             "proposition": "Three people died.",
             "mode": "writer",
             "quotes": ["doe-1", "doe-2"],
+            "events": ["bridge-inquiry"],  # an event the article only makes a claim about
         }
     )
+    # geography: a source placed by its parent, a state party, a source's place
+    doc["actors"] += [
+        {"slug": "freedonia", "name": "Freedonia", "kind": "state", "country": "FR"},
+        {
+            "slug": "ministry",
+            "name": "the ministry",
+            "kind": "organisation",
+            "part_of": "freedonia",
+        },
+    ]
+    doc["quotes"].append(
+        {"id": "ministry-1", "speaker": "ministry", "kind": "indirect", "text": "the bridge fell"}
+    )
+    doc["events"][0]["participants"].append({"actor": "freedonia", "role": "affected"})
+    doc["events"].append(
+        {
+            "slug": "bridge-inquiry",
+            "name": "an inquiry",
+            "type": "other",
+            "location": "Springfield",
+            "country": "US",
+        }
+    )
+    doc["affiliations"][0]["location"] = "Springfield"
 
 
 def undated(doc: dict) -> None:
@@ -166,6 +193,69 @@ def test_the_rich_article_counts_what_its_annotation_says(tmp_path) -> None:
     assert support["disaster"] == (1, 2)  # bridge-fell (both ways, once), more-will-fall
     actors = {a: (m, q, w, c) for a, _date, m, q, w, c in mine["article_actor_tally"]}
     assert actors["analysts"][1:3] == (1, 0)  # one indirect quote: no words
+
+
+def test_a_bulk_load_places_the_rich_articles_sources_events_and_parties(engine, folders):
+    bulk.load_many(engine, bulk.read_folders([folders["rich-1"]]))
+    assert_exact(engine)
+    with engine.connect() as connection:
+        rows = connection.execute(
+            text(
+                "SELECT g.side, COALESCE(x.slug, e.slug), g.country, g.place"
+                " FROM article_geography_tally g"
+                " LEFT JOIN actor x ON g.side <> 'event' AND x.id = g.subject_id"
+                " LEFT JOIN event e ON g.side = 'event' AND e.id = g.subject_id"
+            )
+        )
+        places = {(side, slug): (country, place) for side, slug, country, place in rows}
+    assert places[("source", "ministry")] == ("FR", None)  # by its parent
+    assert places[("source", "jane-doe")] == (None, "Springfield")  # her affiliation's place
+    assert places[("party", "freedonia")] == ("FR", "Freedonia")
+    assert ("party", "jane-doe") not in places  # a party, but no state
+    assert places[("event", "bridge-inquiry")] == ("US", "Springfield")  # claimed about only
+
+
+def test_a_shared_actor_completed_later_in_the_batch_places_the_articles_before(engine, tmp_path):
+    """An article held before another of its batch gives a shared actor a country is placed
+    by the country (placed when written); one written before (a slow store in between writes
+    it) is placed again by the actor's triggers."""
+
+    def country(slug: str, code: str):
+        def edit(doc: dict) -> None:
+            next(a for a in doc["actors"] if a["slug"] == slug)["country"] = code
+
+        return edit
+
+    bulk.load_many(engine, bulk.read_folders([article_from(MINI, tmp_path / "m", "m")]))
+    first = [
+        article_from(MINI, tmp_path / "g0", "g0"),
+        article_from(MINI, tmp_path / "g1", "g1"),  # held, then acme-corp given a country
+        article_from(MINI, tmp_path / "g2", "g2", country("acme-corp", "FR")),
+    ]
+    second = [
+        article_from(MINI, tmp_path / "h0", "h0"),
+        article_from(MINI, tmp_path / "h1", "h1"),  # held and written before the next
+        article_from(MINI, tmp_path / "m2", "m", undated),  # stored the slow way
+        article_from(MINI, tmp_path / "h2", "h2", country("analysts", "GB")),
+    ]
+    placed = {}
+    for folders, inserted in ((first, 3), (second, 3)):  # batches of 1, 2 (and of 1, 3)
+        summary = bulk.load_many(engine, bulk.read_folders(folders), batch=3)
+        assert (summary.inserted, summary.failed) == (inserted, [])
+        assert_exact(engine)
+        with engine.connect() as connection:
+            rows = connection.execute(
+                text(
+                    "SELECT a.slug, x.slug, g.country FROM article_geography_tally g"
+                    " JOIN article a ON a.id = g.article_id JOIN actor x ON x.id = g.subject_id"
+                    " WHERE g.side = 'source' AND x.slug IN ('jane-doe', 'analysts')"
+                )
+            )
+            placed = {(article, actor): code for article, actor, code in rows}
+        if folders is first:
+            assert placed[("g1", "jane-doe")] == "FR"  # by her organisation, acme-corp
+    assert placed[("h1", "analysts")] == "GB"
+    assert placed[("g1", "analysts")] == "GB"
 
 
 def test_a_bulk_load_stores_the_plans_tallies_and_recounts_the_rest(engine, folders, tmp_path):

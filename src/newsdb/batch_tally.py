@@ -8,7 +8,7 @@ event) stay on: a change to a shared actor or event reaches articles outside the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 
 from sqlalchemy import Connection, bindparam, text
 
@@ -27,18 +27,6 @@ BY_ARTICLE = (
     "event_participant",
 )
 BY_CLAIM = ("claim_quote", "claim_relation", "claim_event")
-#: the tally a batch's new articles are recounted for: the others are written with their rows,
-#: counted from their plans (:mod:`newsdb.plan_tally`); this one reads shared actors and events
-GEOGRAPHY = "article_geography_tally"
-#: what the geography recount reads of those tables
-GEOGRAPHY_READS = (
-    "quote",
-    "claim",
-    "affiliation",
-    "event_mention",
-    "event_participant",
-    "claim_event",
-)
 
 
 def _expanding(sql: str, name: str):
@@ -82,27 +70,22 @@ def triggers_off(connection: Connection) -> Callable[[], None]:
     return recreate
 
 
-def recount(
-    connection: Connection, slugs: list[str], counted: Collection[str] = frozenset()
-) -> None:
+def recount(connection: Connection, slugs: list[str]) -> None:
     """Replace the tallies of the articles ``slugs`` with a recount from their rows: the
-    recounts of :data:`newsdb.tally.TALLIES`, narrowed to these articles. Those also in
-    ``counted`` have had every other tally written from their plans: only their geography
-    is recounted (the shared actors' triggers may have placed them meanwhile: replaced)."""
+    recounts of :data:`newsdb.tally.TALLIES`, narrowed to these articles."""
     if not slugs:
         return
-    query = _expanding("SELECT id, slug FROM article WHERE slug IN :slugs", "slugs")
-    found = connection.execute(query, {"slugs": slugs}).all()
-    ids = [id_ for id_, _slug in found]
-    whole = [id_ for id_, slug in found if slug not in counted]
+    ids = (
+        connection.execute(
+            _expanding("SELECT id FROM article WHERE slug IN :slugs", "slugs"), {"slugs": slugs}
+        )
+        .scalars()
+        .all()
+    )
     main, temp = _schemas(connection)
-    tables = (*BY_ARTICLE, *BY_CLAIM) if whole else GEOGRAPHY_READS
-    _shadow(connection, ids, main, temp, tables)
+    _shadow(connection, ids, main, temp)
     try:
         for table, (columns, query) in tally.TALLIES.items():
-            these = {"ids": ids if table == GEOGRAPHY else whole}
-            if not these["ids"]:
-                continue
             target = f"{main}.{table}"
             delete = _expanding(f"DELETE FROM {target} WHERE article_id IN :ids", "ids")
             insert = _expanding(
@@ -110,10 +93,10 @@ def recount(
                 f" SELECT * FROM ({query}) r WHERE r.article_id IN :ids",
                 "ids",
             )
-            connection.execute(delete, these)
-            connection.execute(insert, these)
+            connection.execute(delete, {"ids": ids})
+            connection.execute(insert, {"ids": ids})
     finally:
-        _unshadow(connection, temp, tables)
+        _unshadow(connection, temp)
 
 
 def _schemas(connection: Connection) -> tuple[str, str]:
@@ -124,30 +107,24 @@ def _schemas(connection: Connection) -> tuple[str, str]:
     return '"' + schema.replace('"', '""') + '"', "pg_temp"
 
 
-def _shadow(
-    connection: Connection, ids: list[int], main: str, temp: str, tables: Collection[str]
-) -> None:
+def _shadow(connection: Connection, ids: list[int], main: str, temp: str) -> None:
     """Neither backend narrows every recount to the articles asked for (SQLite groups every
     article; PostgreSQL, whose statistics do not know the rows just written, aggregates the
     support of every claim once per claim of the batch), so a recount would cost what the
     whole database holds. Temporary tables of the same names, holding only these articles'
     rows, shadow the main ones for the recounts' unqualified names (both backends search
     the temporary schema first). A few hundred rows an article: PostgreSQL's estimates from
-    their size serve without an ANALYZE, whose cost was a tenth of the recount's. Only
-    ``tables`` (of :data:`BY_ARTICLE` and :data:`BY_CLAIM`) are shadowed: those the recounts
-    to run read."""
+    their size serve without an ANALYZE, whose cost was a tenth of the recount's."""
     params = {"ids": ids}
     statements = [f"CREATE TEMP TABLE article AS SELECT * FROM {main}.article WHERE id IN :ids"]
     statements += [
         f"CREATE TEMP TABLE {table} AS SELECT * FROM {main}.{table} WHERE article_id IN :ids"
         for table in BY_ARTICLE
-        if table in tables
     ]
     statements += [
         f"CREATE TEMP TABLE {table} AS SELECT * FROM {main}.{table}"
         f" WHERE claim_id IN (SELECT id FROM {temp}.claim)"
         for table in BY_CLAIM
-        if table in tables
     ]
     if connection.dialect.name == "sqlite":  # else a scan of them per source, for geography
         statements.append(
@@ -161,9 +138,9 @@ def _shadow(
             connection.exec_driver_sql(statement)
 
 
-def _unshadow(connection: Connection, temp: str, shadowed: Collection[str]) -> None:
+def _unshadow(connection: Connection, temp: str) -> None:
     """Drop the temporary tables (PostgreSQL: in one statement)."""
-    tables = [f"{temp}.{table}" for table in ("article", *shadowed)]
+    tables = [f"{temp}.{table}" for table in ("article", *BY_ARTICLE, *BY_CLAIM)]
     if connection.dialect.name == "postgresql":
         connection.exec_driver_sql(f"DROP TABLE IF EXISTS {', '.join(tables)}")
         return

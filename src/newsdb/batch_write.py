@@ -21,15 +21,15 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, text
 
-from newsdb import fingerprint, plan_tally
+from newsdb import batch_geography, fingerprint, plan_tally
 from newsdb.loader import ARTICLE_TABLES, FOREIGN, Keys, Plan, Report
-from newsdb.models import Article, ArticleFingerprint, Claim, Quote
+from newsdb.models import Article, ArticleFingerprint, ArticleGeographyTally, Claim, Quote
 from newsdb.rows import write_rows
 
 #: the tables whose ids other rows of the article refer to: taken up front
 _KEYED = (Article, Quote, Claim)
 #: what an article's load writes beside its annotation rows: not counted as those
-_UNCOUNTED = (Article, ArticleFingerprint, *plan_tally.MODELS.values())
+_UNCOUNTED = (Article, ArticleFingerprint, *plan_tally.MODELS.values(), ArticleGeographyTally)
 
 
 class NewArticles:
@@ -39,9 +39,10 @@ class NewArticles:
         self.connection = connection
         self.rows: dict[tuple[type, tuple[str, ...]], list[tuple]] = {}
         self.held: set[str] = set()
-        #: the articles whose tallies :func:`newsdb.plan_tally.rows` gave, but for the
-        #: geography tally (see :func:`newsdb.batch_tally.recount`)
+        #: the articles whose tallies are written with their rows: from their plans
+        #: (:mod:`newsdb.plan_tally`), their geography placed as they are written
         self.tallied: set[str] = set()
+        self.places = batch_geography.Places()
         self.ids = _Ids(connection, plans)
         self.taken = _stored(connection, plans)  # slugs and digests stored or held
 
@@ -73,6 +74,7 @@ class NewArticles:
         prints = fingerprint.rows_of(article_id, fingerprint.of_plan(plan))  # what verify holds
         made.append((ArticleFingerprint, fingerprint.ROW_COLUMNS, prints))
         made.extend(plan_tally.rows(plan, article_id, keys.ids))  # all but geography
+        self.places.add(plan, article_id, keys.ids)  # placed when written
         for model, columns, rows in made:  # all made: only now is anything kept
             self.rows.setdefault((model, columns), []).extend(rows)
             if model not in _UNCOUNTED:
@@ -83,8 +85,12 @@ class NewArticles:
 
     def flush(self) -> None:
         """Write what is held, a table at a time, in the order the references need."""
-        tables = [Article, *ARTICLE_TABLES, ArticleFingerprint, *plan_tally.MODELS.values()]
-        order = {m: i for i, m in enumerate(tables)}
+        tallies = [*plan_tally.MODELS.values(), ArticleGeographyTally]
+        order = {
+            m: i for i, m in enumerate([Article, *ARTICLE_TABLES, ArticleFingerprint, *tallies])
+        }
+        if places := self.places.rows(self.connection):  # the shared rows as they stand now
+            self.rows[(ArticleGeographyTally, batch_geography.COLUMNS)] = places
         for model, columns in sorted(self.rows, key=lambda mc: order[mc[0]]):
             write_rows(self.connection, model.__table__, columns, self.rows[(model, columns)])
         self.rows.clear()

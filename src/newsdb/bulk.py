@@ -313,8 +313,9 @@ def _transaction(
             _flush(new)
         timings["write"] += time.perf_counter() - started
         started = time.perf_counter()
-        counted = new.tallied if new is not None else ()  # but for geography, from plans
-        batch_tally.recount(connection, [r.article for r in done if isinstance(r, Report)], counted)
+        counted = new.tallied if new is not None else ()  # written with their rows
+        stored = [r.article for r in done if isinstance(r, Report)]
+        batch_tally.recount(connection, [slug for slug in stored if slug not in counted])
         restore()
         timings["tallies"] += time.perf_counter() - started
         started = time.perf_counter()
