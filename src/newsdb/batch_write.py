@@ -73,8 +73,7 @@ class NewArticles:
             made.extend(_rows(model, plan.rows[model], article_id, keys))
         prints = fingerprint.rows_of(article_id, fingerprint.of_plan(plan))  # what verify holds
         made.append((ArticleFingerprint, fingerprint.ROW_COLUMNS, prints))
-        made.extend(plan_tally.rows(plan, article_id, keys.ids))  # all but geography
-        self.places.add(plan, article_id, keys.ids)  # placed when written
+        made.extend(self._tallies(plan, article_id, keys))
         for model, columns, rows in made:  # all made: only now is anything kept
             self.rows.setdefault((model, columns), []).extend(rows)
             if model not in _UNCOUNTED:
@@ -82,6 +81,12 @@ class NewArticles:
         self.held.add(plan.article["slug"])
         self.tallied.add(plan.article["slug"])
         report.status = "inserted"
+
+    def _tallies(self, plan: Plan, article_id: int, keys: Keys) -> list:
+        """The article's tally rows counted from its plan; its geography is placed when it is
+        written (:meth:`flush`), by the shared rows as they stand then."""
+        self.places.add(plan, article_id, keys.ids)
+        return plan_tally.rows(plan, article_id, keys.ids)
 
     def flush(self) -> None:
         """Write what is held, a table at a time, in the order the references need."""

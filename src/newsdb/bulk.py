@@ -284,8 +284,9 @@ def _transaction(
     engine: Engine, plans: list[Plan], summary: Summary, together: bool
 ) -> list[Report | Failure]:
     """Store the plans in one transaction: what each did. The tally triggers of the article's
-    own rows are off meanwhile, and the batch's articles are recounted at the end in
-    set-based SQL (:mod:`newsdb.batch_tally`); switching them off and on is part of the
+    own rows are off meanwhile: new articles' tallies are written with their rows
+    (:mod:`newsdb.batch_write`), and the articles stored the slow way are recounted at the end
+    in set-based SQL (:mod:`newsdb.batch_tally`); switching them off and on is part of the
     transaction, so other connections never see them off."""
     done: list[Report | Failure] = []
     timings = summary.timings
