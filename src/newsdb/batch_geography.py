@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, text
 
-from newsdb import tally
+from newsdb import plan_tally, tally
 from newsdb.models import Affiliation, Claim, ClaimEvent, EventMention, EventParticipant, Quote
 
 TABLE = "article_geography_tally"
@@ -62,7 +62,7 @@ def _part(plan, article_id: int, ids: dict) -> _Held:
     events = {m["event_id"] for m in rows[EventMention]}
     events.update(e["event_id"] for e in rows[ClaimEvent] if e["claim_id"] in claims)
     parties = {p["actor_id"] for p in rows[EventParticipant] if p["event_id"] in events}
-    date = plan.article["published_date"]
+    date = plan_tally.iso_date(plan.article["published_date"])
     return _Held(article_id, date, sources, {ids[e] for e in events}, {ids[p] for p in parties})
 
 

@@ -18,6 +18,7 @@ what is counted here to it. Each function below says which of its clauses it fol
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 from collections import Counter
 from typing import Any
 
@@ -57,13 +58,19 @@ def of_plan(plan) -> Tallies:
     :func:`newsdb.bulk.read_one` counted already, where it did."""
     if plan.tallies is not None:
         return plan.tallies
-    rows, date = plan.rows, plan.article["published_date"]
+    rows, date = plan.rows, iso_date(plan.article["published_date"])
     return {
         "article_actor_tally": _actors(rows, date),
         "article_mode_tally": _modes(rows, date),
         "article_network_tally": _network(rows, date),
         "claim_support_tally": _support(rows, date),
     }
+
+
+def iso_date(date: dt.date | None) -> str | None:
+    """A date as both backends take it (ISO form, as SQLite stores a date): sqlite3 adapts a
+    date object in Python, once a row (~0.7 µs), where a string is bound as it is."""
+    return None if date is None else date.isoformat()
 
 
 def rows(plan, article_id: int, ids: dict) -> list[tuple[type, tuple[str, ...], list[tuple]]]:
