@@ -4,12 +4,12 @@ them again in SQL.
 
 The actor, mode, network and support tallies read nothing but the article's own rows and its
 publication date: what the plan holds. Counting them here, where :func:`newsdb.bulk.read_one`
-takes the fingerprint (a worker process with ``--jobs``), takes the recount off the writer's
-path (on SQLite its CPU, on PostgreSQL the server's, ~2-3 ms an article). The rows name actors
-and claims by natural key, ``("actor", slug)`` and ``("claim", key)``, as the plan's rows do;
-:func:`rows` turns them into ids once the article's are known. The geography tally is left to
-SQL: it reads the shared actors and events (country, parent, kind, place), which another
-article may set.
+takes the fingerprint (a worker process with ``--jobs``), takes their recount off the path
+of the writer and of PostgreSQL's server. The rows name actors and claims by natural key,
+``("actor", slug)`` and ``("claim", key)``, as the plan's rows do; :func:`rows` turns them
+into ids once the article's are known. The geography tally reads the shared actors and events
+too (country, parent, kind, place), which another article may set: it is placed when the
+rows are written (:mod:`newsdb.batch_geography`).
 
 :data:`newsdb.tally.TALLIES` stays the one definition: ``newsdb verify`` and the tests hold
 what is counted here to it. Each function below says which of its clauses it follows.
