@@ -1,5 +1,7 @@
 """The tallies of a bulk load: triggers off while a batch of articles is written, then the
-batch's articles recounted in set-based SQL, exactly as :mod:`newsdb.tally` recounts.
+batch's articles stored the slow way recounted in set-based SQL, exactly as
+:mod:`newsdb.tally` recounts (new articles' tallies are written with their rows,
+:mod:`newsdb.batch_write`).
 
 Both happen inside the batch's transaction: other connections never see the triggers off,
 and a batch that fails leaves them as they were. The triggers of the shared tables (actor,

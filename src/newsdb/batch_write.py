@@ -21,13 +21,15 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, text
 
-from newsdb import fingerprint
+from newsdb import batch_geography, fingerprint, plan_tally
 from newsdb.loader import ARTICLE_TABLES, FOREIGN, Keys, Plan, Report
-from newsdb.models import Article, ArticleFingerprint, Claim, Quote
+from newsdb.models import Article, ArticleFingerprint, ArticleGeographyTally, Claim, Quote
 from newsdb.rows import write_rows
 
 #: the tables whose ids other rows of the article refer to: taken up front
 _KEYED = (Article, Quote, Claim)
+#: what an article's load writes beside its annotation rows: not counted as those
+_UNCOUNTED = (Article, ArticleFingerprint, *plan_tally.MODELS.values(), ArticleGeographyTally)
 
 
 class NewArticles:
@@ -37,6 +39,10 @@ class NewArticles:
         self.connection = connection
         self.rows: dict[tuple[type, tuple[str, ...]], list[tuple]] = {}
         self.held: set[str] = set()
+        #: the articles whose tallies are written with their rows: from their plans
+        #: (:mod:`newsdb.plan_tally`), their geography placed as they are written
+        self.tallied: set[str] = set()
+        self.places = batch_geography.Places()
         self.ids = _Ids(connection, plans)
         self.taken = _stored(connection, plans)  # slugs and digests stored or held
 
@@ -47,6 +53,8 @@ class NewArticles:
         slug, digest = plan.article["slug"], plan.article["sha256"]
         new = slug not in self.taken and digest not in self.taken
         self.taken.update((slug, digest))
+        if not new:  # stored the slow way after its rows were held: recounted whole
+            self.tallied.discard(slug)
         return new
 
     def holds_any(self) -> bool:
@@ -65,16 +73,29 @@ class NewArticles:
             made.extend(_rows(model, plan.rows[model], article_id, keys))
         prints = fingerprint.rows_of(article_id, fingerprint.of_plan(plan))  # what verify holds
         made.append((ArticleFingerprint, fingerprint.ROW_COLUMNS, prints))
+        made.extend(self._tallies(plan, article_id, keys))
         for model, columns, rows in made:  # all made: only now is anything kept
             self.rows.setdefault((model, columns), []).extend(rows)
-            if model not in (Article, ArticleFingerprint):
+            if model not in _UNCOUNTED:
                 report.count(model.__tablename__, "inserted", len(rows))
         self.held.add(plan.article["slug"])
+        self.tallied.add(plan.article["slug"])
         report.status = "inserted"
+
+    def _tallies(self, plan: Plan, article_id: int, keys: Keys) -> list:
+        """The article's tally rows counted from its plan; its geography is placed when it is
+        written (:meth:`flush`), by the shared rows as they stand then."""
+        self.places.add(plan, article_id, keys.ids)
+        return plan_tally.rows(plan, article_id, keys.ids)
 
     def flush(self) -> None:
         """Write what is held, a table at a time, in the order the references need."""
-        order = {m: i for i, m in enumerate([Article, *ARTICLE_TABLES, ArticleFingerprint])}
+        tallies = [*plan_tally.MODELS.values(), ArticleGeographyTally]
+        order = {
+            m: i for i, m in enumerate([Article, *ARTICLE_TABLES, ArticleFingerprint, *tallies])
+        }
+        if places := self.places.rows(self.connection):  # the shared rows as they stand now
+            self.rows[(ArticleGeographyTally, batch_geography.COLUMNS)] = places
         for model, columns in sorted(self.rows, key=lambda mc: order[mc[0]]):
             write_rows(self.connection, model.__table__, columns, self.rows[(model, columns)])
         self.rows.clear()

@@ -30,7 +30,7 @@ from typing import TextIO
 from sqlalchemy import Engine, exc, text
 from sqlalchemy.orm import Session
 
-from newsdb import batch_tally, fingerprint
+from newsdb import batch_tally, fingerprint, plan_tally
 from newsdb.batch_write import NewArticles
 from newsdb.db import serialize_writes
 from newsdb.loader import (
@@ -284,8 +284,9 @@ def _transaction(
     engine: Engine, plans: list[Plan], summary: Summary, together: bool
 ) -> list[Report | Failure]:
     """Store the plans in one transaction: what each did. The tally triggers of the article's
-    own rows are off meanwhile, and the batch's articles are recounted at the end in
-    set-based SQL (:mod:`newsdb.batch_tally`); switching them off and on is part of the
+    own rows are off meanwhile: new articles' tallies are written with their rows
+    (:mod:`newsdb.batch_write`), and the articles stored the slow way are recounted at the end
+    in set-based SQL (:mod:`newsdb.batch_tally`); switching them off and on is part of the
     transaction, so other connections never see them off."""
     done: list[Report | Failure] = []
     timings = summary.timings
@@ -313,7 +314,9 @@ def _transaction(
             _flush(new)
         timings["write"] += time.perf_counter() - started
         started = time.perf_counter()
-        batch_tally.recount(connection, [r.article for r in done if isinstance(r, Report)])
+        counted = new.tallied if new is not None else ()  # written with their rows
+        stored = [r.article for r in done if isinstance(r, Report)]
+        batch_tally.recount(connection, [slug for slug in stored if slug not in counted])
         restore()
         timings["tallies"] += time.perf_counter() - started
         started = time.perf_counter()
@@ -411,7 +414,8 @@ def read_one(folder: Path, max_size: int | None = None) -> Plan | AnnotationErro
     Of the checked document the plan keeps only what storing it reads, the annotator: the
     whole would cost more to send from a worker process (~15 ms) than to write, and to keep
     while a batch is held (~0.3 MB an article). Its YAML is read again should a problem need a
-    line, and its fingerprint is taken here, off the writer's path."""
+    line, and its fingerprint is taken here, off the writer's path, and four of its tallies
+    counted (:mod:`newsdb.plan_tally`)."""
     try:
         plan = read_folder(folder, max_size)
     except AnnotationError as error:
@@ -422,6 +426,7 @@ def read_one(folder: Path, max_size: int | None = None) -> Plan | AnnotationErro
         plan.source_file = (plan.path, hashlib.sha256(source).hexdigest())
         plan.source = None
     plan.fingerprints = fingerprint.of_plan(plan)  # here, in the worker with --jobs
+    plan.tallies = plan_tally.of_plan(plan)  # likewise: four tallies off the writer's path
     return plan
 
 

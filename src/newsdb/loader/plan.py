@@ -63,6 +63,8 @@ class Plan:
     source_file: tuple[Path, str] | None = None
     #: what :func:`newsdb.fingerprint.of_plan` gives, once taken (by read_one, in the worker)
     fingerprints: dict[str, Any] | None = None
+    #: what :func:`newsdb.plan_tally.of_plan` gives, once counted (by read_one, in the worker)
+    tallies: dict[str, list[tuple]] | None = None
 
     def fail(self, reason: str, *where) -> AnnotationError:
         root = self.root if self.root is not None else _compose(self._source())
