@@ -4,6 +4,7 @@ the way a careless SQL user would, and verify exits 1 naming the article and wha
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
@@ -311,3 +312,26 @@ def test_every_seed_row_has_the_canonical_form_json_dumps_gives() -> None:
             assert fingerprint.canonical(values) == fingerprint.dumped(values)
             checked += 1
     assert checked > 400
+
+
+def test_a_plan_is_fingerprinted_as_its_rows_one_by_one() -> None:
+    """of_plan takes each table's rows together (canonical_rows) and its digests as bytes:
+    what it gives is still each row's canonical form, the SHA-256 of them sorted and joined by
+    newlines, and each row's first hex digits of its own SHA-256, as stored fingerprints are."""
+    from newsdb.loader import read_folder
+
+    plan = read_folder(SEED)
+    tables = fingerprint.of_plan(plan)
+    rows = {model.__tablename__: rows for model, rows in plan.rows.items()}
+    rows["article"] = [plan.article]
+    assert list(tables) == list(fingerprint.COLUMNS)
+    for name, columns in fingerprint.COLUMNS.items():
+        canonical = sorted(fingerprint.canonical([row[c] for c in columns]) for row in rows[name])
+        assert sorted(fingerprint.canonical_rows(name, rows[name])) == canonical
+        joined = "\n".join(canonical).encode()
+        assert tables[name].sha256 == hashlib.sha256(joined).hexdigest()
+        assert tables[name].row_count == len(canonical)
+        assert tables[name].digests == sorted(
+            hashlib.sha256(row.encode()).hexdigest()[: fingerprint.ROW_DIGEST] for row in canonical
+        )
+    assert sum(table.row_count for table in tables.values()) > 400

@@ -27,6 +27,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from json import encoder as _json_encoder
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, delete, select
@@ -83,7 +84,8 @@ REFERS = {
     "other_claim_id": "claim",
     "annotator_id": "annotator",
 }
-#: hex digits of a row's digest: enough to tell the rows of one article apart
+#: hex digits of a row's digest: enough to tell the rows of one article apart (even: whole
+#: bytes of the SHA-256)
 ROW_DIGEST = 12
 
 
@@ -138,14 +140,30 @@ def canonical(values: Sequence[Any]) -> str:
     return "".join(_ENCODE(values, 0)) if _ENCODE else dumped(values)
 
 
+#: table -> a row's values in :data:`COLUMNS` order, as one tuple taken in C (every table
+#: fingerprints two columns or more: itemgetter of one would give the value, not a tuple)
+_VALUES = {name: itemgetter(*columns) for name, columns in COLUMNS.items()}
+
+
+def canonical_rows(name: str, rows: Iterable[dict[str, Any]]) -> list[str]:
+    """The canonical form of each of a plan's rows (dicts by column) of table ``name``: what
+    :func:`canonical` gives for each, without a Python call and a list per row (a seed-size
+    article has ~470 rows: its fingerprint took 1.7 ms of CPU with those, 1.0 without)."""
+    values = map(_VALUES[name], rows)
+    if _ENCODE:
+        return ["".join(_ENCODE(row, 0)) for row in values]
+    return [dumped(row) for row in values]
+
+
 def table_of(rows: Iterable[str], columns: Sequence[str] = ()) -> Table:
     """The fingerprint of rows in canonical form (``columns`` to show them in words)."""
     ordered = sorted(rows)
     sha = hashlib.sha256("\n".join(ordered).encode("utf-8")).hexdigest()
-    digest = {r: hashlib.sha256(r.encode("utf-8")).hexdigest()[:ROW_DIGEST] for r in ordered}
-    digests = sorted(digest[r] for r in ordered)
-    shown = {d: r for r, d in digest.items()} if columns else {}
-    return Table(sha, len(ordered), digests, shown, columns)
+    # a row's digest: hexdigest()[:ROW_DIGEST], as the hex of the first bytes alone
+    sha256, size = hashlib.sha256, ROW_DIGEST // 2
+    digest = [sha256(r.encode("utf-8")).digest()[:size].hex() for r in ordered]
+    shown = dict(zip(digest, ordered, strict=True)) if columns else {}
+    return Table(sha, len(ordered), sorted(digest), shown, columns)
 
 
 def of_plan(plan) -> dict[str, Table]:
@@ -155,11 +173,8 @@ def of_plan(plan) -> dict[str, Table]:
     if plan.fingerprints is not None:
         return plan.fingerprints
     rows_by_table = {model.__tablename__: rows for model, rows in plan.rows.items()}
-    out = {"article": table_of([canonical([plan.article[c] for c in COLUMNS["article"]])])}
-    for name, columns in COLUMNS.items():
-        if name != "article":
-            out[name] = table_of(canonical([r[c] for c in columns]) for r in rows_by_table[name])
-    return out
+    rows_by_table["article"] = [plan.article]
+    return {name: table_of(canonical_rows(name, rows_by_table[name])) for name in COLUMNS}
 
 
 def save(session: Session, article_id: int, plan) -> None:

@@ -226,12 +226,12 @@ def ingest(
         newsdb ingest --published 2024-01-19 story.txt
         newsdb ingest texts/ more.jsonl
     """
-    from newsdb import bulk, migrate
+    from newsdb import bulk
     from newsdb.extract import ingest as ingesting
 
     app.creates = True
     files = ingesting.sources(paths)
-    migrate.upgrade(app.engine)
+    app.upgrade()
     total = ingesting.count(files)
     progress = bulk.Progress(total=total, clean=one_line)
     plans = ingesting.Plans(app.engine)
