@@ -411,7 +411,7 @@ def read_one(folder: Path, max_size: int | None = None) -> Plan | AnnotationErro
     Of the checked document the plan keeps only what storing it reads, the annotator: the
     whole would cost more to send from a worker process (~15 ms) than to write, and to keep
     while a batch is held (~0.3 MB an article). Its YAML is read again should a problem need a
-    line, and its fingerprint is taken here, off the writer's path."""
+    line; its fingerprint is taken and its rows packed here, off the writer's path."""
     try:
         plan = read_folder(folder, max_size)
     except AnnotationError as error:
@@ -422,6 +422,7 @@ def read_one(folder: Path, max_size: int | None = None) -> Plan | AnnotationErro
         plan.source_file = (plan.path, hashlib.sha256(source).hexdigest())
         plan.source = None
     plan.fingerprints = fingerprint.of_plan(plan)  # here, in the worker with --jobs
+    plan.pack()  # as the writer wants them: less to send, to unpickle and to turn into rows
     return plan
 
 
