@@ -267,6 +267,7 @@ def _draft(item: Text, slug: str) -> Drafted:
     try:
         plan = plan_document(Path(item.what), doc, item.raw)
         plan.fingerprints = fingerprint.of_plan(plan)  # here, in the worker
+        plan.pack()  # as bulk.read_one does: less for the writer to unpickle and turn
     except AnnotationError as error:  # settling the actors may mend it: said after that
         plan = error
     return Drafted(item, doc, plan)
