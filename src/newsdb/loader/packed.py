@@ -42,6 +42,9 @@ class PackedRows(Mapping):
         names, columns = self.tables[model]
         return [MappingProxyType(dict(zip(names, row))) for row in zip(*columns)]
 
+    def __contains__(self, model) -> bool:  # without making the rows, as Mapping's would
+        return model in self.tables
+
     def __iter__(self) -> Iterator[type]:
         return iter(self.tables)
 
