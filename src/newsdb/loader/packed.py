@@ -5,8 +5,9 @@ of its own. Sent from a worker (pickled, then unpickled by the writer) and turne
 tuples the driver writes, that costs the writer, the one process that cannot be spread, more
 than it needs: a seed-size article has ~490 rows. Packed, each table's column names are given
 once and its values a tuple a column, and a reference named twice is one object (pickled once,
-unpickled once): a third less to send, a quarter of the time to unpickle, and the writer only
-swaps the reference columns for ids and zips the columns into rows.
+unpickled once): for the seed, 35 KB to send instead of 51 and a third of the time to
+unpickle (with fewer objects for the collector), and the writer only swaps the reference
+columns for ids and zips the columns into rows.
 """
 
 from __future__ import annotations
