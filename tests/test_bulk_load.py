@@ -419,7 +419,9 @@ def test_a_packed_plan_sent_from_a_worker_stores_what_its_dict_rows_would(engine
     planned = read_folder(folders[0])
     sent = _sent(bulk.read_one(folders[0]))
     assert isinstance(sent.rows, PackedRows) and not isinstance(planned.rows, PackedRows)
+    size = len(pickle.dumps(sent))
     assert {model: [dict(row) for row in sent.rows[model]] for model in sent.rows} == planned.rows
+    assert len(pickle.dumps(sent)) == size  # the rows read as dicts are not sent too
     assert fingerprint.of_plan(replace(sent, fingerprints=None)) == fingerprint.of_plan(planned)
     unpacked = replace(sent, rows=dict(planned.rows))
     assert len(pickle.dumps(sent)) < len(pickle.dumps(unpacked))

@@ -24,11 +24,16 @@ class PackedRows(Mapping):
     gives a table's column names and values. Read as a mapping, model -> rows, it gives them
     as dicts again, read-only (a change would be lost: :meth:`newsdb.loader.Plan.unpack`
     first), so that what reads a plan's rows (the slow path that compares and replaces an
-    article's rows, a fingerprint) reads them alike packed or not."""
+    article's rows, a fingerprint) reads them alike packed or not. A table's are made once
+    (the slow path reads them three times), and not sent with the rest."""
 
     def __init__(self, rows: Mapping[type, Sequence[Mapping[str, Any]]]) -> None:
         same: dict = {}  # each reference once
         self.tables = {model: _packed(model, table, same) for model, table in rows.items()}
+        self.read: dict[type, tuple[Mapping[str, Any], ...]] = {}
+
+    def __getstate__(self) -> dict:
+        return {"tables": self.tables, "read": {}}
 
     def table(self, model) -> tuple[tuple[str, ...], list[tuple]]:
         """The table's column names and its values, a tuple a column (none without rows)."""
@@ -39,9 +44,12 @@ class PackedRows(Mapping):
         names, columns = self.tables[model]
         return columns[names.index(name)] if names else ()
 
-    def __getitem__(self, model) -> list[Mapping[str, Any]]:
-        names, columns = self.tables[model]
-        return [MappingProxyType(dict(zip(names, row))) for row in zip(*columns)]
+    def __getitem__(self, model) -> tuple[Mapping[str, Any], ...]:
+        if model not in self.read:
+            names, columns = self.tables[model]
+            rows = (MappingProxyType(dict(zip(names, row))) for row in zip(*columns))
+            self.read[model] = tuple(rows)
+        return self.read[model]
 
     def __contains__(self, model) -> bool:  # without making the rows, as Mapping's would
         return model in self.tables
