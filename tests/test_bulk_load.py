@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,9 +17,10 @@ from click.testing import CliRunner
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from newsdb import bulk, tally
+from newsdb import bulk, fingerprint, tally
 from newsdb.cli import main
-from newsdb.loader import load_folder
+from newsdb.loader import load_folder, read_folder
+from newsdb.loader.packed import PackedRows
 from newsdb.models import Base, EventReport
 from newsdb.verify import problems
 
@@ -279,11 +282,13 @@ def test_a_batch_the_database_refuses_is_stored_again_one_by_one(engine, tmp_pat
     """New articles' rows are written together; a value only the database refuses undoes that
     batch, and storing it again article by article names the bad one. (The format refuses a
     toll past 2**31-1 since newsdb.limits; the plan is given one after checking, as a value the
-    planner passed but a constraint of the database does not.)"""
+    planner passed but a constraint of the database does not: read_one packed its rows,
+    read-only, so they are unpacked to change.)"""
     good = copies(tmp_path, 4)
     bad = copy_of_mini(tmp_path / "bad", 7)
     plans = list(bulk.read_folders([*good[:3], bad, good[3]]))
-    (report,) = [r for r in plans[3].rows[EventReport] if r["fatalities"] is not None][:1]
+    rows = plans[3].unpack()
+    (report,) = [r for r in rows[EventReport] if r["fatalities"] is not None][:1]
     report["fatalities"] = 2**40  # held by ck_event_report_fatalities_max alone
     # batches of 1, 2 and 4: the bad one in the third, with good ones before and after it
     summary = bulk.load_many(engine, iter(plans))
@@ -393,6 +398,64 @@ def test_a_plan_read_for_bulk_finds_a_problems_line_in_its_file_and_none_once_it
     path = folder / "annotations.yaml"
     path.write_text("\n\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
     assert plan.fail("at odds", "events", 0, "date", "start").problems[0].line is None
+
+
+def _sent(plan):
+    """The plan as the writer gets it from a worker process."""
+    return pickle.loads(pickle.dumps(plan, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def test_a_packed_plan_sent_from_a_worker_stores_what_its_dict_rows_would(engine, tmp_path):
+    """read_one packs a plan's rows (column names once, a tuple a column) to send it from a
+    worker and write it: read back they are the planned dicts, their fingerprint is the
+    same, and stored through pickle (new, updated the slow way, at odds with a stored one)
+    the rows are those verify holds to the fingerprint taken from the dicts."""
+    folders = copies(tmp_path / "new", 3)
+
+    def other_date(doc: dict) -> None:
+        doc["events"][0]["date"]["start"] = "2024-03-03"
+
+    odd = copy_of_mini(tmp_path / "odd", 5, other_date)
+    planned = read_folder(folders[0])
+    sent = _sent(bulk.read_one(folders[0]))
+    assert isinstance(sent.rows, PackedRows) and not isinstance(planned.rows, PackedRows)
+    size = len(pickle.dumps(sent))
+    assert {model: [dict(row) for row in sent.rows[model]] for model in sent.rows} == planned.rows
+    assert len(pickle.dumps(sent)) == size  # the rows read as dicts are not sent too
+    assert fingerprint.of_plan(replace(sent, fingerprints=None)) == fingerprint.of_plan(planned)
+    unpacked = replace(sent, rows=dict(planned.rows))
+    assert len(pickle.dumps(sent)) < len(pickle.dumps(unpacked))
+
+    summary = bulk.load_many(engine, [_sent(bulk.read_one(f)) for f in [*folders, odd]])
+    assert summary.inserted == 3 and [f.what for f in summary.failed] == [
+        str(odd / "annotations.yaml")
+    ]
+    assert re.search(
+        r"odd/annotations\.yaml:\d+: events\[0\]\.date\.start: ", summary.failed[0].reason
+    )
+
+    def one_quote_fewer(doc: dict) -> None:
+        doc["quotes"].pop()
+
+    changed = copy_of_mini(tmp_path / "changed", 1, one_quote_fewer)
+    summary = bulk.load_many(engine, [_sent(bulk.read_one(changed))])
+    assert (summary.updated, summary.failed) == (1, [])
+    assert row_counts(engine)["quote"] == 3 * 2 - 1
+    assert_exact(engine)
+
+
+def test_packed_rows_are_read_only_and_unpacked_to_change():
+    """A packed plan's rows read as dicts cannot be changed (the change would be lost):
+    unpacked, they can, and packed again they hold the change."""
+    plan = bulk.read_one(MINI)
+    (first, *_) = plan.rows[EventReport]
+    with pytest.raises(TypeError):
+        first["fatalities"] = 7
+    plan.unpack()[EventReport][0]["fatalities"] = 7
+    assert plan.pack()[EventReport][0]["fatalities"] == 7
+    assert plan.pack().column(EventReport, "fatalities")[0] == 7
+    with pytest.raises(ValueError, match="event_report"):
+        PackedRows({EventReport: [{"fatalities": 1}, {"fatalities": 2, "note": None}]})
 
 
 def test_worker_processes_by_default_only_for_many_articles(monkeypatch):

@@ -31,23 +31,37 @@ _CHUNK = 900
 
 
 @dataclass
+class Part:
+    """One article's part, by natural key (what a worker can tell from the plan alone): each
+    source with its first affiliation's organisation and place, the events it reports, the
+    actors it names as their parties, and its date."""
+
+    date: str | None
+    sources: dict[Any, tuple[Any, str | None]]
+    events: set
+    parties: set
+
+
+@dataclass
 class _Held:
-    """One article's part, by id: each source with its first affiliation's organisation and
-    place, the events it reports, the actors it names as their parties."""
+    """An article's part once its shared rows are stored: by id."""
 
     article_id: int
-    date: Any
+    date: str | None
     sources: dict[int, tuple[int | None, str | None]]
     events: set[int]
     parties: set[int]
 
 
-def _part(plan, article_id: int, ids: dict) -> _Held:
-    """The article's part of the tally, from its plan (natural keys turned into ``ids``)."""
+def part_of(plan) -> Part:
+    """The article's part of the tally, from its plan: the one :func:`newsdb.bulk.ready`
+    took already (in a worker process, with ``--jobs``), where it did."""
+    if plan.places is not None:
+        return plan.places
     rows = plan.rows
     heard = {q["speaker_id"] for q in rows[Quote]}
     heard.update(c["source_id"] for c in rows[Claim] if c["source_id"] is not None)
-    first: dict[Any, dict] = {}  # a person's affiliation nearest the start of the text
+    first: dict[Any, Any] = {}  # a person's affiliation nearest the start of the text
     for f in rows[Affiliation]:
         if f["person_id"] in heard:
             known = first.get(f["person_id"])
@@ -56,14 +70,22 @@ def _part(plan, article_id: int, ids: dict) -> _Held:
     sources = {}
     for actor in heard:
         f = first.get(actor)
-        organisation = f and f["organisation_id"]
-        sources[ids[actor]] = (organisation and ids[organisation], f and f["location"])
+        sources[actor] = (f["organisation_id"], f["location"]) if f else (None, None)
     claims = {("claim", c["key"]) for c in rows[Claim]}
     events = {m["event_id"] for m in rows[EventMention]}
     events.update(e["event_id"] for e in rows[ClaimEvent] if e["claim_id"] in claims)
     parties = {p["actor_id"] for p in rows[EventParticipant] if p["event_id"] in events}
-    date = plan_tally.iso_date(plan.article["published_date"])
-    return _Held(article_id, date, sources, {ids[e] for e in events}, {ids[p] for p in parties})
+    return Part(plan_tally.iso_date(plan.article["published_date"]), sources, events, parties)
+
+
+def _held(part: Part, article_id: int, ids: dict) -> _Held:
+    """``part`` with ids for its natural keys (``ids``: :attr:`newsdb.loader.Keys.ids`)."""
+    sources = {
+        ids[actor]: (None if organisation is None else ids[organisation], place)
+        for actor, (organisation, place) in part.sources.items()
+    }
+    events = {ids[e] for e in part.events}
+    return _Held(article_id, part.date, sources, events, {ids[p] for p in part.parties})
 
 
 class Places:
@@ -74,7 +96,7 @@ class Places:
 
     def add(self, plan, article_id: int, ids: dict) -> None:
         """Take the article's part (its shared rows are stored, their ids in ``ids``)."""
-        self.held.append(_part(plan, article_id, ids))
+        self.held.append(_held(part_of(plan), article_id, ids))
 
     def rows(self, connection: Connection) -> list[tuple]:
         """The tally's rows of the articles held (in :data:`COLUMNS` order), placed by the

@@ -17,7 +17,6 @@ undoes the batch and stores it again one article at a time, which names the arti
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from sqlalchemy import Connection, bindparam, text
 
@@ -30,6 +29,8 @@ from newsdb.rows import write_rows
 _KEYED = (Article, Quote, Claim)
 #: what an article's load writes beside its annotation rows: not counted as those
 _UNCOUNTED = (Article, ArticleFingerprint, *plan_tally.MODELS.values(), ArticleGeographyTally)
+#: whether a table's rows get the article's id (those of a claim's rows do not)
+_TAIL = {model: "article_id" in model.__table__.c for model in ARTICLE_TABLES}
 
 
 class NewArticles:
@@ -63,14 +64,16 @@ class NewArticles:
 
     def add(self, plan: Plan, keys: Keys, report: Report) -> None:
         """Take the article's rows (its shared rows are stored and in ``keys``)."""
+        packed = plan.pack()  # by the worker that read it, for a plan from bulk.read_one
         article_id = self.ids.take(Article, 1)[0]
         for model in (Quote, Claim):
-            found = [row["key"] for row in plan.rows[model]]
+            found = packed.column(model, "key")
             for key, id_ in zip(found, self.ids.take(model, len(found)), strict=True):
                 keys.remember(model.__tablename__, key, id_)
         made = [(Article, (*plan.article, "id"), [(*plan.article.values(), article_id)])]
+        ids = {**keys.ids, None: None}  # natural key -> id; no reference, none
         for model in ARTICLE_TABLES:
-            made.extend(_rows(model, plan.rows[model], article_id, keys))
+            made.extend(_rows(model, *packed.table(model), article_id, ids))
         prints = fingerprint.rows_of(article_id, fingerprint.of_plan(plan))  # what verify holds
         made.append((ArticleFingerprint, fingerprint.ROW_COLUMNS, prints))
         made.extend(self._tallies(plan, article_id, keys))
@@ -114,30 +117,25 @@ def _stored(connection: Connection, plans: list[Plan]) -> set[str]:
 
 
 def _rows(
-    model, rows: list[dict[str, Any]], article_id: int, keys: Keys
+    model, names: tuple[str, ...], columns: list[tuple], article_id: int, ids: dict
 ) -> Iterator[tuple[type, tuple[str, ...], list[tuple]]]:
-    """The plan's rows of ``model`` as tuples with ids for natural keys, the article's id, and
-    for quotes and claims their own ids (taken up front)."""
-    if not rows:
+    """The packed rows of ``model`` (:meth:`Plan.pack`) as tuples with ids for natural keys,
+    the article's id, and for quotes and claims their own ids (taken up front). A few
+    hundred rows an article: turned a column at a time, in C loops."""
+    if not names:
         return
-    columns = tuple(rows[0])
-    foreign = [i for i, column in enumerate(columns) if column in FOREIGN]
-    tail = "article_id" in model.__table__.c
-    if tail:
-        columns = (*columns, "article_id")
-    own = model.__tablename__ if model in (Quote, Claim) else None
-    if own:
-        columns = (*columns, "id")
-    ids = keys.ids  # a few hundred rows an article: turned column by column, in C loops
-    values = list(zip(*(row.values() for row in rows), strict=True))
-    for i in foreign:
-        values[i] = [None if v is None else ids[v] for v in values[i]]
-    if tail:
-        values.append([article_id] * len(rows))
-    if own:
-        values.append([ids[(own, key)] for key in values[columns.index("key")]])
-    out = list(zip(*values, strict=True))
-    yield model, columns, out
+    columns = [
+        list(map(ids.__getitem__, values)) if name in FOREIGN else values
+        for name, values in zip(names, columns, strict=True)
+    ]
+    if _TAIL[model]:
+        names = (*names, "article_id")
+        columns.append([article_id] * len(columns[0]))
+    if model in (Quote, Claim):
+        own = model.__tablename__
+        columns.append([ids[(own, key)] for key in columns[names.index("key")]])
+        names = (*names, "id")
+    yield model, names, list(zip(*columns, strict=True))
 
 
 class _Ids:
@@ -156,7 +154,10 @@ class _Ids:
         #: what the batch's articles would take, were they all new: drawn at once
         self.want = {
             Article: len(plans),
-            **{model: sum(len(plan.rows[model]) for plan in plans) for model in (Quote, Claim)},
+            **{
+                model: sum(len(plan.pack().column(model, "key")) for plan in plans)
+                for model in (Quote, Claim)
+            },
         }
 
     def take(self, model, n: int) -> list[int]:

@@ -30,7 +30,7 @@ from typing import TextIO
 from sqlalchemy import Engine, exc, text
 from sqlalchemy.orm import Session
 
-from newsdb import batch_tally, fingerprint, plan_tally
+from newsdb import batch_geography, batch_tally, fingerprint, plan_tally
 from newsdb.batch_write import NewArticles
 from newsdb.db import serialize_writes
 from newsdb.loader import (
@@ -414,8 +414,7 @@ def read_one(folder: Path, max_size: int | None = None) -> Plan | AnnotationErro
     Of the checked document the plan keeps only what storing it reads, the annotator: the
     whole would cost more to send from a worker process (~15 ms) than to write, and to keep
     while a batch is held (~0.3 MB an article). Its YAML is read again should a problem need a
-    line, and its fingerprint is taken here, off the writer's path, and four of its tallies
-    counted (:mod:`newsdb.plan_tally`)."""
+    line, and the plan is made :func:`ready` here, off the writer's path."""
     try:
         plan = read_folder(folder, max_size)
     except AnnotationError as error:
@@ -425,8 +424,19 @@ def read_one(folder: Path, max_size: int | None = None) -> Plan | AnnotationErro
         source = plan.source.encode() if isinstance(plan.source, str) else plan.source
         plan.source_file = (plan.path, hashlib.sha256(source).hexdigest())
         plan.source = None
-    plan.fingerprints = fingerprint.of_plan(plan)  # here, in the worker with --jobs
-    plan.tallies = plan_tally.of_plan(plan)  # likewise: four tallies off the writer's path
+    return ready(plan)
+
+
+def ready(plan: Plan) -> Plan:
+    """What a worker process does to a plan before it is sent to the writer, the one
+    process that cannot be spread: its fingerprint taken, its tallies counted (four of them,
+    and its part of the geography tally, by natural key) and its rows packed, as
+    :class:`newsdb.batch_write.NewArticles` wants them (:func:`read_one`, and ingest's
+    drafts)."""
+    plan.fingerprints = fingerprint.of_plan(plan)
+    plan.tallies = plan_tally.of_plan(plan)
+    plan.places = batch_geography.part_of(plan)
+    plan.pack()  # less to send, to unpickle and to turn into rows
     return plan
 
 

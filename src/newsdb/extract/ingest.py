@@ -20,11 +20,10 @@ from pathlib import Path
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from newsdb import fingerprint
 from newsdb.annotation import AnnotationFile
 from newsdb.body import sha256 as body_sha256
 from newsdb.body import stored_body
-from newsdb.bulk import Ready, in_workers
+from newsdb.bulk import Ready, in_workers, ready
 from newsdb.extract.draft import annotator, extract, text_slug, to_annotation
 from newsdb.extract.reading import MAX_BYTES, InputError, check_text, decode, read_bytes
 from newsdb.loader import DRAFTING, AnnotationError, Plan, annotators_of, plan_document
@@ -266,7 +265,7 @@ def _draft(item: Text, slug: str) -> Drafted:
     )
     try:
         plan = plan_document(Path(item.what), doc, item.raw)
-        plan.fingerprints = fingerprint.of_plan(plan)  # here, in the worker
+        ready(plan)  # here, in the worker, as bulk.read_one does
     except AnnotationError as error:  # settling the actors may mend it: said after that
         plan = error
     return Drafted(item, doc, plan)

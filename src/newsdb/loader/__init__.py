@@ -27,7 +27,7 @@ storing         ``storing``: :func:`store` (annotator, shared rows, article, its
                                    articles share them; actors' aliases
                 ``store_rows``     the article's own rows compared, replaced, inserted
 shared          ``tables`` (ARTICLE_TABLES, FOREIGN), ``keys`` (Keys, Settled), ``report``
-                (Report)
+                (Report), ``packed`` (a plan's rows packed to send from a worker and write)
 
 Everything other modules use is imported from here, ``newsdb.loader``.
 """

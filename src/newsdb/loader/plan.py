@@ -16,6 +16,7 @@ from newsdb.annotation import AnnotationFile
 from newsdb.annotation_errors import AnnotationError, line_of
 from newsdb.body import sha256 as body_sha256
 from newsdb.body import stored_body
+from newsdb.loader.packed import PackedRows
 from newsdb.loader.plan_actors import _actor_rows, _affiliation_rows
 from newsdb.loader.plan_article import _article_rows
 from newsdb.loader.plan_claims import _claim_rows
@@ -43,7 +44,8 @@ class Plan:
 
     Foreign keys are natural keys here: ("actor", slug), ("event", slug), ("quote", key),
     ("claim", key), ("annotator", (kind, name)); :func:`~newsdb.loader.storing.store` turns
-    them into ids.
+    them into ids. ``rows`` are dicts as planned, or packed (:meth:`pack`) to be sent from a
+    worker process and written; either way ``rows[model]`` reads them.
     """
 
     path: Path
@@ -54,7 +56,7 @@ class Plan:
     actors: dict[str, dict[str, Any]]
     aliases: dict[str, set[str]]
     events: dict[str, dict[str, Any]]
-    rows: dict[type, list[dict[str, Any]]] = field(default_factory=dict)
+    rows: dict[type, list[dict[str, Any]]] | PackedRows = field(default_factory=dict)
     root: yaml.Node | None = None  # the YAML document, for the line of a problem found later
     source: str | bytes | None = None  # or its text, parsed only when a problem needs a line
     #: or the file to read it from then, and the sha256 it had (what
@@ -65,6 +67,8 @@ class Plan:
     fingerprints: dict[str, Any] | None = None
     #: what :func:`newsdb.plan_tally.of_plan` gives, once counted (by read_one, in the worker)
     tallies: dict[str, list[tuple]] | None = None
+    #: what :func:`newsdb.batch_geography.part_of` gives, once taken (likewise)
+    places: Any = None
 
     def fail(self, reason: str, *where) -> AnnotationError:
         root = self.root if self.root is not None else _compose(self._source())
@@ -79,6 +83,20 @@ class Plan:
         except OSError:
             return None
         return source if hashlib.sha256(source).hexdigest() == digest else None
+
+    def pack(self) -> PackedRows:
+        """The rows packed (:class:`~newsdb.loader.packed.PackedRows`): done once, by the
+        worker that planned them where there is one (:func:`newsdb.bulk.read_one`), so
+        that the writer only turns references into ids."""
+        if not isinstance(self.rows, PackedRows):
+            self.rows = PackedRows(self.rows)
+        return self.rows
+
+    def unpack(self) -> dict[type, list[dict[str, Any]]]:
+        """The rows as dicts again, to change them (packed, they are read-only)."""
+        if isinstance(self.rows, PackedRows):
+            self.rows = {model: [dict(row) for row in self.rows[model]] for model in self.rows}
+        return self.rows
 
 
 def plan_document(
