@@ -311,7 +311,8 @@ def test_updated_new_and_refused_articles_in_batches(engine, folders, tmp_path) 
     assert_exact(engine)
     # batches of 1 and 2: the second refused, stored again one by one
     third = list(bulk.read_folders([made["mini-3"], made["bad"], made["rich-4"]]))
-    (report,) = [r for r in third[1].rows[EventReport] if r["fatalities"] is not None]
+    rows = third[1].unpack()  # packed by read_one, read-only
+    (report,) = [r for r in rows[EventReport] if r["fatalities"] is not None]
     report["fatalities"] = 2**40  # refused by the database alone
     summary = bulk.load_many(engine, iter(third))
     assert [f.what for f in summary.failed] == [str(made["bad"] / "annotations.yaml")]
