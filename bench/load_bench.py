@@ -36,7 +36,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from newsdb import bulk, fingerprint, loader, migrate, yamlread
+from newsdb import bulk, loader, migrate, yamlread
 from newsdb.annotation import AnnotationFile
 from newsdb.db import make_engine, normalize_url
 from newsdb.models import Article
@@ -157,8 +157,8 @@ CPU = [0.0]
 
 
 def timed_plans(folders: list[Path], phases: dict[str, float]):
-    """read_folder's steps one by one, each timed: read + parse, validate, plan, fingerprint
-    (as :func:`newsdb.bulk.read_one` takes it, in the worker with --jobs)."""
+    """read_one's steps one by one, each timed: read + parse, validate, plan, and make ready
+    for the writer (fingerprint, tallies, packed rows: :func:`newsdb.bulk.ready`)."""
     for folder in folders:
         t0 = time.perf_counter()
         path = folder / loader.ANNOTATION_FILE
@@ -168,12 +168,12 @@ def timed_plans(folders: list[Path], phases: dict[str, float]):
         t2 = time.perf_counter()
         plan = loader.read_text_and_plan(path, doc)
         t3 = time.perf_counter()
-        plan.fingerprints = fingerprint.of_plan(plan)  # as read_one takes it
+        bulk.ready(plan)  # as read_one makes it ready: in the worker with --jobs
         t4 = time.perf_counter()
         phases["read"] += t1 - t0
         phases["validate"] += t2 - t1
         phases["plan"] += t3 - t2
-        phases["fingerprint"] += t4 - t3
+        phases["ready"] += t4 - t3
         yield plan
 
 
@@ -181,7 +181,7 @@ def in_process(url: str, folders: list[Path]) -> dict:
     """load_many on the folders: seconds per phase, and ms per article of two full batches."""
     engine = make_engine(url)
     migrate.upgrade(engine)
-    phases = dict.fromkeys(("read", "validate", "plan", "fingerprint"), 0.0)
+    phases = dict.fromkeys(("read", "validate", "plan", "ready"), 0.0)
     cpu = time.process_time()
     committed: list[float] = []  # when each article's batch was committed
     summary = bulk.load_many(
