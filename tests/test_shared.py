@@ -20,6 +20,8 @@ from test_loader import row_counts, run
 
 from newsdb.loader import read_folder, store
 
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "pakistan-iran-off-ramp"
+
 
 def _actors(engine: Engine) -> dict[str, tuple]:
     with engine.connect() as connection:
@@ -139,3 +141,26 @@ def test_loads_at_once_run_one_after_the_other(engine: Engine, tmp_path: Path) -
             for table in ("article", "annotator", "actor", "event")
         ]
     assert counts == [4, 1, 4, 1]
+
+
+def test_an_article_held_in_the_same_batch_counts_as_another(engine, database_url, tmp_path):
+    """A batch's new articles have their rows written together at its end: until then the
+    database cannot tell that one relies on a shared actor, and a later article of the same
+    batch that gave it another kind replaced the earlier one's without a word."""
+
+    def rename(doc: dict) -> None:
+        doc["actors"][0]["kind"] = "organisation"
+
+    again = mini_again(tmp_path, rename)
+    # batches of 1 (the seed article, which shares no actor with these), then 2: the mini
+    # article and mini-again are held together
+    result = run(database_url, "load", str(SEED), str(MINI), str(again))
+    assert result.exit_code == 1, result.output
+    failed = [line for line in result.output.splitlines() if line.startswith("failed: ")]
+    expected = (
+        f"failed: {again / 'annotations.yaml'}:29: actors[0].kind: actor 'jane-doe' is shared"
+        " with 'mini-bridge', where its kind is 'person', not 'organisation': make the"
+        " annotations agree, or give this actor a slug of its own; nothing written"
+    )
+    assert failed == [expected]
+    assert _actors(engine)["jane-doe"][0] == "person"

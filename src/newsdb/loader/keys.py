@@ -47,11 +47,16 @@ class Keys:
 class Settled:
     """The shared rows (the annotator, actors and their aliases, events) that articles stored
     earlier in the same transaction left as a plan gives them: an article that gives them
-    alike needs no query for them. What an article adds counts once its savepoint is kept."""
+    alike needs no query for them. And the articles whose rows, held to be written with
+    their batch's (:class:`newsdb.batch_write.NewArticles`), refer to an actor or event:
+    the database cannot tell yet that they rely on it. What an article adds counts once its
+    savepoint is kept."""
 
     def __init__(self) -> None:
         self.known: dict[tuple[str, Any], tuple] = {}
         self.pending: dict[tuple[str, Any], tuple] = {}
+        self.held: dict[tuple[str, str], set[str]] = {}
+        self.held_pending: list[tuple[str, set[tuple[str, str]]]] = []
 
     def get(self, kind: str, key: Any) -> tuple | None:
         return self.known.get((kind, key))
@@ -74,11 +79,25 @@ class Settled:
     def add(self, kind: str, key: Any, *value) -> None:
         self.pending[(kind, key)] = value
 
+    def hold(self, article: str, shared: set[tuple[str, str]]) -> None:
+        """The rows of ``article``, held, refer to the ``shared`` actors and events
+        (``("actor", slug)``, ``("event", slug)``)."""
+        self.held_pending.append((article, shared))
+
+    def held_by(self, kind: str, slug: str) -> set[str]:
+        """The articles whose held rows refer to the actor or event ``slug``."""
+        return self.held.get((kind, slug), set())
+
     def keep(self) -> None:
         """The article was stored: what it settled holds for the next ones."""
         self.known.update(self.pending)
         self.pending.clear()
+        for article, shared in self.held_pending:
+            for ref in shared:
+                self.held.setdefault(ref, set()).add(article)
+        self.held_pending.clear()
 
     def drop(self) -> None:
         """The article was undone: forget what it settled."""
         self.pending.clear()
+        self.held_pending.clear()

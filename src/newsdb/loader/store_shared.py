@@ -97,7 +97,14 @@ def _shown(value: Any) -> str:
 
 
 def _merge_shared(
-    session: Session, plan: Plan, kind: str, index: int, row, full: dict, keys: Keys
+    session: Session,
+    plan: Plan,
+    kind: str,
+    index: int,
+    row,
+    full: dict,
+    keys: Keys,
+    settled: Settled,
 ) -> dict:
     """The values to store for an actor or event that other articles refer to.
 
@@ -105,7 +112,9 @@ def _merge_shared(
     nothing (no date, no country...) the stored value stays; a value that differs from the
     stored one is refused, naming the articles that have it, and nothing is written.
     """
-    others = _elsewhere(session, kind, row.id, plan.article["slug"])
+    article = plan.article["slug"]
+    held = settled.held_by(kind, row.slug) - {article}  # their rows not written yet
+    others = sorted(set(_elsewhere(session, kind, row.id, article)) | held)
     if not others:
         return full  # the article's own: this annotation may change anything
     merged = dict(full)
@@ -164,7 +173,17 @@ def _store_named(
     existing = _insert_new(session, model, todo, kind, keys, report, settled)
     for slug, values in todo.items():
         _update_named(
-            session, plan, model, kind, slug, values, existing.get(slug), order, keys, report
+            session,
+            plan,
+            model,
+            kind,
+            slug,
+            values,
+            existing.get(slug),
+            order,
+            keys,
+            report,
+            settled,
         )
     return set(todo) - set(existing)
 
@@ -259,6 +278,7 @@ def _update_named(
     order: dict[str, int],
     keys: Keys,
     report: Report,
+    settled: Settled,
 ) -> None:
     """Give one actor or event its references (a row just inserted) or the values the plan
     gives (a stored row, merged with what other articles rely on)."""
@@ -268,7 +288,7 @@ def _update_named(
     if row is None:  # inserted with its references
         return
     if any(getattr(row, k) != v for k, v in full.items()):
-        full = _merge_shared(session, plan, kind, order[slug], row, full, keys)
+        full = _merge_shared(session, plan, kind, order[slug], row, full, keys, settled)
     if any(getattr(row, k) != v for k, v in full.items()):
         session.execute(update(model).where(model.id == row.id).values(**full))
         report.count(table, "updated")

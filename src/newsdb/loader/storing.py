@@ -16,6 +16,7 @@ from newsdb.loader.read import read_folder
 from newsdb.loader.report import Report
 from newsdb.loader.store_rows import _store_article_rows
 from newsdb.loader.store_shared import _store_aliases, _store_named
+from newsdb.loader.tables import FOREIGN
 from newsdb.models import Actor, Annotator, Article, Event
 
 
@@ -44,12 +45,26 @@ def store(session: Session, plan: Plan, settled: Settled | None = None, new=None
     _store_named(session, plan, Event, plan.events, "event", keys, report, settled)
     if new is not None:
         new.add(plan, keys, report)
+        settled.hold(plan.article["slug"], _shared_refs(plan))
         return report
     article_id = _store_article(session, plan, report)
     _store_article_rows(session, plan, article_id, keys, report)
     fingerprint.save(session, article_id, plan)  # what verify holds the rows to (0014)
     session.flush()
     return report
+
+
+def _shared_refs(plan: Plan) -> set[tuple[str, str]]:
+    """The actors and events the article's rows refer to, by natural key."""
+    packed = plan.pack()
+    refs = set()
+    for model in packed:
+        names, _ = packed.table(model)
+        for name in names:
+            if FOREIGN.get(name) in ("actor", "event"):
+                refs.update(packed.column(model, name))
+    refs.discard(None)
+    return refs
 
 
 def _store_annotator(
