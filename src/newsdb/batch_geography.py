@@ -32,25 +32,14 @@ _CHUNK = 900
 
 @dataclass
 class Part:
-    """One article's part, by natural key (what a worker can tell from the plan alone): each
-    source with its first affiliation's organisation and place, the events it reports, the
-    actors it names as their parties, and its date."""
+    """One article's part: each source with its first affiliation's organisation and place,
+    the events it reports, the actors it names as their parties, and its date. By natural key
+    as a worker takes it from the plan alone; by id once its shared rows are stored."""
 
     date: str | None
     sources: dict[Any, tuple[Any, str | None]]
     events: set
     parties: set
-
-
-@dataclass
-class _Held:
-    """An article's part once its shared rows are stored: by id."""
-
-    article_id: int
-    date: str | None
-    sources: dict[int, tuple[int | None, str | None]]
-    events: set[int]
-    parties: set[int]
 
 
 def part_of(plan) -> Part:
@@ -78,48 +67,48 @@ def part_of(plan) -> Part:
     return Part(plan_tally.iso_date(plan.article["published_date"]), sources, events, parties)
 
 
-def _held(part: Part, article_id: int, ids: dict) -> _Held:
+def _by_id(part: Part, ids: dict) -> Part:
     """``part`` with ids for its natural keys (``ids``: :attr:`newsdb.loader.Keys.ids`)."""
     sources = {
         ids[actor]: (None if organisation is None else ids[organisation], place)
         for actor, (organisation, place) in part.sources.items()
     }
     events = {ids[e] for e in part.events}
-    return _Held(article_id, part.date, sources, events, {ids[p] for p in part.parties})
+    return Part(part.date, sources, events, {ids[p] for p in part.parties})
 
 
 class Places:
     """The geography of the articles held for a batch, placed when they are written."""
 
     def __init__(self) -> None:
-        self.held: list[_Held] = []
+        self.held: list[tuple[int, Part]] = []  # (article id, its part by id)
 
     def add(self, plan, article_id: int, ids: dict) -> None:
         """Take the article's part (its shared rows are stored, their ids in ``ids``)."""
-        self.held.append(_held(part_of(plan), article_id, ids))
+        self.held.append((article_id, _by_id(part_of(plan), ids)))
 
     def rows(self, connection: Connection) -> list[tuple]:
         """The tally's rows of the articles held (in :data:`COLUMNS` order), placed by the
         shared rows as they stand; the articles are then forgotten."""
         held, self.held = self.held, []
         wanted = set()
-        for h in held:
+        for _, h in held:
             wanted.update(h.sources, (o for o, _ in h.sources.values() if o), h.parties)
         actors = _actors(connection, wanted)
-        events = _events(connection, {e for h in held for e in h.events})
+        events = _events(connection, {e for _, h in held for e in h.events})
         out = []
-        for h in held:
+        for article_id, h in held:
             for id_, (organisation, place) in h.sources.items():
                 own, _kind, _name, parent = actors[id_]
                 theirs = actors[organisation][0] if organisation is not None else None
                 country = next((c for c in (own, theirs, parent) if c is not None), None)
-                out.append((h.article_id, "source", id_, h.date, country, place))
+                out.append((article_id, "source", id_, h.date, country, place))
             for id_ in h.events:
-                out.append((h.article_id, "event", id_, h.date, *events[id_]))
+                out.append((article_id, "event", id_, h.date, *events[id_]))
             for id_ in h.parties:
                 country, kind, name, _parent = actors[id_]
                 if kind == "state":
-                    out.append((h.article_id, "party", id_, h.date, country, name))
+                    out.append((article_id, "party", id_, h.date, country, name))
         return out
 
 

@@ -23,7 +23,7 @@ from sqlalchemy import Connection, bindparam, text
 from newsdb import batch_geography, fingerprint, plan_tally
 from newsdb.loader import ARTICLE_TABLES, FOREIGN, Keys, Plan, Report
 from newsdb.models import Article, ArticleFingerprint, ArticleGeographyTally, Claim, Quote
-from newsdb.rows import write_rows
+from newsdb.rows import new_ids, write_rows
 
 #: the tables whose ids other rows of the article refer to: taken up front
 _KEYED = (Article, Quote, Claim)
@@ -161,22 +161,17 @@ class _Ids:
         }
 
     def take(self, model, n: int) -> list[int]:
-        table = model.__tablename__  # a model's own name, never input
+        table = model.__tablename__
         if not self.pg:
             if model not in self.next:
-                query = text(f"SELECT coalesce(max(id), 0) + 1 FROM {table}")
-                self.next[model] = self.connection.execute(query).scalar_one()
+                self.next[model] = new_ids(self.connection, table, 1)[0]
             start = self.next[model]
             self.next[model] = start + n
             return list(range(start, start + n))
         free = self.free[model]
         if len(free) < n:
-            query = text(
-                f"SELECT nextval(pg_get_serial_sequence('{table}', 'id'))"
-                " FROM generate_series(1, :n)"
-            )
             want, self.want[model] = self.want[model], 0
-            free.extend(self.connection.execute(query, {"n": max(n, want)}).scalars())
+            free.extend(new_ids(self.connection, table, max(n, want)))
         taken, self.free[model] = free[:n], free[n:]
         return taken
 

@@ -13,9 +13,8 @@ from pathlib import Path
 import click
 
 from newsdb.cli import App, main, pass_app
-from newsdb.cli.options import IsoDate
+from newsdb.cli.options import IsoDate, jobs_option
 from newsdb.cli.output import one_line
-from newsdb.cli.seed import jobs_option
 
 _DATE = IsoDate()
 _MAX_BYTES = 20 * 1024 * 1024

@@ -4,7 +4,8 @@
 options at odds before the database is opened, and turns an unknown article, event or a bad
 range into one line, exit 1. :data:`BY` and :data:`TOP` are the comparison and the cut the
 collection questions offer; :func:`show` and :func:`compared` write the rows. :class:`IsoDate`
-is the type of every date option (``extract`` and ``report`` take it too).
+is the type of every date option (``extract`` and ``report`` take it too), and
+:func:`jobs_option` the --jobs of ``load`` and ``ingest``.
 """
 
 from __future__ import annotations
@@ -24,6 +25,17 @@ from newsdb.vocab import GROUPINGS
 # imported when a command first uses them, so that the others start without SQLAlchemy
 listings = lazy("newsdb.listings")
 sourcing = lazy("newsdb.sourcing")
+
+
+def jobs_option(what: str):
+    """--jobs/-j: worker processes that do ``what`` while this process writes."""
+    return click.option(
+        "--jobs",
+        "-j",
+        type=click.IntRange(min=1),
+        help=f"Worker processes that {what} while one writes to the database [default: one"
+        " per processor, up to 4, for 32 articles or more; else none].",
+    )
 
 
 class IsoDate(click.ParamType):

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from newsdb.cli import App, main, pass_app
+from newsdb.cli.options import jobs_option
 from newsdb.cli.output import one_line
 from newsdb.limits import MAX_SIZE_MB, MB
 
@@ -19,17 +20,6 @@ def packaged_seeds() -> list[Path]:
 
     root = Path(str(files("newsdb.seeds")))
     return sorted(p for p in root.iterdir() if (p / ANNOTATION_FILE).is_file())
-
-
-def jobs_option(what: str):
-    """--jobs/-j: worker processes that do ``what`` while this process writes."""
-    return click.option(
-        "--jobs",
-        "-j",
-        type=click.IntRange(min=1),
-        help=f"Worker processes that {what} while one writes to the database [default: one"
-        " per processor, up to 4, for 32 articles or more; else none].",
-    )
 
 
 def _load(app: App, paths: list[Path], jobs: int | None = 1, max_size: int | None = None):

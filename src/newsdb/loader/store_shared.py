@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete, insert, select, text, union, update
+from sqlalchemy import delete, insert, select, union, update
 from sqlalchemy.orm import Session
 
 from newsdb.annotation_errors import shown
@@ -26,7 +26,7 @@ from newsdb.models import (
     Mention,
     Quote,
 )
-from newsdb.rows import write_rows
+from newsdb.rows import new_ids, write_rows
 
 #: The fields of a shared actor or event, in groups that are stored or kept together: the
 #: columns, where the annotation gives each, and the values that mean it says nothing.
@@ -207,7 +207,7 @@ def _insert_new(
         row.slug: row for row in session.execute(select(columns).where(columns.slug.in_(wanted)))
     }
     new = [slug for slug in wanted if slug not in existing]
-    ids = dict(zip(new, _take_ids(session, table, len(new)), strict=True))
+    ids = dict(zip(new, new_ids(session.connection(), table, len(new)), strict=True))
     for slug, values in wanted.items():
         id_ = existing[slug].id if slug in existing else ids[slug]
         keys.remember(kind, slug, id_)
@@ -223,20 +223,6 @@ def _insert_new(
         report.count(table, "inserted")
     _insert_parents_first(session, model, rows)
     return existing
-
-
-def _take_ids(session: Session, table: str, n: int) -> list[int]:
-    """``n`` ids for new rows of ``table``, in order: from its sequence on PostgreSQL, counted
-    on from the largest stored on SQLite (the load holds the database's write lock)."""
-    if not n:
-        return []
-    if session.connection().dialect.name == "postgresql":
-        query = text(
-            "SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :n)"
-        )
-        return sorted(session.execute(query, {"table": table, "n": n}).scalars())
-    first = session.execute(text(f"SELECT coalesce(max(id), 0) + 1 FROM {table}")).scalar_one()
-    return list(range(first, first + n))
 
 
 def _insert_parents_first(session: Session, model, rows: list[dict]) -> None:
