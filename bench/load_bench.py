@@ -11,7 +11,8 @@ a text one word longer, so its own sha256), then, for each backend, in one run:
    database, timing each phase (read the file and parse the YAML, validate, plan, write,
    tallies) and the per-article time of an early and the last full batch (read and written);
 3. the raw driver on the same rows into a third new database at head, with the triggers off:
-   ``sqlite3`` executemany in one transaction, psycopg binary ``COPY`` on PostgreSQL.
+   ``sqlite3`` executemany in one transaction (and, a second yardstick, the multi-row INSERTs
+   newsdb itself writes), psycopg binary ``COPY`` on PostgreSQL.
 
 Optionally (``--flat M``) loads M articles too and prints both peaks of memory, and
 (``--seed``) times ``newsdb seed`` on a new SQLite file and where its time goes.
@@ -37,6 +38,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from newsdb import bulk, loader, migrate, yamlread
+from newsdb import rows as newsdb_rows
 from newsdb.annotation import AnnotationFile
 from newsdb.db import make_engine, normalize_url
 from newsdb.models import Article
@@ -211,11 +213,15 @@ def in_process(url: str, folders: list[Path]) -> dict:
     }
 
 
-def raw_baseline(source_url: str, target_url: str) -> tuple[int, float, float]:
+def raw_baseline(
+    source_url: str, target_url: str, multirow: bool = False
+) -> tuple[int, float, float]:
     """Copy the rows of ``source_url``'s articles into a new database with the driver alone:
     the shared rows (annotator, actors, events) untimed, then the articles and their
     annotation rows timed, with the triggers off. Returns rows, seconds and this process's
-    CPU seconds (on SQLite all the work; on PostgreSQL the server's is not counted)."""
+    CPU seconds (on SQLite all the work; on PostgreSQL the server's is not counted). On
+    SQLite each table in one ``executemany``, the issue's yardstick, or with ``multirow`` in
+    the multi-row INSERTs newsdb writes (:func:`newsdb.rows.write_rows`), a second one."""
     source = make_engine(source_url)
     target = make_engine(target_url)
     migrate.upgrade(target)
@@ -236,10 +242,14 @@ def raw_baseline(source_url: str, target_url: str) -> tuple[int, float, float]:
         for table in shared + TABLES:
             columns, values = data[table]
             started, cpu0 = time.perf_counter(), time.process_time()
-            marks = ", ".join("?" * len(columns))
-            driver.executemany(
-                f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", values
-            )
+            if multirow:
+                insert = f"INSERT INTO {table} ({', '.join(columns)})"
+                newsdb_rows._insert_many(driver, insert, len(columns), values)
+            else:
+                marks = ", ".join("?" * len(columns))
+                driver.executemany(
+                    f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", values
+                )
             if table in TABLES:
                 seconds += time.perf_counter() - started
                 cpu += time.process_time() - cpu0
@@ -303,7 +313,9 @@ def bench_backend(
     raw_rate = raw_rows / raw_seconds
     print(f"\n## {backend}: {n} articles, {rows} article and annotation rows ({rows // n}/article)")
     print(f"{'measure':<52} {'value':>12}")
-    print(f"{'newsdb db upgrade on a new database (before each load)':<52} {min(migrations):>12.1f}")
+    print(
+        f"{'newsdb db upgrade on a new database (before each load)':<52} {min(migrations):>12.1f}"
+    )
     for j, wall, peak, cpu, _ in runs:
         shown = f"--jobs {j}" if j else f"default: --jobs {bulk.default_jobs(n)}"
         print(f"{'newsdb load (subprocess, ' + shown + '): wall s':<52} {wall:>12.1f}")
@@ -313,6 +325,15 @@ def bench_backend(
         print(f"{'  CPU s (the command and its workers)':<52} {cpu:>12.1f}")
         print(f"{'  newsdb load end to end / raw':<52} {rows / wall / raw_rate:>12.1%}")
     print(f"{'raw driver on the same rows, rows/s':<52} {raw_rate:>12,.0f}")
+    if backend == "sqlite":  # the statements newsdb writes, by the driver alone
+        many_rows, many_seconds, many_cpu = raw_baseline(url, dbs.new(backend), multirow=True)
+        many_rate = many_rows / many_seconds
+        print(f"{'raw driver, multi-row INSERTs as newsdb writes, rows/s':<52} {many_rate:>12,.0f}")
+        for j, wall, *_ in runs:
+            print(
+                f"{'  newsdb load --jobs ' + str(j or bulk.default_jobs(n)) + ' / that':<52}"
+                f" {rows / wall / many_rate:>12.1%}"
+            )
     print(f"{'  newsdb write + tallies phases / raw':<52} {rows / write / raw_rate:>12.1%}")
     if backend == "sqlite":  # all of the work is this process's: CPU time, less the load
         load_cpu = runs[0][3]
@@ -320,6 +341,9 @@ def bench_backend(
         cpu_rate = rows / inside["cpu"]
         print(f"{'in process, rows per CPU s (load_many, all phases)':<52} {cpu_rate:>12,.0f}")
         print(f"{'raw driver, rows per CPU s':<52} {raw_rows / raw_cpu:>12,.0f}")
+        print(
+            f"{'raw driver, multi-row INSERTs, rows per CPU s':<52} {many_rows / many_cpu:>12,.0f}"
+        )
         print(f"{'  newsdb / raw, CPU':<52} {cpu_rate / (raw_rows / raw_cpu):>12.1%}")
     print("in process (load_many), seconds per phase and ms per article:")
     total = sum(phases.values())
