@@ -59,8 +59,8 @@ class _Planner:
         """The position of each item by ``attr``; a key given twice is refused. An item that
         failed validation still declares its key, so that naming it is no further problem."""
         seen: dict = {}
-        for i in range(len(getattr(self.doc, section))):
-            key = self.given(section, i, attr)
+        for i, item in enumerate(getattr(self.doc, section)):
+            key = getattr(item, attr) if item is not None else self.given(section, i, attr)
             if not isinstance(key, str):
                 continue
             if key in seen:
