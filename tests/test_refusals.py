@@ -16,8 +16,10 @@ from conftest import error_lines
 from sqlalchemy import text
 
 from newsdb import __version__, sourcing
+from newsdb.annotation_errors import AnnotationError
 from newsdb.cli import main
 from newsdb.db import ENV_VAR, make_engine
+from newsdb.loader import read_folder
 from newsdb.migrate import HEAD_REVISION as HEAD
 
 MINI = Path(__file__).parent / "data" / "mini"
@@ -250,6 +252,37 @@ def test_the_text_must_be_a_file_of_the_folder(tmp_path: Path, name: str):
     assert f"article.text: the text file {name!r} must be a file in the article's folder" in error
     assert "sha256" not in result.output
     assert not (tmp_path / "x.sqlite").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "made", "found"),
+    [
+        ("link.txt", "link to article.txt", None),
+        ("dangling.txt", "link to gone.txt", "is not beside the annotation"),
+        ("sub", "folder", "is not beside the annotation"),
+        ("gone.txt", "nothing", "is not beside the annotation"),
+    ],
+)
+def test_a_text_in_the_folder_is_read_only_when_a_file(
+    tmp_path: Path, name: str, made: str, found: str | None
+):
+    """Only a link is resolved (read_text_and_plan): one to the folder's own text is read as
+    it, and a folder, a missing file or a dangling link is not beside the annotation."""
+
+    def point(doc):
+        doc["article"]["text"] = name
+
+    folder = copy_mini(tmp_path, point)
+    if made == "folder":
+        (folder / name).mkdir()
+    elif made.startswith("link to "):
+        (folder / name).symlink_to(made.removeprefix("link to "))
+    if found is None:
+        assert read_folder(folder).doc.article.text == name
+    else:
+        with pytest.raises(AnnotationError) as error:
+            read_folder(folder)
+        assert f"the text file {name!r} {found}" in str(error.value)
 
 
 @pytest.mark.parametrize("count", [2**31, 2**63, 2**64])

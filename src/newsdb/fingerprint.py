@@ -26,6 +26,7 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 from json import encoder as _json_encoder
 from operator import itemgetter
 from typing import Any
@@ -150,8 +151,8 @@ def canonical_rows(name: str, rows: Iterable[dict[str, Any]]) -> list[str]:
     :func:`canonical` gives for each, without a Python call and a list per row (a seed-size
     article has ~470 rows: its fingerprint took 1.7 ms of CPU with those, 1.0 without)."""
     values = map(_VALUES[name], rows)
-    if _ENCODE:
-        return ["".join(_ENCODE(row, 0)) for row in values]
+    if _ENCODE:  # each row's: "".join(_ENCODE(row, 0))
+        return list(map("".join, map(_ENCODE, values, repeat(0))))
     return [dumped(row) for row in values]
 
 

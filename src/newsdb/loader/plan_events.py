@@ -78,8 +78,8 @@ def _check_events_reported(p: _Planner) -> None:
     (an event known only from elsewhere is not the article's to list). A claim that failed
     validation still names its events, as read."""
     claimed = set()
-    for i in range(len(p.doc.claims)):
-        events = p.given("claims", i, "events")
+    for i, claim in enumerate(p.doc.claims):
+        events = claim.events if claim is not None else p.given("claims", i, "events")
         claimed.update(e for e in events if isinstance(e, str)) if isinstance(events, list) else ()
     for i, ev in p.each("events"):
         if not ev.mentions and ev.slug not in claimed:

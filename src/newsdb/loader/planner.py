@@ -26,6 +26,7 @@ class _Planner:
         self, path: Path, root: yaml.Node | None, doc: AnnotationFile, body: str, data: Any
     ):
         self.path, self.root, self.doc, self.body = path, root, doc, body
+        self.text = textref.Text(body)  # where words are placed, remembered
         self.data = data if isinstance(data, dict) else {}
         self.problems: list[Problem] = []
         #: whether every item passed validation (else there is no plan to make, only problems)
@@ -58,8 +59,8 @@ class _Planner:
         """The position of each item by ``attr``; a key given twice is refused. An item that
         failed validation still declares its key, so that naming it is no further problem."""
         seen: dict = {}
-        for i in range(len(getattr(self.doc, section))):
-            key = self.given(section, i, attr)
+        for i, item in enumerate(getattr(self.doc, section)):
+            key = getattr(item, attr) if item is not None else self.given(section, i, attr)
             if not isinstance(key, str):
                 continue
             if key in seen:
@@ -99,17 +100,17 @@ class _Planner:
     def place(self, ref, *where) -> textref.Found | None:
         """Where the words ``ref`` names are in the text; None (and a problem) if nowhere."""
         try:
-            return textref.resolve(self.body, ref)
+            return self.text.resolve(ref)
         except textref.TextRefError as error:
             self.fail(str(error), *where)
             return None
 
     def mentions(self, model, column: str, ref_to, refs, section: str, i: int) -> None:
         """Rows of ``model`` for every place the references name; a place named twice once."""
-        spans, rows, body = set(), self.rows[model], self.body
+        spans, rows, resolve_all = set(), self.rows[model], self.text.resolve_all
         for j, ref in enumerate(refs):
             try:
-                found = textref.resolve_all(body, ref)
+                found = resolve_all(ref)
             except textref.TextRefError as error:
                 self.fail(str(error), section, i, "mentions", j)
                 continue

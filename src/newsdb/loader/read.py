@@ -5,6 +5,7 @@ with every problem found, then the text beside it, planned (:mod:`newsdb.loader.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -173,6 +174,19 @@ def read_capped(path: Path, cap: int, what: str) -> bytes:
     return raw
 
 
+def _own_mode(path: Path) -> int | None:
+    """The mode of the file at ``path`` (0 when there is none), or None when it is a link (or
+    cannot be looked at): a name in a folder that is no link stays in it, so only a link needs
+    resolving, ~70 us of lstat calls up both paths for every article."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return 0
+    except OSError:
+        return None
+    return None if stat.S_ISLNK(mode) else mode
+
+
 def _mb(size: int) -> str:
     return f"{size / limits.MB:,.1f} MB"
 
@@ -189,14 +203,17 @@ def read_text_and_plan(
     # the text is a file of the folder, by name: never ../elsewhere, /etc/..., nor a link out
     name = header.text
     inside = "\x00" not in name and Path(name).name == name and name not in ("", ".", "..")
-    if not inside or text_path.resolve().parent != folder.resolve():
+    mode = _own_mode(text_path) if inside else None
+    if mode is None:  # a link, or a name that is no plain one: where it leads
+        inside = inside and text_path.resolve().parent == folder.resolve()
+    if not inside:
         raise AnnotationError(
             path,
             f"the text file {shown(header.text)} must be a file in the article's folder, named"
             " without a path",
             where,
         )
-    if not text_path.is_file():
+    if not (stat.S_ISREG(mode) if mode is not None else text_path.is_file()):
         raise AnnotationError(
             path, f"the text file {shown(header.text)} is not beside the annotation", where
         )
