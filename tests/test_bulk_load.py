@@ -499,6 +499,22 @@ def test_ready_results_keep_their_place_among_the_workers():
     assert list(bulk.in_workers(abs, calls, jobs=1)) == [1, "kept", 2, None, 3]
 
 
+def test_workers_take_calls_in_chunks_and_give_every_result_in_order(monkeypatch):
+    monkeypatch.setattr(bulk, "AHEAD", 5)  # fewer waiting than a chunk holds: still all
+    calls = [(-i,) for i in range(30)]
+    calls[7:7] = [bulk.Ready("kept")]
+    expected = [abs(c[0]) if isinstance(c, tuple) else c.value for c in calls]
+    assert list(bulk.in_workers(abs, calls, jobs=2)) == expected
+
+
+def test_an_error_in_a_worker_comes_after_the_results_before_it():
+    results = bulk.in_workers(abs, [(-1,), (-2,), ("x",), (-4,)], jobs=2)
+    assert [next(results), next(results)] == [1, 2]
+    with pytest.raises(TypeError, match="bad operand") as raised:
+        next(results)
+    assert "Traceback" in str(raised.value.__cause__)  # where in the worker, for --debug
+
+
 def test_the_collector_runs_less_often_while_loading_and_as_before_after(engine):
     import gc
 
