@@ -500,11 +500,25 @@ def test_ready_results_keep_their_place_among_the_workers():
 
 
 def test_workers_take_calls_in_chunks_and_give_every_result_in_order(monkeypatch):
-    monkeypatch.setattr(bulk, "AHEAD", 5)  # fewer waiting than a chunk holds: still all
+    monkeypatch.setattr(bulk, "AHEAD", 5)  # fewer waiting than a chunk holds: all the same
     calls = [(-i,) for i in range(30)]
     calls[7:7] = [bulk.Ready("kept")]
     expected = [abs(c[0]) if isinstance(c, tuple) else c.value for c in calls]
     assert list(bulk.in_workers(abs, calls, jobs=2)) == expected
+
+
+def test_workers_read_no_more_than_ahead_of_the_writer(monkeypatch):
+    monkeypatch.setattr(bulk, "AHEAD", 16)
+    drawn = []
+
+    def calls():
+        for i in range(100):
+            drawn.append(i)
+            yield (-i,)
+
+    behind = [len(drawn) - taken for taken, _ in enumerate(bulk.in_workers(abs, calls(), 2))]
+    assert max(behind) <= 16 + bulk.CHUNK  # results waiting, and the next chunk drawn
+    assert len(behind) == 100
 
 
 def test_an_error_in_a_worker_comes_after_the_results_before_it():

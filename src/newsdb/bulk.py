@@ -486,18 +486,17 @@ def in_workers(function: Callable, calls: Iterable[tuple | Ready], jobs: int = 1
     from concurrent.futures import ProcessPoolExecutor
 
     ahead: deque = deque()  # a Ready, or the future of a chunk's results and how many
-    waiting, most = 0, max(AHEAD, 4 * jobs)  # results sent for, at most
+    waiting, most = 0, max(AHEAD, 4 * jobs)  # results sent for and not yet taken: at most
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(jobs, context, initializer=_behind_the_writer) as pool:
         for chunk in _chunks(calls, CHUNK):
-            if isinstance(chunk, Ready):
-                ahead.append(chunk)
-                waiting += 1
-            else:
-                ahead.append((pool.submit(_each, function, chunk), len(chunk)))
-                waiting += len(chunk)
-            while waiting >= most:
+            size = 1 if isinstance(chunk, Ready) else len(chunk)
+            while ahead and waiting + size > most:
                 waiting -= yield from _results(ahead.popleft())
+            waiting += size
+            ahead.append(
+                chunk if isinstance(chunk, Ready) else (pool.submit(_each, function, chunk), size)
+            )
         while ahead:
             yield from _results(ahead.popleft())
 
