@@ -539,7 +539,7 @@ def test_the_collector_runs_less_often_while_loading_and_as_before_after(engine)
         yield from ()
 
     bulk.load_many(engine, items())
-    assert seen == [(bulk.COLLECT_EVERY, *before[1:])]
+    assert seen == [(bulk.WRITER_COLLECT_EVERY, *before[1:])]
     assert gc.get_threshold() == before
 
 
@@ -550,3 +550,12 @@ def test_workers_by_default_where_processor_affinity_is_unknown(monkeypatch):
     assert bulk.default_jobs(500) == 2
     monkeypatch.setattr(bulk.os, "cpu_count", lambda: None)
     assert bulk.default_jobs(500) == 1
+
+
+def test_the_writer_collects_less_often_than_its_workers():
+    import gc
+
+    with bulk.fewer_collections():
+        assert gc.get_threshold()[0] == bulk.WRITER_COLLECT_EVERY
+        (in_a_worker,) = bulk.in_workers(gc.get_threshold, [()], jobs=2)
+    assert in_a_worker[0] == bulk.COLLECT_EVERY < bulk.WRITER_COLLECT_EVERY
