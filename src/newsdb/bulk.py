@@ -528,7 +528,7 @@ def _chunks(calls: Iterable[tuple | Ready], size: int) -> Iterator[list[tuple] |
         yield chunk
 
 
-def _each(function: Callable, chunk: list[tuple]) -> tuple[list, BaseException | None]:
+def _each(function: Callable, chunk: list[tuple]) -> tuple[list, _Raised | None]:
     """In a worker: ``function(*args)`` for each call of the chunk, up to one that raises,
     and what it raised (the results before it are the writer's all the same, as they were
     with a call a task)."""
