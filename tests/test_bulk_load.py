@@ -499,6 +499,36 @@ def test_ready_results_keep_their_place_among_the_workers():
     assert list(bulk.in_workers(abs, calls, jobs=1)) == [1, "kept", 2, None, 3]
 
 
+def test_workers_take_calls_in_chunks_and_give_every_result_in_order(monkeypatch):
+    monkeypatch.setattr(bulk, "AHEAD", 5)  # fewer waiting than a chunk holds: all the same
+    calls = [(-i,) for i in range(30)]
+    calls[7:7] = [bulk.Ready("kept")]
+    expected = [abs(c[0]) if isinstance(c, tuple) else c.value for c in calls]
+    assert list(bulk.in_workers(abs, calls, jobs=2)) == expected
+
+
+def test_workers_read_no_more_than_ahead_of_the_writer(monkeypatch):
+    monkeypatch.setattr(bulk, "AHEAD", 16)
+    drawn = []
+
+    def calls():
+        for i in range(100):
+            drawn.append(i)
+            yield (-i,)
+
+    behind = [len(drawn) - taken for taken, _ in enumerate(bulk.in_workers(abs, calls(), 2))]
+    assert max(behind) <= 16 + bulk.CHUNK  # results waiting, and the next chunk drawn
+    assert len(behind) == 100
+
+
+def test_an_error_in_a_worker_comes_after_the_results_before_it():
+    results = bulk.in_workers(abs, [(-1,), (-2,), ("x",), (-4,)], jobs=2)
+    assert [next(results), next(results)] == [1, 2]
+    with pytest.raises(TypeError, match="bad operand") as raised:
+        next(results)
+    assert "Traceback" in str(raised.value.__cause__)  # where in the worker, for --debug
+
+
 def test_the_collector_runs_less_often_while_loading_and_as_before_after(engine):
     import gc
 
@@ -509,7 +539,7 @@ def test_the_collector_runs_less_often_while_loading_and_as_before_after(engine)
         yield from ()
 
     bulk.load_many(engine, items())
-    assert seen == [(bulk.COLLECT_EVERY, *before[1:])]
+    assert seen == [(bulk.WRITER_COLLECT_EVERY, *before[1:])]
     assert gc.get_threshold() == before
 
 
@@ -520,3 +550,12 @@ def test_workers_by_default_where_processor_affinity_is_unknown(monkeypatch):
     assert bulk.default_jobs(500) == 2
     monkeypatch.setattr(bulk.os, "cpu_count", lambda: None)
     assert bulk.default_jobs(500) == 1
+
+
+def test_the_writer_collects_less_often_than_its_workers():
+    import gc
+
+    with bulk.fewer_collections():
+        assert gc.get_threshold()[0] == bulk.WRITER_COLLECT_EVERY
+        (in_a_worker,) = bulk.in_workers(gc.get_threshold, [()], jobs=2)
+    assert in_a_worker[0] == bulk.COLLECT_EVERY < bulk.WRITER_COLLECT_EVERY
