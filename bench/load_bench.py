@@ -133,7 +133,7 @@ def run_command(url: str, *args: str) -> tuple[float, float, str]:
             if pid:
                 break
             peak = max(peak, _high_water(child.pid))
-            time.sleep(0.2)
+            time.sleep(0.05)
         child.returncode = os.waitstatus_to_exitcode(status)
         errors.seek(0)
         stderr = errors.read().decode()

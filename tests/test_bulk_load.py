@@ -4,7 +4,6 @@ reported and skipped, an interrupted run finished by running it again, the talli
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 import re
 import shutil
@@ -17,7 +16,7 @@ from click.testing import CliRunner
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from newsdb import bulk, fingerprint, tally
+from newsdb import bulk, fingerprint, tally, workers
 from newsdb.cli import main
 from newsdb.loader import load_folder, read_folder
 from newsdb.loader.packed import PackedRows
@@ -486,49 +485,6 @@ def test_many_folders_are_read_by_workers_unasked(engine, database_url, tmp_path
     assert_exact(engine)
 
 
-def test_a_worker_that_dies_is_an_error_not_a_wait_for_ever():
-    from concurrent.futures.process import BrokenProcessPool
-
-    with pytest.raises(BrokenProcessPool):
-        list(bulk.in_workers(os._exit, [(3,), (3,)], jobs=2))
-
-
-def test_ready_results_keep_their_place_among_the_workers():
-    calls = [(-1,), bulk.Ready("kept"), (-2,), bulk.Ready(None), (-3,)]
-    assert list(bulk.in_workers(abs, calls, jobs=2)) == [1, "kept", 2, None, 3]
-    assert list(bulk.in_workers(abs, calls, jobs=1)) == [1, "kept", 2, None, 3]
-
-
-def test_workers_take_calls_in_chunks_and_give_every_result_in_order(monkeypatch):
-    monkeypatch.setattr(bulk, "AHEAD", 5)  # fewer waiting than a chunk holds: all the same
-    calls = [(-i,) for i in range(30)]
-    calls[7:7] = [bulk.Ready("kept")]
-    expected = [abs(c[0]) if isinstance(c, tuple) else c.value for c in calls]
-    assert list(bulk.in_workers(abs, calls, jobs=2)) == expected
-
-
-def test_workers_read_no_more_than_ahead_of_the_writer(monkeypatch):
-    monkeypatch.setattr(bulk, "AHEAD", 16)
-    drawn = []
-
-    def calls():
-        for i in range(100):
-            drawn.append(i)
-            yield (-i,)
-
-    behind = [len(drawn) - taken for taken, _ in enumerate(bulk.in_workers(abs, calls(), 2))]
-    assert max(behind) <= 16 + bulk.CHUNK  # results waiting, and the next chunk drawn
-    assert len(behind) == 100
-
-
-def test_an_error_in_a_worker_comes_after_the_results_before_it():
-    results = bulk.in_workers(abs, [(-1,), (-2,), ("x",), (-4,)], jobs=2)
-    assert [next(results), next(results)] == [1, 2]
-    with pytest.raises(TypeError, match="bad operand") as raised:
-        next(results)
-    assert "Traceback" in str(raised.value.__cause__)  # where in the worker, for --debug
-
-
 def test_the_collector_runs_less_often_while_loading_and_as_before_after(engine):
     import gc
 
@@ -539,7 +495,7 @@ def test_the_collector_runs_less_often_while_loading_and_as_before_after(engine)
         yield from ()
 
     bulk.load_many(engine, items())
-    assert seen == [(bulk.WRITER_COLLECT_EVERY, *before[1:])]
+    assert seen == [(workers.WRITER_COLLECT_EVERY, *before[1:])]
     assert gc.get_threshold() == before
 
 
@@ -550,12 +506,3 @@ def test_workers_by_default_where_processor_affinity_is_unknown(monkeypatch):
     assert bulk.default_jobs(500) == 2
     monkeypatch.setattr(bulk.os, "cpu_count", lambda: None)
     assert bulk.default_jobs(500) == 1
-
-
-def test_the_writer_collects_less_often_than_its_workers():
-    import gc
-
-    with bulk.fewer_collections():
-        assert gc.get_threshold()[0] == bulk.WRITER_COLLECT_EVERY
-        (in_a_worker,) = bulk.in_workers(gc.get_threshold, [()], jobs=2)
-    assert in_a_worker[0] == bulk.COLLECT_EVERY < bulk.WRITER_COLLECT_EVERY

@@ -14,14 +14,12 @@ so memory does not grow with the number of articles. :func:`read_folders` reads 
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
@@ -42,13 +40,10 @@ from newsdb.loader import (
     read_folder,
     store,
 )
+from newsdb.workers import fewer_collections, in_workers
 
 #: articles written in one transaction at most; the first batches are smaller (see _sizes)
 BATCH = 100
-#: plans read ahead of the writer at most with worker processes: about what they read while
-#: it writes a batch's rows (with seed-size articles, the peak memory of a load of 1,000 was
-#: 10-16 MB more with two workers than with none)
-AHEAD = 64
 #: the tables whose statistics PostgreSQL's planner needs to pick index scans as they grow
 ANALYZED = (
     "article",
@@ -204,35 +199,6 @@ def load_many(
             size = min(size * 2, batch)
     summary.seconds = time.perf_counter() - started
     return summary
-
-
-#: the cyclic garbage collector's first threshold while loading (Python's is 700): an article
-#: makes tens of thousands of objects (its YAML, the checked document, the rows), none of
-#: them in cycles, and looking for cycles every 700 of them took ~14% of a load's CPU
-COLLECT_EVERY = 50_000
-#: the writer's: the objects it keeps a while, a batch's rows and the plans read ahead
-#: (~100,000 of them), are counted until freed, so with 50,000 each was looked through for
-#: cycles in a collection of its own: 8 collections of 10-35 ms in a load of 500, ~0.3 ms of
-#: the writer's CPU an article; with this many there are none, and garbage in cycles, should
-#: any be made, is still collected once this much of it is held
-WRITER_COLLECT_EVERY = 200_000
-
-
-@contextmanager
-def fewer_collections() -> Iterator[None]:
-    """Collect cyclic garbage less often meanwhile (reference counting frees the rest)."""
-    before = _collect_seldom(WRITER_COLLECT_EVERY)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
-
-
-def _collect_seldom(every: int) -> tuple[int, ...]:
-    """Look for cycles every ``every`` objects at most; return the thresholds before."""
-    before = gc.get_threshold()
-    gc.set_threshold(max(every, before[0]), *before[1:])
-    return before
 
 
 def _plans(items, summary: Summary, progress: Progress | None) -> Iterator[Plan]:
@@ -458,135 +424,5 @@ def read_folders(
     folders: Iterable[Path], jobs: int = 1, max_size: int | None = None
 ) -> Iterator[Plan | AnnotationError]:
     """Read folders in order, in ``jobs`` worker processes when more than one (see
-    :func:`in_workers`)."""
+    :func:`newsdb.workers.in_workers`)."""
     yield from in_workers(read_one, ((folder, max_size) for folder in folders), jobs)
-
-
-@dataclass
-class Ready:
-    """A result known without a worker (an input already refused): kept in its place."""
-
-    value: object
-
-    def result(self) -> object:
-        return self.value
-
-
-def in_workers(function: Callable, calls: Iterable[tuple | Ready], jobs: int = 1) -> Iterator:
-    """``function(*args)`` for each of ``calls`` (or the value of a :class:`Ready`), in order:
-    in this process when ``jobs`` is 1, else in ``jobs`` worker processes, which yield the
-    processor to this one (the writer). At most :data:`AHEAD` results wait for the writer, so
-    memory stays flat however many. A worker that dies (killed, out of memory) is an error
-    here, not a wait for ever.
-
-    The calls go to the workers :data:`CHUNK` at a time, their results come back together:
-    each task the pool sends and each result it receives is pickled, woken for and handed
-    over by threads of the writer's process, which take the processor (and the GIL) from the
-    writer; one a folder cost the writer ~0.8 ms of CPU an article."""
-    if jobs <= 1:
-        yield from (c.value if isinstance(c, Ready) else function(*c) for c in calls)
-        return
-    import multiprocessing
-    from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
-
-    ahead: deque = deque()  # a Ready, or the future of a chunk's results and how many
-    waiting, most = 0, max(AHEAD, 4 * jobs)  # results sent for and not yet taken: at most
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(jobs, context, initializer=_behind_the_writer) as pool:
-        for chunk in _chunks(calls, CHUNK):
-            size = 1 if isinstance(chunk, Ready) else len(chunk)
-            while ahead and waiting + size > most:
-                waiting -= yield from _results(ahead.popleft())
-            waiting += size
-            ahead.append(
-                chunk if isinstance(chunk, Ready) else (pool.submit(_each, function, chunk), size)
-            )
-        while ahead:
-            yield from _results(ahead.popleft())
-
-
-#: calls sent to a worker process at once (see :func:`in_workers`)
-CHUNK = 8
-
-
-def _chunks(calls: Iterable[tuple | Ready], size: int) -> Iterator[list[tuple] | Ready]:
-    """Runs of up to ``size`` calls, with each :class:`Ready` between them in its place."""
-    chunk: list[tuple] = []
-    for call in calls:
-        if isinstance(call, Ready):
-            if chunk:
-                yield chunk
-                chunk = []
-            yield call
-            continue
-        chunk.append(call)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-def _each(function: Callable, chunk: list[tuple]) -> tuple[list, _Raised | None]:
-    """In a worker: ``function(*args)`` for each call of the chunk, up to one that raises,
-    and what it raised (the results before it are the writer's all the same, as they were
-    with a call a task)."""
-    done = []
-    try:
-        for args in chunk:
-            done.append(function(*args))
-    except Exception as error:  # noqa: BLE001 - raised again in the writer
-        return done, _Raised(error)
-    return done, None
-
-
-class _Raised:
-    """An exception raised in a worker, with its traceback as text (a traceback itself
-    cannot be sent), raised again in the writer as the pool would have raised it."""
-
-    def __init__(self, error: Exception) -> None:
-        import traceback
-
-        self.error = error
-        self.trace = "".join(traceback.format_exception(error))
-
-    def __reduce__(self):
-        return _Raised._again, (self.error, self.trace)
-
-    @staticmethod
-    def _again(error: Exception, trace: str) -> Exception:
-        error.__cause__ = _InWorker(trace)
-        return error
-
-
-class _InWorker(Exception):
-    """Where in a worker an exception was raised: its traceback, shown as its cause."""
-
-    def __str__(self) -> str:
-        return f'\n"""\n{self.args[0]}"""'
-
-
-def _results(item) -> Iterator:
-    """The results of one entry of :func:`in_workers`'s queue, in order; returns how many."""
-    if isinstance(item, Ready):
-        yield item.value
-        return 1
-    future, count = item
-    done, error = future.result()
-    yield from done
-    if error is not None:
-        raise error
-    return count
-
-
-def _behind_the_writer() -> None:
-    """A worker yields the processor to the writer: the one process that cannot be spread,
-    which would otherwise get a third of two cores with two workers reading ahead of it. It
-    collects cyclic garbage seldom too, every :data:`COLLECT_EVERY` objects (what it keeps,
-    an article's, is fewer than the writer's)."""
-    try:
-        os.nice(10)
-    except OSError:  # not allowed here: the same priority, a little slower
-        pass
-    gc.set_threshold(COLLECT_EVERY, *gc.get_threshold()[1:])  # forked from the writer's

@@ -23,11 +23,12 @@ from sqlalchemy.orm import Session
 from newsdb.annotation import AnnotationFile
 from newsdb.body import sha256 as body_sha256
 from newsdb.body import stored_body
-from newsdb.bulk import Ready, in_workers, ready
+from newsdb.bulk import ready
 from newsdb.extract.draft import annotator, extract, text_slug, to_annotation
 from newsdb.extract.reading import MAX_BYTES, InputError, check_text, decode, read_bytes
 from newsdb.loader import DRAFTING, AnnotationError, Plan, annotators_of, plan_document
 from newsdb.models import Actor, Article
+from newsdb.workers import Ready, in_workers
 
 
 @dataclass
@@ -151,7 +152,7 @@ class Plans:
         self, items: Iterable[Text | InputError], jobs: int = 1
     ) -> Iterator[Plan | AnnotationError]:
         """The plans of ``items``, in order, drafted in ``jobs`` worker processes when more
-        than one (:func:`newsdb.bulk.in_workers`); what is stored already is looked up and
+        than one (:func:`newsdb.workers.in_workers`); what is stored already is looked up and
         the actors settled here, in order, the rest is the workers'."""
         for outcome in in_workers(drafted, self._to_draft(items), jobs):
             if isinstance(outcome, Drafted):

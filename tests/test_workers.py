@@ -1,0 +1,63 @@
+"""The worker processes of a bulk load (:mod:`newsdb.workers`): results in order, however
+the calls are chunked; no further ahead of the writer than allowed; a worker's error or death
+an error in the writer; the garbage collector's pace in each."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from newsdb import workers
+
+
+def test_a_worker_that_dies_is_an_error_not_a_wait_for_ever():
+    from concurrent.futures.process import BrokenProcessPool
+
+    with pytest.raises(BrokenProcessPool):
+        list(workers.in_workers(os._exit, [(3,), (3,)], jobs=2))
+
+
+def test_ready_results_keep_their_place_among_the_workers():
+    calls = [(-1,), workers.Ready("kept"), (-2,), workers.Ready(None), (-3,)]
+    assert list(workers.in_workers(abs, calls, jobs=2)) == [1, "kept", 2, None, 3]
+    assert list(workers.in_workers(abs, calls, jobs=1)) == [1, "kept", 2, None, 3]
+
+
+def test_workers_take_calls_in_chunks_and_give_every_result_in_order(monkeypatch):
+    monkeypatch.setattr(workers, "AHEAD", 5)  # fewer waiting than a chunk holds: all the same
+    calls = [(-i,) for i in range(30)]
+    calls[7:7] = [workers.Ready("kept")]
+    expected = [abs(c[0]) if isinstance(c, tuple) else c.value for c in calls]
+    assert list(workers.in_workers(abs, calls, jobs=2)) == expected
+
+
+def test_workers_read_no_more_than_ahead_of_the_writer(monkeypatch):
+    monkeypatch.setattr(workers, "AHEAD", 16)
+    drawn = []
+
+    def calls():
+        for i in range(100):
+            drawn.append(i)
+            yield (-i,)
+
+    behind = [len(drawn) - taken for taken, _ in enumerate(workers.in_workers(abs, calls(), 2))]
+    assert max(behind) <= 16 + workers.CHUNK  # results waiting, and the next chunk drawn
+    assert len(behind) == 100
+
+
+def test_an_error_in_a_worker_comes_after_the_results_before_it():
+    results = workers.in_workers(abs, [(-1,), (-2,), ("x",), (-4,)], jobs=2)
+    assert [next(results), next(results)] == [1, 2]
+    with pytest.raises(TypeError, match="bad operand") as raised:
+        next(results)
+    assert "Traceback" in str(raised.value.__cause__)  # where in the worker, for --debug
+
+
+def test_the_writer_collects_less_often_than_its_workers():
+    import gc
+
+    with workers.fewer_collections():
+        assert gc.get_threshold()[0] == workers.WRITER_COLLECT_EVERY
+        (in_a_worker,) = workers.in_workers(gc.get_threshold, [()], jobs=2)
+    assert in_a_worker[0] == workers.COLLECT_EVERY < workers.WRITER_COLLECT_EVERY
