@@ -244,7 +244,7 @@ def raw_baseline(
             started, cpu0 = time.perf_counter(), time.process_time()
             if multirow:
                 insert = f"INSERT INTO {table} ({', '.join(columns)})"
-                newsdb_rows._insert_many(driver, insert, len(columns), values)
+                newsdb_rows.insert_many(driver, insert, len(columns), values)
             else:
                 marks = ", ".join("?" * len(columns))
                 driver.executemany(

@@ -37,12 +37,12 @@ def write_rows(
                 for row in rows:
                     copy.write_row(row)
             return
-        _insert_many(raw, statement, len(columns), rows)
+        insert_many(raw, statement, len(columns), rows)
     except dbapi.Error as error:  # as SQLAlchemy would raise it: IntegrityError, DataError...
         raise exc.DBAPIError.instance(statement, None, error, dbapi.Error) from error
 
 
-def _insert_many(raw: sqlite3.Connection, insert: str, width: int, rows: Sequence[tuple]) -> None:
+def insert_many(raw: sqlite3.Connection, insert: str, width: int, rows: Sequence[tuple]) -> None:
     """``insert`` (``INSERT INTO t (a, b)``) of ``rows`` on SQLite, as many rows a statement
     as :data:`ROWS_PER_INSERT` and the connection's limit of parameters allow."""
     limit = raw.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)

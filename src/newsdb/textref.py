@@ -102,15 +102,16 @@ def _once(body: str, words: str) -> int:
 
 def resolve_all(body: str, ref: str | Span | EveryOccurrence) -> list[Found]:
     """Place a mention reference: ``every`` gives each whole-word occurrence."""
+    return _resolve_all(body, ref, _once)
+
+
+def _resolve_all(body: str, ref: str | Span | EveryOccurrence, once) -> list[Found]:
+    """:func:`resolve_all`, placing words that must occur once with ``once``."""
     if not isinstance(ref, EveryOccurrence):
-        return [resolve(body, ref)]
-    return _every(body, ref.every)
-
-
-def _every(body: str, words: str) -> list[Found]:
-    found = _whole_words(body, words)
+        return [_resolve(body, ref, once)]
+    found = _whole_words(body, ref.every)
     if not found:
-        raise TextRefError(f"{shown(words)} is not in the article as a whole word")
+        raise TextRefError(f"{shown(ref.every)} is not in the article as a whole word")
     return found
 
 
@@ -137,9 +138,7 @@ class Text:
 
     def resolve_all(self, ref: str | Span | EveryOccurrence) -> list[Found]:
         """:func:`resolve_all` in this text."""
-        if isinstance(ref, EveryOccurrence):
-            return _every(self.body, ref.every)
-        return [_resolve(self.body, ref, self._once)]
+        return _resolve_all(self.body, ref, self._once)
 
     def _once(self, body: str, words: str) -> int:
         at = self._placed.get(words)

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 #: rather than wait once 64 are read (1,000 seed-size articles, 64 -> 128: PostgreSQL 12.4 ->
 #: 11.5 s, its peak memory 130 -> 146 MB; SQLite within the noise, 128 MB)
 AHEAD = 128
+#: calls sent to a worker process at once (see :func:`in_workers`)
+CHUNK = 8
 
 #: the cyclic garbage collector's first threshold while loading (Python's is 700): an article
 #: makes tens of thousands of objects (its YAML, the checked document, the rows), none of
@@ -56,9 +58,6 @@ class Ready:
 
     value: object
 
-    def result(self) -> object:
-        return self.value
-
 
 def in_workers(function: Callable, calls: Iterable[tuple | Ready], jobs: int = 1) -> Iterator:
     """``function(*args)`` for each of ``calls`` (or the value of a :class:`Ready`), in order:
@@ -92,10 +91,6 @@ def in_workers(function: Callable, calls: Iterable[tuple | Ready], jobs: int = 1
             )
         while ahead:
             yield from _results(ahead.popleft())
-
-
-#: calls sent to a worker process at once (see :func:`in_workers`)
-CHUNK = 8
 
 
 def _chunks(calls: Iterable[tuple | Ready], size: int) -> Iterator[list[tuple] | Ready]:
