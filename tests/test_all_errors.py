@@ -150,8 +150,7 @@ def test_many_folders_report_each_bad_article_with_its_problems(engine, database
         )
     ]
     assert (
-        lines[-1]
-        == "Error: 1 of 2 article(s) failed and were not written (the reasons are above);"
+        lines[-1] == "Error: 1 of 2 article(s) failed and were not written (the reasons are above);"
         " the other 1 are in the database"
     )
     assert row_counts(engine)["article"] == 1

@@ -93,7 +93,7 @@ def test_ingest_stores_a_windows_text_as_its_lf_copy(engine, database_url, tmp_p
     (texts / "story.txt").write_bytes(WINDOWS)
     first = newsdb(database_url, "ingest", "--published", "2024-03-05", str(texts))
     assert first.exit_code == 0, first.output
-    body, digest, paragraphs, _ = stored(engine)
+    body, _digest, paragraphs, _ = stored(engine)
     assert body == LF and "\r" not in "".join(paragraphs)
     (texts / "story.txt").write_bytes(LF.encode("utf-8"))
     again = newsdb(database_url, "ingest", "--published", "2024-03-05", str(texts))

@@ -11,10 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import mini_again
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.orm import Session
-
-from conftest import mini_again
 
 from newsdb import migrate, sourcing, tally
 from newsdb.loader import load_folder

@@ -123,7 +123,7 @@ def test_khan_removal_keeps_the_text_and_the_record(seeded, empty_engine):
             {"stated": "April 2021"},
         ).all()
     assert len(rows) == 1
-    claim_text, stated, checked, verdict = rows[0]
+    claim_text, _stated, checked, verdict = rows[0]
     assert "April 2021" in claim_text and checked == "2022-04-10" and verdict == "contradicted"
 
 

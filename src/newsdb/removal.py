@@ -180,5 +180,3 @@ def remove_article(session: Session, slug: str) -> Removal:
     session.execute(delete(Annotator).where(Annotator.id.in_(annotators)))
     session.flush()
     return removal
-
-

@@ -250,7 +250,7 @@ def _subject(r: _Reader, sent: Span, before: int | None = None) -> Span | None:
         first = m.group().split()[0].lower().rstrip(",")
         if first in _NOT_SUBJECTS or first in words.OPENERS or len(m.group()) < 2:
             continue
-        if first.endswith("ing") or first.endswith("ly"):  # "Speaking to ...", "Earlier"
+        if first.endswith(("ing", "ly")):  # "Speaking to ...", "Earlier"
             continue
         if m.group().isupper() and len(m.group()) > 3:  # a dateline: "WASHINGTON"
             continue

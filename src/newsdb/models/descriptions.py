@@ -40,8 +40,10 @@ COMMON = {
 #: table -> (what a row is, {column: what it holds}), for the columns COMMON does not cover
 TABLES: dict[str, tuple[str, dict[str, str]]] = {
     "article": (
-        "An article: its body as published (line ends as LF, no byte-order mark), its metadata "
-        "and the body's sha256.",
+        (
+            "An article: its body as published (line ends as LF, no byte-order mark), its metadata "
+            "and the body's sha256."
+        ),
         {
             "headline": "The headline, where known (where it came from: article_metadata).",
             "outlet": "The outlet that published it.",
