@@ -506,3 +506,44 @@ def test_workers_by_default_where_processor_affinity_is_unknown(monkeypatch):
     assert bulk.default_jobs(500) == 2
     monkeypatch.setattr(bulk.os, "cpu_count", lambda: None)
     assert bulk.default_jobs(500) == 1
+
+
+def batches(total: int, known: bool, batch: int = bulk.BATCH) -> list[int]:
+    """The sizes of the batches load_many writes ``total`` articles in, each batch as full as
+    :func:`newsdb.bulk.next_size` allows."""
+    sizes, size, done = [], 1, 0
+    while done < total:
+        sizes.append(min(size, total - done))
+        done += sizes[-1]
+        size = bulk.next_size(size, batch, total - done if known else None)
+    return sizes
+
+
+def test_batches_grow_from_one_and_shrink_towards_a_known_end():
+    blind, known = batches(1000, known=False), batches(1000, known=True)
+    assert blind[:8] == known[:8] == [1, 2, 4, 8, 16, 32, 64, 100]
+    assert blind[-2:] == [100, 73]  # the last batch, written alone once reading is done
+    assert max(known) == bulk.BATCH and known[-1] <= bulk.LAST_BATCH
+    assert known[-5:] == sorted(known[-5:], reverse=True)  # halving
+    assert sum(known) == 1000
+    assert batches(5, known=True) == [1, 2, 2]  # fewer than LAST_BATCH left: all of them
+    assert batches(3, known=True, batch=2) == [1, 2]
+
+
+def test_newsdb_load_tells_the_writer_how_many_articles_come(
+    engine, database_url, tmp_path, monkeypatch
+):
+    sizes, real = [], bulk._write_batch
+
+    def counted(engine, plans, *args):
+        plans = list(plans)
+        sizes.append(len(plans))
+        return real(engine, plans, *args)
+
+    monkeypatch.setattr(bulk, "_write_batch", counted)
+    copies(tmp_path, 33)
+    result = run(database_url, "load", "--jobs", "1", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert sizes == batches(33, known=True) != batches(33, known=False)
+    assert len(slugs(engine)) == 33
+    assert_exact(engine)

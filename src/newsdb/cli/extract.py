@@ -236,7 +236,9 @@ def ingest(
     plans = ingesting.Plans(app.engine)
     items = ingesting.texts(files, published=published, max_bytes=max_bytes)
     drafted = plans(items, jobs=jobs or bulk.default_jobs(total))
-    summary = bulk.load_many(app.engine, _counting(drafted, plans, progress), progress=progress)
+    summary = bulk.load_many(  # at most total: the texts drafted before are not stored again
+        app.engine, _counting(drafted, plans, progress), progress=progress, total=total
+    )
     summary.unchanged += plans.unchanged  # drafted by these rules before: not drafted again
     progress.finish(summary)
     if plans.kept:

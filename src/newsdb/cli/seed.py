@@ -50,6 +50,7 @@ def _load(app: App, paths: list[Path], jobs: int | None = 1, max_size: int | Non
         items,
         progress=progress,
         on_report=(lambda report: click.echo(report.summary())) if one else None,
+        total=len(folders),
     )
     if progress:
         progress.finish(summary)
