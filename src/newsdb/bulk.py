@@ -45,7 +45,9 @@ from newsdb.workers import fewer_collections, in_workers
 #: articles written in one transaction at most; the first batches are smaller, and so are
 #: the last when the number of articles is known (see :func:`next_size`)
 BATCH = 100
-#: the smallest of the last batches: a commit costs a few ms however few articles it holds
+#: the fewest articles the last batches are halved to: a batch costs the writer ~20 ms however
+#: few articles it holds (on SQLite the triggers switched off and on, the statements prepared
+#: again after that change of schema, the commit), two and a half articles' worth of writing
 LAST_BATCH = 8
 #: the tables whose statistics PostgreSQL's planner needs to pick index scans as they grow
 ANALYZED = (
@@ -209,7 +211,7 @@ def load_many(
 def next_size(size: int, batch: int, left: int | None = None) -> int:
     """The articles of the next batch after one of ``size``: twice as many, up to ``batch``,
     so that the first articles are committed soon; with ``left`` known (the articles still to
-    come), at most half of them, down to :data:`LAST_BATCH`.
+    come), half of them, or all once half would be fewer than :data:`LAST_BATCH`.
 
     With worker processes reading, the writer writes a batch while they read the next; the
     last one it writes alone, once they are done. Halving the batches towards the end keeps
@@ -218,7 +220,8 @@ def next_size(size: int, batch: int, left: int | None = None) -> int:
     grown = min(2 * size, batch)
     if left is None:
         return grown
-    return max(1, min(grown, max((left + 1) // 2, LAST_BATCH)))
+    half = (left + 1) // 2
+    return max(1, min(grown, left if half < LAST_BATCH else half))
 
 
 def _plans(items, summary: Summary, progress: Progress | None) -> Iterator[Plan]:
