@@ -174,6 +174,17 @@ def _same_by_every_item(data) -> bool:
     return all(map(yamlread._as_pyyaml, doubtful))
 
 
+WORDS = st.one_of(st.sampled_from(PLAIN.split()), st.text(max_size=6))
+
+
+@settings(max_examples=500, derandomize=True, database=None, deadline=None)
+@given(WORDS, WORDS)
+def test_a_string_with_a_space_is_read_alike(before: str, after: str) -> None:
+    """What lets yamlread._doubtful_strings pass over a sentence that starts as a number or a
+    bool does: no word that PyYAML reads as other than a string holds a space."""
+    assert yamlread._as_pyyaml(f"{before} {after}")
+
+
 SCALARS = st.one_of(
     st.sampled_from([*PLAIN.split(), "", "word", "two words", "yes\n", "on_or_after"]),
     st.text(max_size=8),
