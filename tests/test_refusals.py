@@ -368,3 +368,45 @@ def test_a_line_break_in_a_value_does_not_break_the_error_line(tmp_path: Path):
     url = f"sqlite:///{tmp_path / 'none.sqlite'}"
     error = one_error(newsdb("--database", url, "quotes", "--format", "a\nb\x1b"), code=2)
     assert "'a\\nb\\x1b'" in error
+
+
+def test_parents_that_make_a_cycle_are_refused_with_their_line(tmp_path: Path):
+    """``newsdb verify`` refuses such a cycle once stored: the loader refuses it first, each
+    cycle once, at its first item in the file; an actor that is part of a cycle's member,
+    outside it, is no further problem."""
+
+    def loop(doc):
+        actors = {a["slug"]: a for a in doc["actors"]}
+        actors["jane-doe"]["part_of"] = "acme-corp"  # leads into the cycle, not part of it
+        actors["acme-corp"]["part_of"] = "analysts"
+        actors["analysts"]["part_of"] = "officials"
+        actors["officials"]["part_of"] = "acme-corp"
+        doc["events"].append(dict(doc["events"][0], slug="aftermath", parent="bridge-collapse"))
+        doc["events"][0]["parent"] = "aftermath"
+
+    with pytest.raises(AnnotationError) as refused:
+        read_folder(copy_mini(tmp_path, loop))
+    found = [(p.where, p.reason) for p in refused.value.problems if "cycle" in p.reason]
+    assert found == [
+        (
+            ("actors", 1, "part_of"),
+            "makes a cycle: 'acme-corp' -> 'analysts' -> 'officials' -> 'acme-corp'",
+        ),
+        (
+            ("events", 0, "parent"),
+            "makes a cycle: 'bridge-collapse' -> 'aftermath' -> 'bridge-collapse'",
+        ),
+    ]
+    assert all(p.line for p in refused.value.problems if "cycle" in p.reason)
+
+
+def test_parents_in_a_line_are_no_cycle(tmp_path: Path):
+    def chain(doc):
+        actors = {a["slug"]: a for a in doc["actors"]}
+        actors["jane-doe"]["part_of"] = "acme-corp"
+        actors["acme-corp"]["part_of"] = "analysts"
+
+    assert read_folder(copy_mini(tmp_path, chain)).actors["jane-doe"]["parent_id"] == (
+        "actor",
+        "acme-corp",
+    )

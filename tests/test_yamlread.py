@@ -5,6 +5,7 @@ Objects are compared by their repr, so a 1 is not a True nor a 1.0, and key orde
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -153,6 +154,36 @@ def test_the_doubt_is_found_as_by_searching_after_every_space(source: str) -> No
     assert yamlread._doubtful(source) == (yamlread._DOUBT.search("\n" + source) is not None)
 
 
+#: the words of _DOUBT that ryaml reads as what a file may hold written otherwise
+TAGS_AND_OCTALS = re.compile(r"[\s\[{,](?:[-+]?0o[0-7_]+(?=[\s,\]}#:]|$)|!)")
+
+
+@settings(max_examples=3000, derandomize=True, database=None, deadline=None)
+@given(st.lists(DOUBT_PIECES, max_size=120).map("".join))
+def test_tags_and_octals_are_found_as_by_searching_after_every_space(source: str) -> None:
+    """What a file without a float is searched for (yamlread._tagged)."""
+    assert yamlread._tagged(source) == (TAGS_AND_OCTALS.search("\n" + source) is not None)
+
+
+#: the other words _DOUBT finds: exponents and fractions, which ryaml reads as floats
+NUMBERS = st.from_regex(r"[-+]?(?:[0-9.][0-9_.]*[eE][-+]?[0-9]+|\.[0-9][0-9_.]*)", fullmatch=True)
+
+
+@settings(max_examples=1000, derandomize=True, database=None, deadline=None)
+@given(NUMBERS, st.sampled_from(["a: {}\n", "- {}\n", "{}: x\n", "a: [x, {}]\n", "{{{}: x}}\n"]))
+def test_numbers_are_read_alike_where_the_file_has_no_other_float(word: str, shape: str) -> None:
+    """Only a file with a float is searched for them (yamlread.fast): ryaml reads each as a
+    float, or as PyYAML does."""
+    same(shape.format(word))
+    same(shape.format(word) + "b: 1\nc: yes word\n")
+
+
+def test_a_float_has_the_text_searched() -> None:
+    assert yamlread.fast("a: 1e3\n") is yamlread.DOUBT
+    assert yamlread.fast("a: 0.5\nb: 'x 1e3 y'\n") is yamlread.DOUBT  # as any file with a float
+    assert yamlread.fast("a: 'x 1e3 y'\n") == {"a": "x 1e3 y"}  # no float: a word in quotes is one
+
+
 def test_a_text_of_many_hints_is_searched_whole() -> None:
     source = "x: " + "1.5 " * 100 + "\ny: .5\n"
     assert yamlread._doubtful(source) and not yamlread._doubtful(source.replace(".5\n", "5\n"))
@@ -172,6 +203,17 @@ def _same_by_every_item(data) -> bool:
         elif type(item) is str and (not item or item[0] in yamlread._FIRST):
             doubtful.append(item)
     return all(map(yamlread._as_pyyaml, doubtful))
+
+
+WORDS = st.one_of(st.sampled_from(PLAIN.split()), st.text(max_size=6))
+
+
+@settings(max_examples=500, derandomize=True, database=None, deadline=None)
+@given(WORDS, WORDS)
+def test_a_string_with_a_space_is_read_alike(before: str, after: str) -> None:
+    """What lets yamlread._doubtful_strings pass over a sentence that starts as a number or a
+    bool does: no word that PyYAML reads as other than a string holds a space."""
+    assert yamlread._as_pyyaml(f"{before} {after}")
 
 
 SCALARS = st.one_of(

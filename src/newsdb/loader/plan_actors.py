@@ -27,6 +27,7 @@ def _actor_rows(p: _Planner) -> tuple[dict[str, dict[str, Any]], dict[str, set[s
         }
         aliases[actor.slug] = set(actor.aliases)
         p.mentions(Mention, "actor_id", ("actor", actor.slug), actor.mentions, "actors", i)
+    p.acyclic("actors", "part_of")
     return actor_rows, aliases
 
 

@@ -54,6 +54,7 @@ def _event_rows(p: _Planner) -> dict[str, dict[str, Any]]:
         )
         _participant_rows(p, ev, i)
         p.mentions(EventMention, "event_id", ("event", ev.slug), ev.mentions, "events", i)
+    p.acyclic("events", "parent")
     return event_rows
 
 

@@ -84,6 +84,27 @@ class _Planner:
         self.fail(f"unknown {what} {shown(value)}{hint}: declare it under {what}s", *where)
         return False
 
+    def acyclic(self, section: str, attr: str) -> None:
+        """Refuse parents that lead back where they start (a part of b, b part of a), as
+        ``newsdb verify`` would once stored: each cycle once, at its first item in the file. An
+        item that names itself is refused where it is planned."""
+        parent = {item.slug: getattr(item, attr) for _, item in self.each(section)}
+        position = {item.slug: i for i, item in self.each(section)}
+        seen: set[str] = set()
+        for slug in parent:
+            path, at = [], slug
+            while at is not None and at not in seen and at not in path:
+                path.append(at)
+                at = parent.get(at)
+            seen.update(path)
+            if at not in path or path[-1] == at:  # no cycle, or one item naming itself
+                continue
+            loop = path[path.index(at) :]
+            first = loop.index(min(loop, key=position.__getitem__))
+            loop = loop[first:] + loop[:first]
+            chain = " -> ".join(map(shown, [*loop, loop[0]]))
+            self.fail(f"makes a cycle: {chain}", section, position[loop[0]], attr)
+
     def cue(self, ref, *where) -> textref.Found | None:
         """Where the words that attribute a quote or claim are: no longer than a cue may be;
         None (and a problem) if nowhere or longer."""
