@@ -228,15 +228,14 @@ def _insert_new(
 
 def _insert_parents_first(session: Session, model, rows: list[dict]) -> None:
     """Insert ``rows`` (ids given) in one write, each after the row it names as its
-    parent (a foreign key is checked row by row); of rows that name each other in a circle,
-    the parents are set once all are in."""
+    parent (a foreign key is checked row by row). New rows name no circle of parents: they
+    are one article's, whose planner refuses one (``_Planner.acyclic``)."""
     ids = {row["id"] for row in rows}
-    ordered, done, later, pending = [], set(), [], rows
+    ordered, done, pending = [], set(), rows
     while pending:
         ready = [r for r in pending if r.get("parent_id") not in ids - done]
-        if not ready:  # a circle: break it
-            later = [r for r in pending if r.get("parent_id") is not None]
-            ready = [{**r, "parent_id": None} for r in pending]
+        if not ready:
+            raise AssertionError(f"{model.__tablename__} rows name each other as parents")
         ordered += ready
         done.update(r["id"] for r in ready)
         pending = [r for r in pending if r["id"] not in done]
@@ -247,10 +246,6 @@ def _insert_parents_first(session: Session, model, rows: list[dict]) -> None:
             model.__table__,
             columns,
             [tuple(row[c] for c in columns) for row in ordered],
-        )
-    for row in later:
-        session.execute(
-            update(model).where(model.id == row["id"]).values(parent_id=row["parent_id"])
         )
 
 
