@@ -527,6 +527,11 @@ def test_batches_grow_from_one_and_shrink_towards_a_known_end():
     assert known[-5:] == sorted(known[-5:], reverse=True)  # halving
     assert sum(known) == 1000
     assert batches(5, known=True) == [1, 2, 2]  # fewer than LAST_BATCH left: all of them
+    # in the last batch's worth, what the workers have read, no fewer than LAST_BATCH
+    assert bulk.next_size(100, 100, left=87, ready=62) == 62
+    assert bulk.next_size(100, 100, left=87, ready=3) == bulk.LAST_BATCH
+    assert bulk.next_size(100, 100, left=5, ready=0) == 5
+    assert bulk.next_size(100, 100, left=173, ready=150) == 87  # before: halves
     assert batches(3, known=True, batch=2) == [1, 2]
 
 

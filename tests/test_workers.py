@@ -61,3 +61,24 @@ def test_the_writer_collects_less_often_than_its_workers():
         assert gc.get_threshold()[0] == workers.WRITER_COLLECT_EVERY
         (in_a_worker,) = workers.in_workers(gc.get_threshold, [()], jobs=2)
     assert in_a_worker[0] == workers.COLLECT_EVERY < workers.WRITER_COLLECT_EVERY
+
+
+def test_the_writer_is_told_how_many_results_wait_for_it():
+    import time
+
+    calls = [(-i,) for i in range(20)]
+    calls[3:3] = [workers.Ready("kept")]
+    results = workers.in_workers(abs, calls, jobs=2)
+    assert next(results) == 0  # the pool has started and been sent every call
+    deadline = time.monotonic() + 30
+    while results.ready() < 20 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert results.ready() == 20  # the rest of the first chunk, the Ready, the other chunks
+    assert [next(results), next(results)] == [1, 2]
+    assert results.ready() == 18
+    assert list(results) == [abs(c[0]) if isinstance(c, tuple) else c.value for c in calls][3:]
+    assert results.ready() == 0
+
+
+def test_results_read_in_this_process_are_not_counted_ahead():
+    assert not hasattr(workers.in_workers(abs, [(-1,)], jobs=1), "ready")

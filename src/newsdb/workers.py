@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -62,35 +63,65 @@ class Ready:
 def in_workers(function: Callable, calls: Iterable[tuple | Ready], jobs: int = 1) -> Iterator:
     """``function(*args)`` for each of ``calls`` (or the value of a :class:`Ready`), in order:
     in this process when ``jobs`` is 1, else in ``jobs`` worker processes, which yield the
-    processor to this one (the writer). At most :data:`AHEAD` results wait for the writer, so
-    memory stays flat however many. A worker that dies (killed, out of memory) is an error
-    here, not a wait for ever.
+    processor to this one (the writer), as :class:`Results`, which also tell how many are
+    ready. At most :data:`AHEAD` results wait for the writer, so memory stays flat however
+    many. A worker that dies (killed, out of memory) is an error here, not a wait for ever.
 
     The calls go to the workers :data:`CHUNK` at a time, their results come back together:
     each task the pool sends and each result it receives is pickled, woken for and handed
     over by threads of the writer's process, which take the processor (and the GIL) from the
     writer; one a folder cost the writer ~0.8 ms of CPU an article."""
     if jobs <= 1:
-        yield from (c.value if isinstance(c, Ready) else function(*c) for c in calls)
-        return
+        return (c.value if isinstance(c, Ready) else function(*c) for c in calls)
+    queue: deque = deque()  # a Ready, or the future of a chunk's results and how many
+    held: deque = deque()  # the results of the chunk taken last, not yet given
+    return Results(_in_pool(function, calls, jobs, queue, held), queue, held)
+
+
+class Results(Iterator):
+    """The results of calls made in worker processes, in order (:func:`in_workers`)."""
+
+    def __init__(self, run: Iterator, queue: deque, held: deque) -> None:
+        self._run, self._queue, self._held = run, queue, held
+
+    def __next__(self):
+        return next(self._run)
+
+    def close(self) -> None:
+        """Stop the workers (as the end of the results does)."""
+        self._run.close()
+
+    def ready(self) -> int:
+        """How many results can be taken now without waiting for a worker."""
+        count = len(self._held)
+        for item in self._queue:  # in order: up to the first chunk a worker still reads
+            if isinstance(item, Ready):
+                count += 1
+            elif item[0].done():
+                count += item[1]
+            else:
+                break
+        return count
+
+
+def _in_pool(function: Callable, calls, jobs: int, queue: deque, held: deque) -> Iterator:
+    """:func:`in_workers`'s results from a pool of ``jobs`` processes, through ``queue``."""
     import multiprocessing
-    from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
-    ahead: deque = deque()  # a Ready, or the future of a chunk's results and how many
     waiting, most = 0, max(AHEAD, 4 * jobs)  # results sent for and not yet taken: at most
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(jobs, context, initializer=_behind_the_writer) as pool:
         for chunk in _chunks(calls, CHUNK):
             size = 1 if isinstance(chunk, Ready) else len(chunk)
-            while ahead and waiting + size > most:
-                waiting -= yield from _results(ahead.popleft())
+            while queue and waiting + size > most:
+                waiting -= yield from _results(queue.popleft(), held)
             waiting += size
-            ahead.append(
+            queue.append(
                 chunk if isinstance(chunk, Ready) else (pool.submit(_each, function, chunk), size)
             )
-        while ahead:
-            yield from _results(ahead.popleft())
+        while queue:
+            yield from _results(queue.popleft(), held)
 
 
 def _chunks(calls: Iterable[tuple | Ready], size: int) -> Iterator[list[tuple] | Ready]:
@@ -150,14 +181,17 @@ class _InWorker(Exception):
         return f'\n"""\n{self.args[0]}"""'
 
 
-def _results(item) -> Iterator:
-    """The results of one entry of :func:`in_workers`'s queue, in order; returns how many."""
+def _results(item, held: deque) -> Iterator:
+    """The results of one entry of :func:`in_workers`'s queue, in order, through ``held``
+    (where :meth:`Results.ready` counts them); returns how many."""
     if isinstance(item, Ready):
         yield item.value
         return 1
     future, count = item
     done, error = future.result()
-    yield from done
+    held.extend(done)
+    while held:
+        yield held.popleft()
     if error is not None:
         raise error
     return count
