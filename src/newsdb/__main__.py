@@ -1,5 +1,5 @@
 """`python -m newsdb` runs the newsdb command."""
 
-from newsdb.cli import main
+from newsdb.cli import run
 
-main(prog_name="newsdb")
+run()

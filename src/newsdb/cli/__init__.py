@@ -13,6 +13,7 @@ command function, or through :func:`lazy` (``tests/test_startup.py`` holds this)
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 import sys
 from functools import cached_property
@@ -273,6 +274,17 @@ def main(ctx: click.Context, database: str | None, debug: bool) -> None:
 
 
 pass_app = click.make_pass_decorator(App)
+
+
+def run() -> None:
+    """The ``newsdb`` command (and ``python -m newsdb``): :func:`main`, then out without the
+    interpreter's last look for garbage in cycles, which over what a load of 1,000 articles
+    leaves took 0.12 s, frozen 0.02; the command has closed its database by then
+    (``App.close``), and what is freed at exit is freed all the same."""
+    try:
+        main(prog_name="newsdb")
+    finally:
+        gc.freeze()
 
 
 # Register the subcommands.
