@@ -88,8 +88,9 @@ class _Planner:
         """Refuse parents that lead back where they start (a part of b, b part of a), as
         ``newsdb verify`` would once stored: each cycle once, at its first item in the file. An
         item that names itself is refused where it is planned."""
-        parent = {item.slug: getattr(item, attr) for _, item in self.each(section)}
-        position = {item.slug: i for i, item in self.each(section)}
+        position, parent = {}, {}
+        for i, item in self.each(section):
+            position[item.slug], parent[item.slug] = i, getattr(item, attr)
         seen: set[str] = set()
         for slug in parent:
             path, at = [], slug
