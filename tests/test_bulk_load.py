@@ -16,7 +16,8 @@ from click.testing import CliRunner
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from newsdb import bulk, fingerprint, tally, workers
+from newsdb import batch_write, bulk, fingerprint, tally, workers
+from newsdb import rows as newsdb_rows
 from newsdb.cli import main
 from newsdb.loader import load_folder, read_folder
 from newsdb.loader.packed import PackedRows
@@ -552,3 +553,27 @@ def test_newsdb_load_tells_the_writer_how_many_articles_come(
     assert sizes == batches(33, known=True) != batches(33, known=False)
     assert len(slugs(engine)) == 33
     assert_exact(engine)
+
+
+def test_a_bulk_loads_rows_are_written_with_statement_journals_in_memory(
+    engine, tmp_path, monkeypatch
+):
+    """What newsdb.bulk writes a batch's rows under, and leaves the connection with."""
+    seen = []
+
+    def write_rows(connection, *args):
+        if connection.dialect.name == "sqlite":
+            seen.append(_temp_store(connection))
+        return newsdb_rows.write_rows(connection, *args)
+
+    monkeypatch.setattr(batch_write, "write_rows", write_rows)
+    summary = bulk.load_many(engine, bulk.read_folders(copies(tmp_path, 3)))
+    assert summary.inserted == 3
+    if engine.dialect.name == "sqlite":
+        assert seen and set(seen) == {2}
+        with engine.connect() as connection:
+            assert _temp_store(connection) == 0  # the default again
+
+
+def _temp_store(connection) -> int:
+    return connection.connection.driver_connection.execute("PRAGMA temp_store").fetchone()[0]

@@ -34,3 +34,25 @@ def test_a_refused_row_is_an_integrity_error_and_nothing_of_the_call_stays(engin
     with pytest.raises(exc.IntegrityError), engine.begin() as connection:
         rows.write_rows(connection, Annotator.__table__, COLUMNS, made)
     assert not [r for r in written(engine) if r[1] in ("a", "b", "c")]
+
+
+def temp_store(connection) -> int:
+    return connection.connection.driver_connection.execute("PRAGMA temp_store").fetchone()[0]
+
+
+def test_sqlite_keeps_statement_journals_in_memory_meanwhile_and_as_before_after(engine):
+    """In memory (2) while the rows are written, in a transaction; the setting it had after,
+    whatever it was (1: in files)."""
+    if engine.dialect.name != "sqlite":
+        with engine.connect() as connection, rows.journals_in_memory(connection):
+            pass  # nothing to set: PostgreSQL has no such journal
+        return
+    with engine.connect() as connection:
+        connection.connection.driver_connection.execute("PRAGMA temp_store = FILE")
+        with rows.journals_in_memory(connection):
+            assert temp_store(connection) == 2
+            with connection.begin():
+                rows.write_rows(connection, Annotator.__table__, COLUMNS, [("rule", "x", None)])
+                assert temp_store(connection) == 2
+        assert temp_store(connection) == 1
+    assert ("rule", "x", None) in written(engine)

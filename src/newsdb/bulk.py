@@ -40,6 +40,7 @@ from newsdb.loader import (
     read_folder,
     store,
 )
+from newsdb.rows import journals_in_memory
 from newsdb.workers import fewer_collections, in_workers
 
 #: articles written in one transaction at most; the first batches are smaller, and so are
@@ -287,10 +288,16 @@ def _transaction(
     own rows are off meanwhile: new articles' tallies are written with their rows
     (:mod:`newsdb.batch_write`), and the articles stored the slow way are recounted at the end
     in set-based SQL (:mod:`newsdb.batch_tally`); switching them off and on is part of the
-    transaction, so other connections never see them off."""
+    transaction, so other connections never see them off. SQLite's journals of statements
+    are kept in memory meanwhile (:func:`newsdb.rows.journals_in_memory`)."""
     done: list[Report | Failure] = []
     timings = summary.timings
-    with Session(engine) as session, session.begin():
+    with (
+        engine.connect() as bound,
+        journals_in_memory(bound),
+        Session(bound) as session,
+        session.begin(),
+    ):
         started = time.perf_counter()
         serialize_writes(session)  # one writer at a time, from before the first savepoint
         connection = session.connection()

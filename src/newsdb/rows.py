@@ -9,7 +9,8 @@ any insert.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from itertools import chain
 
 from sqlalchemy import Connection, Table, exc, text
@@ -40,6 +41,38 @@ def write_rows(
         insert_many(raw, statement, len(columns), rows)
     except dbapi.Error as error:  # as SQLAlchemy would raise it: IntegrityError, DataError...
         raise exc.DBAPIError.instance(statement, None, error, dbapi.Error) from error
+
+
+#: SQLite's temp_store settings by the number PRAGMA temp_store gives (set by name, not
+#: formatted from a value read)
+_TEMP_STORE = {0: "DEFAULT", 1: "FILE", 2: "MEMORY"}
+
+
+@contextmanager
+def journals_in_memory(connection: Connection) -> Iterator[None]:
+    """Meanwhile, on SQLite, keep the journals of statements and savepoints in memory, not in
+    temporary files; ``connection`` must not be in a transaction (it is after, as before).
+
+    A multi-row INSERT into a table with foreign keys may abort half way, so SQLite keeps a
+    journal of the statement, a copy of each stored page it changes (an index's rows land
+    all over it): past 64 KiB that copy goes to a temporary file, a write() a page. In a bulk
+    load of 1,000 seed-size articles that was ~590,000 writes; in memory (``PRAGMA temp_store
+    = MEMORY``, which holds temporary tables, such as a recount's, in memory too) the
+    writer's system time went from 1.1-1.5 to 0.65-0.85 ms an article and its CPU from 7.2
+    to 6.4 (medians of six runs each, two workers reading). Nothing stored depends on it: the
+    batch's own journal, what makes a commit whole, stays where it is. The setting is the
+    connection's, so the one it had is put back for whatever uses it next."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    raw = connection.connection.driver_connection
+    before = _TEMP_STORE[raw.execute("PRAGMA temp_store").fetchone()[0]]
+    raw.execute("PRAGMA temp_store = MEMORY")
+    try:
+        yield
+    finally:
+        if not raw.in_transaction:  # SQLite refuses the change in one (a failure's)
+            raw.execute(f"PRAGMA temp_store = {before}")
 
 
 def insert_many(raw: sqlite3.Connection, insert: str, width: int, rows: Sequence[tuple]) -> None:
