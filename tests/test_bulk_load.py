@@ -552,3 +552,38 @@ def test_newsdb_load_tells_the_writer_how_many_articles_come(
     assert sizes == batches(33, known=True) != batches(33, known=False)
     assert len(slugs(engine)) == 33
     assert_exact(engine)
+
+
+def test_newsdb_load_starts_its_workers_before_it_opens_the_database(
+    engine, database_url, tmp_path, monkeypatch
+):
+    """They read while the schema is checked; the process they are forked from has no
+    connection open then."""
+    import multiprocessing
+
+    from newsdb.cli import App
+
+    seen, real = [], App.upgrade
+
+    def upgrade(app):
+        seen.append((len(multiprocessing.active_children()), "engine" in app.__dict__))
+        return real(app)
+
+    monkeypatch.setattr(App, "upgrade", upgrade)
+    copies(tmp_path, 33)
+    result = run(database_url, "load", "--jobs", "2", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert seen == [(2, False)] and "33 new" in result.output
+    assert multiprocessing.active_children() == []
+    assert_exact(engine)
+
+
+def test_a_database_out_of_reach_leaves_no_worker_running(tmp_path):
+    import multiprocessing
+
+    copies(tmp_path / "articles", 40)
+    url = f"sqlite:///{tmp_path / 'no-such-folder' / 'newsdb.sqlite'}"
+    result = run(url, "load", "--jobs", "2", str(tmp_path / "articles"), catch=True)
+    assert result.exit_code == 1
+    assert "cannot open" in result.output and "no folder" in result.output
+    assert multiprocessing.active_children() == []

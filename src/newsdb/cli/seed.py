@@ -31,6 +31,7 @@ def _load(app: App, paths: list[Path], jobs: int | None = 1, max_size: int | Non
     """
     from newsdb import bulk
     from newsdb.cli.output import Refusal
+    from newsdb.workers import started
 
     app.creates = True
     folders = list(bulk.article_folders(paths))
@@ -43,15 +44,17 @@ def _load(app: App, paths: list[Path], jobs: int | None = 1, max_size: int | Non
     else:
         jobs = jobs or bulk.default_jobs(len(folders))
         items = bulk.read_folders(folders, jobs=jobs, max_size=max_size)
-    app.upgrade()
-    progress = None if one else bulk.Progress(total=len(folders), clean=one_line)
-    summary = bulk.load_many(
-        app.engine,
-        items,
-        progress=progress,
-        on_report=(lambda report: click.echo(report.summary())) if one else None,
-        total=len(folders),
-    )
+    with started(items):  # the workers read while the database is opened and checked
+        total = len(folders)
+        app.upgrade()
+        progress = None if one else bulk.Progress(total=total, clean=one_line)
+        summary = bulk.load_many(
+            app.engine,
+            items,
+            progress=progress,
+            on_report=(lambda report: click.echo(report.summary())) if one else None,
+            total=total,
+        )
     if progress:
         progress.finish(summary)
     if len(summary.failed) == 1 and one:
