@@ -88,7 +88,7 @@ def _slow_touch(path) -> None:
     """A call that takes a while, and leaves a file to say it ran."""
     import time
 
-    time.sleep(0.05)
+    time.sleep(0.2)
     path.touch()
 
 
@@ -110,8 +110,9 @@ def test_started_workers_read_before_the_first_result_is_taken(tmp_path):
 
 
 def test_an_error_while_started_workers_read_leaves_none_running(tmp_path):
-    """A set-up that fails (a database out of reach) stops the workers: the calls not yet
-    sent to one are dropped, not read first, and no process is left."""
+    """A set-up that fails (a database out of reach) stops the workers: the calls not begun
+    are dropped, those not yet sent to a worker and those of the chunks they hold, and no
+    process is left."""
     import multiprocessing
 
     calls = [(tmp_path / f"{i:03d}",) for i in range(200)]
@@ -120,7 +121,7 @@ def test_an_error_while_started_workers_read_leaves_none_running(tmp_path):
         assert len(multiprocessing.active_children()) == 2
         raise ConnectionError("the database is out of reach")
     assert multiprocessing.active_children() == []
-    assert len(list(tmp_path.iterdir())) < workers.AHEAD  # sent, but dropped
+    assert len(list(tmp_path.iterdir())) < workers.CHUNK  # the calls begun, one a worker
 
 
 def test_results_read_in_this_process_are_closed_by_started():

@@ -147,7 +147,8 @@ def _in_pool(function: Callable, calls, jobs: int, queue: deque, held: deque) ->
     waiting, most = 0, max(AHEAD, 4 * jobs)  # results sent for and not yet taken: at most
     started = False
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(jobs, context, initializer=_behind_the_writer) as pool:
+    stop = context.Event()  # set, the workers drop the calls they hold (see _each)
+    with ProcessPoolExecutor(jobs, context, _behind_the_writer, (stop,)) as pool:
         try:
             for chunk in _chunks(calls, CHUNK):
                 size = 1 if isinstance(chunk, Ready) else len(chunk)
@@ -166,7 +167,8 @@ def _in_pool(function: Callable, calls, jobs: int, queue: deque, held: deque) ->
                 yield None
             while queue:
                 yield from _results(queue.popleft(), held)
-        except BaseException:  # closed early, or an error: no waiting for the calls unsent
+        except BaseException:  # closed early, or an error: no waiting for calls not begun
+            stop.set()
             pool.shutdown(cancel_futures=True)
             raise
 
@@ -192,10 +194,14 @@ def _chunks(calls: Iterable[tuple | Ready], size: int) -> Iterator[list[tuple] |
 def _each(function: Callable, chunk: list[tuple]) -> tuple[list, _Raised | None]:
     """In a worker: ``function(*args)`` for each call of the chunk, up to one that raises,
     and what it raised (the results before it are the writer's all the same, as they were
-    with a call a task)."""
+    with a call a task). Once the writer has stopped the workers (closed early, or an error)
+    the calls not begun are dropped: ~40 articles queued or in hand took 1-2 s to read
+    before a database out of reach was reported, on a busy machine."""
     done = []
     try:
         for args in chunk:
+            if _stop is not None and _stop.is_set():
+                break  # no one takes these results any more
             done.append(function(*args))
     except Exception as error:  # noqa: BLE001 - raised again in the writer
         return done, _Raised(error)
@@ -244,11 +250,18 @@ def _results(item, held: deque) -> Iterator:
     return count
 
 
-def _behind_the_writer() -> None:
+#: in a worker, set when the writer stops the workers (:func:`_in_pool`)
+_stop = None
+
+
+def _behind_the_writer(stop=None) -> None:
     """A worker yields the processor to the writer: the one process that cannot be spread,
     which would otherwise get a third of two cores with two workers reading ahead of it. It
     collects cyclic garbage seldom too, every :data:`COLLECT_EVERY` objects (what it keeps,
-    an article's, is fewer than the writer's)."""
+    an article's, is fewer than the writer's), and keeps ``stop``, the writer's word to drop
+    the calls it holds."""
+    global _stop
+    _stop = stop
     try:
         os.nice(10)
     except OSError:  # not allowed here: the same priority, a little slower
