@@ -122,8 +122,8 @@ class Results(Iterator):
         return next(self._run)
 
     def close(self) -> None:
-        """Stop the workers (as the end of the results does): those reading finish the
-        calls they hold, the calls not yet sent to one are dropped."""
+        """Stop the workers (as the end of the results does): each finishes the call in
+        hand, the calls not begun are dropped (:func:`_each`)."""
         self._run.close()
 
     def ready(self) -> int:
@@ -195,8 +195,9 @@ def _each(function: Callable, chunk: list[tuple]) -> tuple[list, _Raised | None]
     """In a worker: ``function(*args)`` for each call of the chunk, up to one that raises,
     and what it raised (the results before it are the writer's all the same, as they were
     with a call a task). Once the writer has stopped the workers (closed early, or an error)
-    the calls not begun are dropped: ~40 articles queued or in hand took 1-2 s to read
-    before a database out of reach was reported, on a busy machine."""
+    the calls not begun are dropped: the chunks in hand and queued (up to five of 8) were read
+    first, and a database out of reach reported 1-2 s later than with no workers started, on
+    a busy machine."""
     done = []
     try:
         for args in chunk:
