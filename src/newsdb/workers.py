@@ -86,8 +86,8 @@ def started(results: Iterable) -> Iterator[Iterable]:
     Results read in this process (one job) are given as they are, and closed all the same.
 
     ``newsdb load`` starts its workers so, before it opens the database: they read while it
-    creates the engine, connects and checks the schema (SQLite ~30-40 ms; PostgreSQL 0.13 s
-    of CPU, psycopg's import the most, and 0.2-0.5 s wall as the server answers), which they
+    creates the engine, connects and checks the schema (SQLite 30-40 ms; PostgreSQL 0.13 s
+    of CPU, psycopg's import the most, and 0.12-0.5 s wall as the server answers), which they
     waited for before, a core idle; and no connection is open in the process they are forked
     from."""
     if isinstance(results, Results):
