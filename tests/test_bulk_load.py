@@ -577,3 +577,57 @@ def test_a_bulk_loads_rows_are_written_with_statement_journals_in_memory(
 
 def _temp_store(connection) -> int:
     return connection.connection.driver_connection.execute("PRAGMA temp_store").fetchone()[0]
+
+
+def test_newsdb_load_starts_its_workers_before_it_opens_the_database(
+    engine, database_url, tmp_path, monkeypatch
+):
+    """They read while the folders are walked on and the schema is checked; the process they
+    are forked from has no connection open then."""
+    import multiprocessing
+
+    from newsdb.cli import App
+
+    seen, real, walk = [], App.upgrade, bulk.Folders.all
+
+    def upgrade(app):
+        seen.append((len(multiprocessing.active_children()), "engine" in app.__dict__))
+        return real(app)
+
+    def walked(folders):
+        seen.append(("walked", len(multiprocessing.active_children())))
+        return walk(folders)
+
+    monkeypatch.setattr(App, "upgrade", upgrade)
+    monkeypatch.setattr(bulk.Folders, "all", walked)
+    copies(tmp_path, 33)
+    result = run(database_url, "load", "--jobs", "2", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert seen == [("walked", 2), (2, False)] and "33 new" in result.output
+    assert multiprocessing.active_children() == []
+    assert_exact(engine)
+
+
+def test_a_database_out_of_reach_leaves_no_worker_running(tmp_path):
+    import multiprocessing
+
+    copies(tmp_path / "articles", 40)
+    url = f"sqlite:///{tmp_path / 'no-such-folder' / 'newsdb.sqlite'}"
+    result = run(url, "load", "--jobs", "2", str(tmp_path / "articles"), catch=True)
+    assert result.exit_code == 1
+    assert "cannot open" in result.output and "no folder" in result.output
+    assert multiprocessing.active_children() == []
+
+
+def test_folders_are_walked_as_far_as_asked_and_given_all_in_order(tmp_path):
+    copies(tmp_path / "a", 3)
+    copy_of_mini(tmp_path / "b" / "deep" / "one", 7)
+    copies(tmp_path / "c", 2)
+    every = list(bulk.article_folders([tmp_path]))
+    folders = bulk.Folders([tmp_path])
+    assert folders.first(2) == every[:2] and folders.found == every[:2]  # no further
+    walked = iter(folders)
+    assert [next(walked) for _ in range(3)] == every[:3]
+    assert folders.all() == every
+    assert list(walked) == every[3:] and list(folders) == every
+    assert bulk.Folders([tmp_path]).first(100) == every

@@ -82,3 +82,50 @@ def test_the_writer_is_told_how_many_results_wait_for_it():
 
 def test_results_read_in_this_process_are_not_counted_ahead():
     assert not hasattr(workers.in_workers(abs, [(-1,)], jobs=1), "ready")
+
+
+def _slow_touch(path) -> None:
+    """A call that takes a while, and leaves a file to say it ran."""
+    import time
+
+    time.sleep(0.2)
+    path.touch()
+
+
+def test_started_workers_read_before_the_first_result_is_taken(tmp_path):
+    """``newsdb load`` starts them before it opens the database: they read meanwhile."""
+    import multiprocessing
+    import time
+    from pathlib import Path
+
+    results = workers.in_workers(Path.touch, [(tmp_path / "read",)], jobs=2)
+    assert multiprocessing.active_children() == []  # nothing forked by asking
+    with workers.started(results):
+        deadline = time.monotonic() + 30
+        while not (tmp_path / "read").exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert (tmp_path / "read").exists()  # no result taken yet
+        assert list(results) == [None]
+    assert multiprocessing.active_children() == []
+
+
+def test_an_error_while_started_workers_read_leaves_none_running(tmp_path):
+    """A set-up that fails (a database out of reach) stops the workers: the calls not begun
+    are dropped, those not yet sent to a worker and those of the chunks they hold, and no
+    process is left."""
+    import multiprocessing
+
+    calls = [(tmp_path / f"{i:03d}",) for i in range(200)]
+    results = workers.in_workers(_slow_touch, calls, jobs=2)
+    with pytest.raises(ConnectionError), workers.started(results):
+        assert len(multiprocessing.active_children()) == 2
+        raise ConnectionError("the database is out of reach")
+    assert multiprocessing.active_children() == []
+    assert len(list(tmp_path.iterdir())) < workers.CHUNK  # the calls begun, one a worker
+
+
+def test_results_read_in_this_process_are_closed_by_started():
+    calls = iter([(-1,), (-2,)])
+    with workers.started(workers.in_workers(abs, calls, jobs=1)) as results:
+        assert next(results) == 1
+    assert list(results) == []  # closed: nothing more read

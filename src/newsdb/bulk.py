@@ -414,6 +414,40 @@ def article_folders(paths: Iterable[Path | str]) -> Iterator[Path]:
             yield path
 
 
+class Folders:
+    """The article folders named (:func:`article_folders`), walked only as far as asked: so
+    far to know how many workers to start (:data:`MANY`), then on while they read the first.
+    Walking 1,000 folders took 23-53 ms before the workers could start; ``newsdb load`` now
+    walks the rest meanwhile (:meth:`all`), for the number its progress and batches need.
+    Iterated, it gives every folder in order, walking on for any not yet found."""
+
+    def __init__(self, paths: Iterable[Path | str]) -> None:
+        self._walk = article_folders(paths)
+        self.found: list[Path] = []
+
+    def first(self, count: int) -> list[Path]:
+        """The first ``count`` folders, or every one if there are fewer."""
+        self.found.extend(islice(self._walk, max(0, count - len(self.found))))
+        return self.found[:count]
+
+    def all(self) -> list[Path]:
+        self.found.extend(self._walk)
+        return self.found
+
+    def __iter__(self) -> Iterator[Path]:
+        at = 0
+        while at < len(self.found) or self._walk_one():
+            yield self.found[at]
+            at += 1
+
+    def _walk_one(self) -> bool:
+        """Find the next folder; False once every one is found."""
+        folder = next(self._walk, None)
+        if folder is not None:
+            self.found.append(folder)
+        return folder is not None
+
+
 def read_one(folder: Path, max_size: int | None = None) -> Plan | AnnotationError:
     """The plan of one folder, or the error reading it gave (to report and go on); files over
     ``max_size`` bytes are refused (by default, the caps of :mod:`newsdb.limits`).
@@ -447,10 +481,14 @@ def ready(plan: Plan) -> Plan:
     return plan
 
 
+#: the fewest articles worth starting worker processes for (:func:`default_jobs`)
+MANY = 32
+
+
 def default_jobs(articles: int) -> int:
     """Worker processes for reading ``articles``: one per processor, up to four, once there
-    are enough (32) to be worth starting them; else 1, read in the writer's process."""
-    if articles < 32:
+    are enough (:data:`MANY`) to be worth starting them; else 1, read in the writer's process."""
+    if articles < MANY:
         return 1
     usable = getattr(os, "sched_getaffinity", None)  # Linux; elsewhere every processor
     return max(1, min(4, len(usable(0)) if usable else os.cpu_count() or 1))

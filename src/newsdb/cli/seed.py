@@ -31,27 +31,31 @@ def _load(app: App, paths: list[Path], jobs: int | None = 1, max_size: int | Non
     """
     from newsdb import bulk
     from newsdb.cli.output import Refusal
+    from newsdb.workers import started
 
     app.creates = True
-    folders = list(bulk.article_folders(paths))
-    one = len(folders) == 1
+    folders = bulk.Folders(paths)
+    first = folders.first(bulk.MANY)  # enough to tell one folder and the workers to start
+    one = len(first) == 1
     if one:  # a lone bad folder is refused before the database is opened, let alone created
-        item = bulk.read_one(folders[0], max_size)
+        item = bulk.read_one(first[0], max_size)
         if isinstance(item, Exception):
             raise Refusal(item.lines())
         items = [item]
     else:
-        jobs = jobs or bulk.default_jobs(len(folders))
+        jobs = jobs or bulk.default_jobs(len(first))
         items = bulk.read_folders(folders, jobs=jobs, max_size=max_size)
-    app.upgrade()
-    progress = None if one else bulk.Progress(total=len(folders), clean=one_line)
-    summary = bulk.load_many(
-        app.engine,
-        items,
-        progress=progress,
-        on_report=(lambda report: click.echo(report.summary())) if one else None,
-        total=len(folders),
-    )
+    with started(items):  # the workers read while the rest is walked, the database opened
+        total = len(folders.all())
+        app.upgrade()
+        progress = None if one else bulk.Progress(total=total, clean=one_line)
+        summary = bulk.load_many(
+            app.engine,
+            items,
+            progress=progress,
+            on_report=(lambda report: click.echo(report.summary())) if one else None,
+            total=total,
+        )
     if progress:
         progress.finish(summary)
     if len(summary.failed) == 1 and one:
