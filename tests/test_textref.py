@@ -53,3 +53,5 @@ def test_words_not_placed_are_refused_each_time() -> None:
         with pytest.raises(textref.TextRefError, match="is not in the article"):
             text.resolve("bird")
     assert text.resolve("cat") == (4, 7, "cat")
+    assert type(text.resolve("cat")) is textref.Found  # made from a tuple, a Found all the same
+    assert type(text.resolve_all("dog")[0]) is textref.Found

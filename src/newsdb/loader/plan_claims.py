@@ -39,8 +39,10 @@ def _claim_rows(p: _Planner) -> None:
         for j, key in enumerate(dict.fromkeys(claim.quotes)):
             if p.known(key, p.quotes, "quote", "claims", i, "quotes", j):
                 p.rows[ClaimQuote].append({"claim_id": me, "quote_id": ("quote", key)})
-        _relation_rows(p, claim, i)
-        _check_rows(p, claim, i)
+        if claim.corroborates or claim.conflicts:  # most claims relate to none
+            _relation_rows(p, claim, i)
+        if claim.checks:
+            _check_rows(p, claim, i)
 
 
 def _relation_rows(p: _Planner, claim, i: int) -> None:
