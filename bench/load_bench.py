@@ -3,16 +3,18 @@
 Builds N distinct annotated articles (copies of the seed article, each with its own slug and
 a text one word longer, so its own sha256), then, for each backend, in one run:
 
-1. ``newsdb load FOLDER`` as a subprocess into a new database that ``newsdb db upgrade``
+1. the articles through :func:`newsdb.bulk.load_many` in this process into a new database,
+   timing each phase (read the file and parse the YAML, validate, plan, write, tallies) and
+   the per-article time of an early and the last full batch (read and written);
+2. the raw driver on the same rows into a new database at head, with the triggers off:
+   ``sqlite3`` executemany in one transaction, psycopg binary ``COPY`` on PostgreSQL;
+3. ``newsdb load FOLDER`` as a subprocess into a new database that ``newsdb db upgrade``
    brought to head first (timed apart: the raw copy's database is at head too): wall time
    of the load (the command's start included), articles/s, annotation rows/s, peak memory
    (the child's maxrss);
-2. the same articles through :func:`newsdb.bulk.load_many` in this process into another new
-   database, timing each phase (read the file and parse the YAML, validate, plan, write,
-   tallies) and the per-article time of an early and the last full batch (read and written);
-3. the raw driver on the same rows into a third new database at head, with the triggers off:
-   ``sqlite3`` executemany in one transaction (and, a second yardstick, the multi-row INSERTs
-   newsdb itself writes), psycopg binary ``COPY`` on PostgreSQL.
+4. the raw copy again, right after the load; the load is held to the rate of the two copies
+   together, which brackets it (the machine's speed drifts), and on SQLite a copy in the
+   multi-row INSERTs newsdb itself writes, a second yardstick.
 
 Optionally (``--flat M``) loads M articles too and prints both peaks of memory, and
 (``--seed``) times ``newsdb seed`` on a new SQLite file and where its time goes.
@@ -299,15 +301,21 @@ def bench_backend(
     n = len(folders)
     runs = []  # (jobs, wall, peak, CPU seconds, rows) of each `newsdb load`
     migrations = []  # wall seconds of `newsdb db upgrade` on each new database
+    inside_url = dbs.new(backend)
+    inside = in_process(inside_url, folders)  # first: its rows are the raw copy's before
+    # the raw copy just before the loads and just after them: the machine's speed drifts
+    # (the raw rate moved 85,000-132,000 rows/s within four minutes on 2026-12-02), and a
+    # baseline taken once, half a minute from the load, made the ratio swing with it
+    before = raw_baseline(inside_url, dbs.new(backend))
     for j in jobs:  # 0: as newsdb load chooses (bulk.default_jobs)
         url = dbs.new(backend)
         # the schema first, untimed by the ratio, as the raw copy's database gets it
         migrations.append(run_command(url, "db", "upgrade")[0])
         wall, peak, _ = run_command(url, "load", *(["--jobs", str(j)] if j else []), str(top))
         runs.append((j, wall, peak, CPU[0], annotation_rows(url)))
+    after = raw_baseline(url, dbs.new(backend))
     rows = runs[0][4]
-    inside = in_process(dbs.new(backend), folders)
-    raw_rows, raw_seconds, raw_cpu = raw_baseline(url, dbs.new(backend))
+    raw_rows, raw_seconds, raw_cpu = (a + b for a, b in zip(before, after, strict=True))
     phases, summary = inside["phases"], inside["summary"]
     write = phases["write"] + phases["tallies"]
     raw_rate = raw_rows / raw_seconds
@@ -325,6 +333,10 @@ def bench_backend(
         print(f"{'  CPU s (the command and its workers)':<52} {cpu:>12.1f}")
         print(f"{'  newsdb load end to end / raw':<52} {rows / wall / raw_rate:>12.1%}")
     print(f"{'raw driver on the same rows, rows/s':<52} {raw_rate:>12,.0f}")
+    print(
+        f"{'  just before and just after the loads':<52}"
+        f" {before[0] / before[1]:>12,.0f} {after[0] / after[1]:,.0f}"
+    )
     if backend == "sqlite":  # the statements newsdb writes, by the driver alone
         many_rows, many_seconds, many_cpu = raw_baseline(url, dbs.new(backend), multirow=True)
         many_rate = many_rows / many_seconds
