@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import MINI
 
 from newsdb import migrate
 from newsdb.cli import main
@@ -42,3 +43,15 @@ def test_database_behind_head_asks_for_upgrade(database_url, empty_engine):
         f"is at schema 0001, not {migrate.head_revision()}: run `newsdb db upgrade`"
         in result.output
     )
+
+
+def test_a_load_says_it_migrates_a_schema_an_older_newsdb_made(database_url, empty_engine):
+    """A load brings an older schema to head, and says so; a new database is only created."""
+    migrate.upgrade(empty_engine, "0001")
+    result = run(database_url, "load", str(MINI))
+    assert result.exit_code == 0, result.output
+    head = migrate.head_revision()
+    assert f"newsdb: migrating the schema from 0001 to {head}" in result.output
+    assert migrate.current_revision(empty_engine) == head
+    again = run(database_url, "load", str(MINI))
+    assert again.exit_code == 0 and "migrating" not in again.output

@@ -95,9 +95,15 @@ class App:
         """Bring the schema to head, as `newsdb seed`, `newsdb load` and `newsdb ingest` do
         first. A database at head, the usual case, is left alone: the ``SELECT`` of its
         revision says so, where importing Alembic and building its migration context cost
-        0.15-0.25 s of CPU, a fifth of a load's start (``tests/test_startup.py`` holds this)."""
-        if self.revision() != self.head:
-            migrate.upgrade(self.engine)
+        0.15-0.25 s of CPU, a fifth of a load's start (``tests/test_startup.py`` holds this).
+        A schema an older newsdb made is changed, and so the command says so on stderr first
+        (a new database's is only created)."""
+        revision = self.revision()
+        if revision == self.head:
+            return
+        if revision is not None:
+            click.echo(f"newsdb: migrating the schema from {revision} to {self.head}", err=True)
+        migrate.upgrade(self.engine)
 
     def session(self, *, writes: bool = False) -> Session:
         """A session on a database whose schema is at head (the query commands need it).
