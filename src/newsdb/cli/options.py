@@ -122,12 +122,18 @@ def show(rows: Sequence[Any], fmt: str, columns: Sequence[str] | None = None) ->
     emit(records, fmt, columns if fmt == "table" else None)
 
 
+#: how a table names the group of articles without an outlet or a date (JSON and CSV: empty)
+NO_GROUP = {"outlet": "(no outlet)", "month": "(undated)", "year": "(undated)"}
+
+
 def compared(rows: Sequence[Any], fmt: str, columns: Sequence[str], by: str | None) -> None:
     """``show`` for rows with a ``group``: named after ``by`` and first, or left out."""
     records = []
     for row in rows:
         record = dataclasses.asdict(row)
         group = record.pop("group")
+        if group is None and fmt == "table":
+            group = NO_GROUP.get(by)
         records.append({by: group, **record} if by else record)
     show(records, fmt, [by, *columns] if by else columns)
 
