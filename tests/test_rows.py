@@ -31,9 +31,15 @@ def test_every_row_is_written_once_with_its_values(engine, monkeypatch, n):
 def test_a_refused_row_is_an_integrity_error_and_nothing_of_the_call_stays(engine, monkeypatch):
     monkeypatch.setattr(rows, "ROWS_PER_INSERT", 2)
     made = [("rule", "a", None), ("rule", "b", None), ("no such kind", "c", None)]
-    with pytest.raises(exc.IntegrityError), engine.begin() as connection:
+    with pytest.raises(exc.IntegrityError) as refused, engine.begin() as connection:
         rows.write_rows(connection, Annotator.__table__, COLUMNS, made)
     assert not [r for r in written(engine) if r[1] in ("a", "b", "c")]
+    # the statement it names is the one written: COPY, or an INSERT with its VALUES
+    expected = {
+        "postgresql": "COPY annotator (kind, name, note) FROM STDIN",
+        "sqlite": "INSERT INTO annotator (kind, name, note) VALUES (?, ?, ?), ...",
+    }
+    assert refused.value.statement == expected[engine.dialect.name]
 
 
 def temp_store(connection) -> int:

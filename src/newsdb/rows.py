@@ -40,6 +40,8 @@ def write_rows(
             return
         insert_many(raw, statement, len(columns), rows)
     except dbapi.Error as error:  # as SQLAlchemy would raise it: IntegrityError, DataError...
+        if connection.dialect.name != "postgresql":  # the statement as written, rows left out
+            statement += f" VALUES ({', '.join('?' * len(columns))}), ..."
         raise exc.DBAPIError.instance(statement, None, error, dbapi.Error) from error
 
 
