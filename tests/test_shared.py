@@ -164,3 +164,68 @@ def test_an_article_held_in_the_same_batch_counts_as_another(engine, database_ur
     )
     assert failed == [expected]
     assert _actors(engine)["jane-doe"][0] == "person"
+
+
+def _part_of(slug: str, parent: str, section: str = "actors", attr: str = "part_of"):
+    def edit(doc: dict) -> None:
+        for item in doc[section]:
+            if item["slug"] == slug:
+                item[attr] = parent
+
+    return edit
+
+
+def test_a_parent_that_closes_a_cycle_with_another_articles_is_refused(
+    engine, database_url, tmp_path
+) -> None:
+    """mini-bridge makes officials part of Acme Corp; mini-again, Acme Corp part of officials:
+    each file is without a cycle, the two together are not (``newsdb verify`` refused them)."""
+    first = mini_again(tmp_path / "1", _part_of("officials", "acme-corp"), b"\nOne.")
+    assert run(database_url, "load", str(first)).exit_code == 0
+    second = mini_again(tmp_path / "2", _part_of("acme-corp", "officials"), b"\nTwo.")
+    second = second.rename(second.with_name("mini-other"))
+    before = row_counts(engine)
+    result = run(database_url, "load", str(second))
+    assert result.exit_code == 1
+    message = result.output.strip().splitlines()[-1]
+    assert message.startswith(f"Error: {second / 'annotations.yaml'}:"), message
+    assert ": actors[1].part_of: makes a cycle with the actors other articles stored:" in message
+    assert "'acme-corp' -> 'officials' -> 'acme-corp'" in message
+    assert row_counts(engine) == before
+    assert run(database_url, "verify").exit_code == 0
+
+
+def test_a_cycle_across_articles_of_one_call_refuses_the_second(engine, database_url, tmp_path):
+    first = mini_again(tmp_path / "1", _part_of("officials", "acme-corp"), b"\nOne.")
+    first = first.rename(first.with_name("one"))
+    second = mini_again(tmp_path / "2", _part_of("acme-corp", "officials"), b"\nTwo.")
+    second = second.rename(second.with_name("two"))
+    result = run(database_url, "load", str(first), str(second))
+    assert result.exit_code == 1
+    assert f"failed: {second / 'annotations.yaml'}:" in result.output
+    assert "makes a cycle" in result.output and "1 new" in result.output
+    assert run(database_url, "verify").exit_code == 0
+
+
+def test_an_event_parent_that_closes_a_cycle_is_refused(engine, database_url, tmp_path):
+    def inquiry(parent: str | None, edit=None):
+        def add(doc: dict) -> None:
+            event = {"slug": "inquiry", "name": "the inquiry", "type": "other"}
+            event["mentions"] = ["An inquiry began"]
+            doc["events"].append({**event, **({"parent": parent} if parent else {})})
+            if edit:
+                edit(doc)
+
+        return add
+
+    first = mini_again(tmp_path / "1", inquiry("bridge-collapse"), b"\nAn inquiry began. One.")
+    assert run(database_url, "load", str(first)).exit_code == 0
+    edit = _part_of("bridge-collapse", "inquiry", "events", "parent")
+    second = mini_again(tmp_path / "2", inquiry(None, edit), b"\nAn inquiry began. Two.")
+    second = second.rename(second.with_name("mini-other"))
+    result = run(database_url, "load", str(second))
+    assert result.exit_code == 1
+    assert ": events[0].parent: makes a cycle with the events other articles stored:" in (
+        result.output
+    )
+    assert run(database_url, "verify").exit_code == 0

@@ -271,11 +271,40 @@ def _update_named(
         return
     if any(getattr(row, k) != v for k, v in full.items()):
         full = _merge_shared(session, plan, kind, order[slug], row, full, keys, settled)
+    if full.get("parent_id") not in (None, row.parent_id):
+        _refuse_a_cycle(session, plan, model, order[slug], row, full["parent_id"])
     if any(getattr(row, k) != v for k, v in full.items()):
         session.execute(update(model).where(model.id == row.id).values(**full))
         report.count(table, "updated")
     else:
         report.count(table, "unchanged")
+
+
+def _refuse_a_cycle(session: Session, plan: Plan, model, index: int, row, parent: int) -> None:
+    """Refuse to make ``parent`` the parent of a stored actor or event ``row`` if the parents
+    stored above it lead back to ``row``: another article made ``row`` an ancestor of it (a
+    part of b there, b part of a here). One file's own cycles its planner refuses; new rows
+    cannot close one, as no stored row names them."""
+    path, slugs, at = [row.id], [row.slug], parent
+    while at is not None and at not in path:
+        slug, above = session.execute(
+            select(model.slug, model.parent_id).where(model.id == at)
+        ).one()
+        path.append(at)
+        slugs.append(slug)
+        at = above
+    if at != row.id:
+        return
+    kind = model.__tablename__
+    section, attr = ("actors", "part_of") if kind == "actor" else ("events", "parent")
+    chain = " -> ".join(map(shown, [*slugs, row.slug]))
+    raise plan.fail(
+        f"makes a cycle with the {kind}s other articles stored: {chain}; give this {kind}"
+        f" another {attr}, or a slug of its own",
+        section,
+        index,
+        attr,
+    )
 
 
 def _store_aliases(
