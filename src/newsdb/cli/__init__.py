@@ -103,7 +103,7 @@ class App:
             return
         if revision is not None:
             click.echo(f"newsdb: migrating the schema from {revision} to {self.head}", err=True)
-        migrate.upgrade(self.engine)
+        migrate.create_or_upgrade(self.engine)
 
     def session(self, *, writes: bool = False) -> Session:
         """A session on a database whose schema is at head (the query commands need it).
